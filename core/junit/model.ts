@@ -1,0 +1,128 @@
+// The one result model between parsing and reporting: run -> files -> suites -> test cases -> attempts.
+// Parsers only produce it, renderers only consume it. Every object is frozen once built.
+
+export type TestStatus = "passed" | "failed" | "errored" | "skipped";
+
+/** Where in a test's life a failure happened, when the report says so (pytest, surefire rerun texts, ...). */
+export type FailurePhase = "setup" | "call" | "teardown";
+
+export interface Failure {
+  /** Exception or assertion type, e.g. `AssertionError`, `java.lang.IllegalStateException`. */
+  readonly type: string | null;
+  /** One-line-ish message: the `message` attribute, else the first line of the details. */
+  readonly message: string | null;
+  /** The element's text: usually the stack trace. Capped, with a visible truncation marker. */
+  readonly details: string | null;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly phase: FailurePhase | null;
+}
+
+export interface Attempt {
+  readonly status: TestStatus;
+  readonly durationMs: number;
+  readonly failure: Failure | null;
+}
+
+export interface Property {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface TestCase {
+  /** Stable identity (hash of suite path, classname, name and file): the same test keeps it across runs. */
+  readonly id: string;
+  /** Enclosing suites, outermost first; nested suites are flattened into this path. */
+  readonly suitePath: readonly string[];
+  readonly classname: string;
+  readonly name: string;
+  readonly file: string | null;
+  readonly line: number | null;
+  /** Final status. A test that failed and then passed is `passed` with `flaky: true`. */
+  readonly status: TestStatus;
+  readonly flaky: boolean;
+  /** Time spent on the test across all of its attempts. */
+  readonly durationMs: number;
+  /** Every execution in report order; the last one decides the status (except for flaky passes). */
+  readonly attempts: readonly Attempt[];
+  /** The failure that decides a failed/errored status, or for a flaky test the first failed attempt's. */
+  readonly failure: Failure | null;
+  readonly properties: readonly Property[];
+  readonly systemOut: string | null;
+  readonly systemErr: string | null;
+}
+
+export interface Suite {
+  /** Names from the outermost suite down to this one. */
+  readonly path: readonly string[];
+  readonly name: string;
+  readonly file: string | null;
+  readonly durationMs: number | null;
+  readonly properties: readonly Property[];
+  readonly testCases: readonly TestCase[];
+}
+
+export interface Counts {
+  readonly tests: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly errored: number;
+  readonly skipped: number;
+  readonly flaky: number;
+  readonly durationMs: number;
+}
+
+export interface ParseError {
+  readonly message: string;
+  /** 1-based; null when the error is not tied to a position (unreadable file, empty file). */
+  readonly line: number | null;
+  readonly column: number | null;
+}
+
+export interface JunitFile {
+  readonly path: string;
+  /** The tool that wrote the report, detected from its shape (`generic` when nothing more specific fits). */
+  readonly dialect: string;
+  /** Empty unless test cases were collected (see `collectTestCases`). */
+  readonly suites: readonly Suite[];
+  readonly counts: Counts;
+  /** True when the file ended early or broke off: what was read before the error is kept. */
+  readonly incomplete: boolean;
+  readonly error: ParseError | null;
+}
+
+export interface Run {
+  readonly files: readonly JunitFile[];
+  readonly totals: Counts;
+}
+
+export const emptyCounts: Counts = Object.freeze({
+  tests: 0,
+  passed: 0,
+  failed: 0,
+  errored: 0,
+  skipped: 0,
+  flaky: 0,
+  durationMs: 0,
+});
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return Object.freeze({
+    tests: a.tests + b.tests,
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    errored: a.errored + b.errored,
+    skipped: a.skipped + b.skipped,
+    flaky: a.flaky + b.flaky,
+    durationMs: a.durationMs + b.durationMs,
+  });
+}
+
+export function testCasesOf(file: JunitFile): TestCase[] {
+  return file.suites.flatMap((suite) => suite.testCases);
+}
+
+/** Human form of a suite path, used in reports and the JSON `suite` field. */
+export function formatSuitePath(path: readonly string[]): string {
+  return path.join(" › ");
+}
