@@ -1,5 +1,7 @@
 // The one result model between parsing and reporting: run -> files -> suites -> test cases -> attempts.
-// Parsers only produce it, renderers only consume it. Every object is frozen once built.
+// Parsers only produce it, renderers only consume it. It is immutable: every field is readonly, and files and
+// suites are frozen; test cases are not frozen at run time because freezing millions of them costs more
+// than the type-level guarantee is worth.
 
 export type TestStatus = "passed" | "failed" | "errored" | "skipped";
 

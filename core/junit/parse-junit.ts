@@ -1,0 +1,534 @@
+// Streaming JUnit reader: bytes in, frozen test cases out, one suite at a time. Memory is bounded by the
+// largest suite's test cases (each text capped), never by the file size.
+
+import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "../xml/scan-xml.ts";
+import { type Dialect, detectDialect, generic } from "./dialects/index.ts";
+import type { TestCaseContext } from "./dialects/dialect.ts";
+import { parseSecondsToMs, roundMs } from "./duration.ts";
+import { testId } from "./identity.ts";
+import { locateFailure } from "./locate-failure.ts";
+import type {
+  Attempt,
+  Counts,
+  Failure,
+  FailurePhase,
+  JunitFile,
+  ParseError,
+  Property,
+  Suite,
+  TestCase,
+  TestStatus,
+} from "./model.ts";
+import { DEFAULT_MAX_TEXT_LENGTH, TextCapture } from "./text-capture.ts";
+
+export interface ParseOptions {
+  /** Shown in errors and kept on the result. */
+  readonly path: string;
+  /** Cap for each failure message, stack trace and system-out/err, in characters. */
+  readonly maxTextLength?: number;
+  /** Keep suites and test cases on the result (default true). Counting alone needs no memory per test. */
+  readonly collectTestCases?: boolean;
+  /** Called for every finished test case, in report order per suite. */
+  readonly onTestCase?: (testCase: TestCase) => void;
+}
+
+type ResultKind = "failure" | "error" | "skipped";
+type ExtraKind = "flakyFailure" | "flakyError" | "rerunFailure" | "rerunError";
+
+interface ResultDraft {
+  readonly kind: ResultKind | ExtraKind;
+  readonly attributes: Attributes;
+  readonly details: TextCapture;
+}
+
+interface TestCaseDraft {
+  readonly attributes: Attributes;
+  readonly suite: SuiteFrame;
+  readonly properties: Property[];
+  result: ResultDraft | null;
+  readonly extras: ResultDraft[];
+  systemOut: TextCapture | null;
+  systemErr: TextCapture | null;
+}
+
+interface SuiteFrame {
+  readonly path: readonly string[];
+  readonly attributes: Attributes;
+  readonly properties: Property[];
+  /** Test cases of this suite element, merged by identity (re-runs become attempts). */
+  readonly testCases: Map<string, MergedTestCase>;
+}
+
+interface MergedTestCase {
+  readonly id: string;
+  readonly suitePath: readonly string[];
+  readonly classname: string;
+  readonly name: string;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly attempts: Attempt[];
+  readonly properties: Property[];
+  systemOut: string | null;
+  systemErr: string | null;
+}
+
+const RESULT_ELEMENTS = new Set<string>(["failure", "error", "skipped"]);
+const EXTRA_ELEMENTS = new Set<string>(["flakyFailure", "flakyError", "rerunFailure", "rerunError"]);
+
+export class JunitParser implements XmlHandler {
+  private readonly scanner = new XmlScanner(this);
+  private readonly maxTextLength: number;
+  private readonly collect: boolean;
+  private readonly path: string;
+  private readonly onTestCase: ((testCase: TestCase) => void) | undefined;
+
+  private dialect: Dialect | null = null;
+  private rootName: string | null = null;
+  private rootAttributes: Attributes = {};
+  private readonly suiteStack: SuiteFrame[] = [];
+  private readonly suites: Suite[] = [];
+  private testCase: TestCaseDraft | null = null;
+  private result: ResultDraft | null = null;
+  /** Where text currently goes, and the element depth that opened it. */
+  private capture: TextCapture | null = null;
+  private captureDepth = -1;
+  private propertyDraft: { name: string; depth: number; text: TextCapture } | null = null;
+  private depth = 0;
+  private error: ParseError | null = null;
+  private counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0, flaky: 0, durationMs: 0 };
+  private testCaseMs = 0;
+  private topLevelSuiteMs: number | null = null;
+
+  constructor(options: ParseOptions) {
+    this.path = options.path;
+    this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
+    this.collect = options.collectTestCases ?? true;
+    this.onTestCase = options.onTestCase;
+  }
+
+  write(bytes: Uint8Array): void {
+    if (this.error) return;
+    try {
+      this.scanner.write(bytes);
+    } catch (cause) {
+      this.stopWithSyntaxError(cause);
+    }
+  }
+
+  /** Records a read failure (the adapter could not read the rest of the file). */
+  fail(message: string): void {
+    if (!this.error) this.stop({ message, line: null, column: null });
+  }
+
+  end(): JunitFile {
+    if (!this.error) {
+      try {
+        this.scanner.end();
+      } catch (cause) {
+        this.stopWithSyntaxError(cause);
+      }
+    }
+    const durationMs = roundMs(this.rootDurationMs() ?? this.topLevelSuiteMs ?? this.testCaseMs);
+    const counts: Counts = Object.freeze({ ...this.counts, durationMs });
+    return Object.freeze({
+      path: this.path,
+      dialect: (this.dialect ?? generic).name,
+      suites: Object.freeze(this.suites),
+      counts,
+      incomplete: this.error !== null,
+      error: this.error,
+    });
+  }
+
+  private stopWithSyntaxError(cause: unknown): void {
+    if (!(cause instanceof XmlSyntaxError)) throw cause;
+    this.stop({ message: cause.message, line: cause.line, column: cause.column });
+  }
+
+  /** Keeps every test case finished so far: suites still open are flushed as they stand. */
+  private stop(error: ParseError): void {
+    this.error = Object.freeze(error);
+    while (this.suiteStack.length > 0) this.closeSuite();
+  }
+
+  private rootDurationMs(): number | null {
+    if (this.rootName !== "testsuites" || this.rootAttributes.time === undefined) return null;
+    return parseSecondsToMs(this.rootAttributes.time);
+  }
+
+  // XmlHandler
+
+  openTag(name: string, attributes: Attributes, selfClosing: boolean): void {
+    this.depth++;
+    if (this.depth === 1) {
+      this.rootName = name;
+      this.rootAttributes = attributes;
+      if (name !== "testsuites" && name !== "testsuite" && name !== "testcase") {
+        throw this.scanner.errorAtTag(`not a JUnit report: the root element is <${name}>`);
+      }
+    }
+    if (this.capture) return;
+    const test = this.testCase;
+    if (name === "testsuite") {
+      this.openSuite(attributes);
+    } else if (name === "testcase") {
+      if (!test) this.openTestCase(attributes);
+    } else if (test && RESULT_ELEMENTS.has(name) && !this.result) {
+      this.result = { kind: name as ResultKind, attributes, details: this.newCapture() };
+      this.resultDepth = this.depth;
+      if (!test.result) test.result = this.result;
+      this.startCapture(this.result.details, selfClosing);
+    } else if (test && EXTRA_ELEMENTS.has(name) && !this.result) {
+      this.result = { kind: name as ExtraKind, attributes, details: this.newCapture() };
+      this.resultDepth = this.depth;
+      test.extras.push(this.result);
+      this.startCapture(this.result.details, selfClosing);
+    } else if (name === "stackTrace" && this.result) {
+      this.startCapture(this.result.details, selfClosing);
+    } else if (name === "system-out" && test && !this.result) {
+      test.systemOut = this.newCapture();
+      this.startCapture(test.systemOut, selfClosing);
+    } else if (name === "system-err" && test && !this.result) {
+      test.systemErr = this.newCapture();
+      this.startCapture(test.systemErr, selfClosing);
+    } else if (name === "property") {
+      this.openProperty(attributes, selfClosing);
+    }
+  }
+
+  closeTag(name: string): void {
+    if (this.propertyDraft && this.depth === this.propertyDraft.depth) {
+      const draft = this.propertyDraft;
+      this.propertyDraft = null;
+      this.endCapture();
+      this.addProperty(draft.name, draft.text.finish() ?? "");
+    } else if (this.capture && this.depth === this.captureDepth) {
+      this.endCapture();
+    }
+    if (!this.capture) {
+      if (name === "testcase" && this.testCase && this.depth === this.testCaseDepth) {
+        this.closeTestCase();
+      } else if (name === "testsuite" && this.suiteStack.length > 0 && this.depth === this.suiteDepth()) {
+        this.closeSuite();
+      } else if (this.result && this.depth === this.resultDepth) {
+        this.result = null;
+        this.resultDepth = -1;
+      }
+    }
+    this.depth--;
+  }
+
+  text(text: string): void {
+    if (!this.capture) return;
+    this.capture.append(text);
+    if (!this.capture.wantsMore) this.scanner.wantText = false;
+  }
+
+  // Element handling
+
+  private testCaseDepth = -1;
+  private resultDepth = -1;
+  private readonly suiteDepths: number[] = [];
+
+  private suiteDepth(): number {
+    return this.suiteDepths[this.suiteDepths.length - 1] ?? -1;
+  }
+
+  private newCapture(): TextCapture {
+    return new TextCapture(this.maxTextLength);
+  }
+
+  private startCapture(capture: TextCapture, selfClosing: boolean): void {
+    if (selfClosing) return;
+    this.capture = capture;
+    this.captureDepth = this.depth;
+    this.scanner.wantText = capture.wantsMore;
+  }
+
+  private endCapture(): void {
+    this.capture = null;
+    this.captureDepth = -1;
+    this.scanner.wantText = false;
+  }
+
+  private openProperty(attributes: Attributes, selfClosing: boolean): void {
+    const name = attributes.name;
+    if (name === undefined) return;
+    if (attributes.value !== undefined || selfClosing) {
+      this.addProperty(name, attributes.value ?? "");
+      return;
+    }
+    // Some tools put long values in the element's text.
+    const text = this.newCapture();
+    this.propertyDraft = { name, depth: this.depth, text };
+    this.capture = text;
+    this.captureDepth = this.depth;
+    this.scanner.wantText = true;
+  }
+
+  private addProperty(name: string, value: string): void {
+    const property = Object.freeze({ name, value });
+    if (this.testCase) this.testCase.properties.push(property);
+    else this.suiteStack[this.suiteStack.length - 1]?.properties.push(property);
+  }
+
+  private openSuite(attributes: Attributes): void {
+    const parent = this.suiteStack[this.suiteStack.length - 1];
+    const name = attributes.name ?? "";
+    const path = Object.freeze(parent ? [...parent.path, name] : [name]);
+    this.suiteStack.push({ path, attributes, properties: [], testCases: new Map() });
+    this.suiteDepths.push(this.depth);
+  }
+
+  private closeSuite(): void {
+    const frame = this.suiteStack.pop();
+    this.suiteDepths.pop();
+    if (!frame) return;
+    if (this.testCase && this.testCase.suite === frame) {
+      // The file broke off inside a test case: it never finished, so it is not reported.
+      this.testCase = null;
+      this.result = null;
+    }
+    const testCases: TestCase[] = [];
+    for (const merged of frame.testCases.values()) {
+      const testCase = finishTestCase(merged);
+      this.count(testCase);
+      this.onTestCase?.(testCase);
+      if (this.collect) testCases.push(testCase);
+    }
+    if (this.suiteStack.length === 0 && frame.attributes.time !== undefined) {
+      this.topLevelSuiteMs = (this.topLevelSuiteMs ?? 0) + parseSecondsToMs(frame.attributes.time);
+    }
+    if (this.collect && (testCases.length > 0 || frame.properties.length > 0)) {
+      this.suites.push(
+        Object.freeze({
+          path: frame.path,
+          name: frame.path[frame.path.length - 1] ?? "",
+          file: frame.attributes.file ?? frame.attributes.filepath ?? null,
+          durationMs: frame.attributes.time === undefined ? null : parseSecondsToMs(frame.attributes.time),
+          properties: Object.freeze(frame.properties),
+          testCases: Object.freeze(testCases),
+        }),
+      );
+    }
+  }
+
+  private openTestCase(attributes: Attributes): void {
+    if (this.suiteStack.length === 0) {
+      // A <testcase> directly under <testsuites>, or a bare <testcase> root: an unnamed suite holds it.
+      this.openSuite({});
+      this.suiteDepths[this.suiteDepths.length - 1] = this.depth - 1;
+    }
+    const suite = this.suiteStack[this.suiteStack.length - 1] as SuiteFrame;
+    this.testCase = { attributes, suite, properties: [], result: null, extras: [], systemOut: null, systemErr: null };
+    this.testCaseDepth = this.depth;
+    this.resultDepth = -1;
+  }
+
+  private closeTestCase(): void {
+    const draft = this.testCase;
+    this.testCase = null;
+    this.result = null;
+    this.testCaseDepth = -1;
+    this.resultDepth = -1;
+    if (!draft) return;
+    const dialect = this.dialectFor(draft);
+    const context: TestCaseContext = { attributes: draft.attributes, suiteAttributes: draft.suite.attributes };
+    const classname = draft.attributes.classname ?? draft.attributes.class ?? "";
+    const name = draft.attributes.name ?? "";
+    const file =
+      dialect.testFile?.(context) ?? draft.attributes.file ?? draft.attributes.filepath ?? draft.suite.attributes.file ?? null;
+    const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
+    const attempts = this.attemptsOf(draft, dialect, context, file, classname);
+    const suitePath = draft.suite.path;
+    const id = testId({ suitePath, classname, name, file });
+    const existing = draft.suite.testCases.get(id);
+    if (existing) {
+      existing.attempts.push(...attempts);
+      existing.properties.push(...draft.properties);
+      existing.systemOut = draft.systemOut?.finish() ?? existing.systemOut;
+      existing.systemErr = draft.systemErr?.finish() ?? existing.systemErr;
+      return;
+    }
+    draft.suite.testCases.set(id, {
+      id,
+      suitePath,
+      classname,
+      name,
+      file,
+      line,
+      attempts,
+      properties: draft.properties,
+      systemOut: draft.systemOut?.finish() ?? null,
+      systemErr: draft.systemErr?.finish() ?? null,
+    });
+  }
+
+  private dialectFor(draft: TestCaseDraft): Dialect {
+    if (!this.dialect) {
+      this.dialect = detectDialect({
+        rootName: this.rootName ?? "",
+        rootAttributes: this.rootAttributes,
+        suiteAttributes: draft.suite.attributes,
+        suiteProperties: draft.suite.properties,
+        testCaseAttributes: draft.attributes,
+      });
+    }
+    return this.dialect;
+  }
+
+  /** One element's results as attempts: flaky re-runs before the final result, failing re-runs after it. */
+  private attemptsOf(
+    draft: TestCaseDraft,
+    dialect: Dialect,
+    context: TestCaseContext,
+    file: string | null,
+    classname: string,
+  ): Attempt[] {
+    const elementStatus: TestStatus = draft.result ? statusOfKind(draft.result.kind) : "passed";
+    const status = dialect.status?.(context, elementStatus) ?? elementStatus;
+    const durationMs = parseSecondsToMs(draft.attributes.time);
+    const failure =
+      draft.result && (status === "failed" || status === "errored")
+        ? buildFailure(draft.result, dialect, context, file, classname)
+        : null;
+    const final: Attempt = { status, durationMs, failure };
+    if (draft.extras.length === 0) return [final];
+    const before: Attempt[] = [];
+    const after: Attempt[] = [];
+    for (const extra of draft.extras) {
+      const attempt: Attempt = {
+        status: statusOfKind(extra.kind),
+        durationMs: parseSecondsToMs(extra.attributes.time),
+        failure: buildFailure(extra, dialect, context, file, classname),
+      };
+      (extra.kind.startsWith("flaky") ? before : after).push(attempt);
+    }
+    return [...before, final, ...after];
+  }
+
+  private count(testCase: TestCase): void {
+    const counts = this.counts;
+    counts.tests++;
+    counts[testCase.status]++;
+    if (testCase.flaky) counts.flaky++;
+    this.testCaseMs += testCase.durationMs;
+  }
+}
+
+function statusOfKind(kind: ResultKind | ExtraKind): TestStatus {
+  switch (kind) {
+    case "failure":
+    case "flakyFailure":
+    case "rerunFailure":
+      return "failed";
+    case "error":
+    case "flakyError":
+    case "rerunError":
+      return "errored";
+    case "skipped":
+      return "skipped";
+  }
+}
+
+function positiveLine(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const line = Number(raw);
+  return Number.isInteger(line) && line > 0 ? line : null;
+}
+
+const GENERIC_HOOK_PHASE: readonly [RegExp, FailurePhase][] = [
+  [/\b(?:beforeAll|beforeEach|setUpClass|setUpBeforeClass|@BeforeAll|@BeforeClass)\b|"before (?:all|each)" hook/, "setup"],
+  [/\b(?:afterAll|afterEach|tearDownClass|tearDownAfterClass|@AfterAll|@AfterClass)\b|"after (?:all|each)" hook/, "teardown"],
+];
+
+function buildFailure(
+  result: ResultDraft,
+  dialect: Dialect,
+  context: TestCaseContext,
+  testFile: string | null,
+  classname: string,
+): Failure {
+  const details = result.details.finish();
+  const message = result.attributes.message?.trim() || firstLine(details);
+  const type = result.attributes.type?.trim() || null;
+  const text = { type, message, details };
+  const located = locateFailure(details ?? message, { testFile, classname });
+  const phase = dialect.failurePhase?.(text, context) ?? genericPhase(message);
+  return {
+    type,
+    message,
+    details,
+    file: located?.file ?? null,
+    line: located?.line ?? null,
+    phase,
+  };
+}
+
+function genericPhase(message: string | null): FailurePhase | null {
+  if (!message) return null;
+  for (const [pattern, phase] of GENERIC_HOOK_PHASE) if (pattern.test(message)) return phase;
+  return null;
+}
+
+function firstLine(text: string | null): string | null {
+  if (!text) return null;
+  for (const line of text.split("\n", 20)) {
+    const trimmed = line.trim();
+    if (trimmed.length > 0) return trimmed.length > 1000 ? `${trimmed.slice(0, 1000)}…` : trimmed;
+  }
+  return null;
+}
+
+/** Final status and flakiness from a test's attempts (see model.ts). */
+function finishTestCase(merged: MergedTestCase): TestCase {
+  const attempts = merged.attempts;
+  const last = attempts[attempts.length - 1] as Attempt;
+  if (attempts.length === 1) {
+    return {
+      id: merged.id,
+      suitePath: merged.suitePath,
+      classname: merged.classname,
+      name: merged.name,
+      file: merged.file,
+      line: merged.line,
+      status: last.status,
+      flaky: false,
+      durationMs: last.durationMs,
+      attempts,
+      failure: last.failure,
+      properties: merged.properties,
+      systemOut: merged.systemOut,
+      systemErr: merged.systemErr,
+    };
+  }
+  const failedAttempts = attempts.filter((a) => a.status === "failed" || a.status === "errored");
+  const flaky = failedAttempts.length > 0 && attempts.some((a) => a.status === "passed");
+  const status: TestStatus = flaky ? "passed" : last.status;
+  const failure = flaky
+    ? (failedAttempts[0]?.failure ?? null)
+    : (last.failure ?? [...attempts].reverse().find((a) => a.failure)?.failure ?? null);
+  return {
+    id: merged.id,
+    suitePath: merged.suitePath,
+    classname: merged.classname,
+    name: merged.name,
+    file: merged.file,
+    line: merged.line,
+    status,
+    flaky,
+    durationMs: roundMs(attempts.reduce((sum, a) => sum + a.durationMs, 0)),
+    attempts,
+    failure: status === "skipped" ? null : failure,
+    properties: merged.properties,
+    systemOut: merged.systemOut,
+    systemErr: merged.systemErr,
+  };
+}
+
+/** Parses a whole report held in memory (tests and small files); large files go through `JunitParser`. */
+export function parseJunit(bytes: Uint8Array | string, options: ParseOptions): JunitFile {
+  const parser = new JunitParser(options);
+  parser.write(typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes);
+  return parser.end();
+}
