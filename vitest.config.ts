@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/fixtures/**", "node_modules/**"],
+    globalSetup: ["test/support/build-cli.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

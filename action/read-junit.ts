@@ -2,7 +2,8 @@
 // the others: its error is kept on its own result.
 
 import { createReadStream } from "node:fs";
-import { glob } from "tinyglobby";
+import { isAbsolute, resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
 import type { JunitFile } from "../core/junit/model.ts";
 import { JunitParser, type ParseOptions } from "../core/junit/parse-junit.ts";
 
@@ -10,10 +11,11 @@ export type ReadOptions = Omit<ParseOptions, "path">;
 
 const CHUNK_BYTES = 1024 * 1024;
 
-export async function readJunitFile(path: string, options: ReadOptions = {}): Promise<JunitFile> {
-  const parser = new JunitParser({ ...options, path });
+export async function readJunitFile(path: string, options: ReadOptions & { cwd?: string } = {}): Promise<JunitFile> {
+  const { cwd, ...parseOptions } = options;
+  const parser = new JunitParser({ ...parseOptions, path });
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+    for await (const chunk of createReadStream(resolve(cwd ?? ".", path), { highWaterMark: CHUNK_BYTES })) {
       parser.write(chunk as Buffer);
     }
   } catch (cause) {
@@ -42,12 +44,24 @@ export interface MatchedFiles {
   readonly unmatched: readonly string[];
 }
 
-/** Expands file names and glob patterns; a plain file name matches itself even if it does not exist. */
+/**
+ * Expands glob patterns. A plain path (no glob characters) is kept even when it does not exist, so that
+ * reading it reports "no such file" for that file instead of silently matching nothing.
+ */
 export async function findJunitFiles(patterns: readonly string[], cwd = process.cwd()): Promise<MatchedFiles> {
   const paths = new Set<string>();
   const unmatched: string[] = [];
   for (const pattern of patterns) {
-    const matches = await glob(pattern, { cwd, onlyFiles: true, dot: false, expandDirectories: false });
+    if (!isDynamicPattern(pattern)) {
+      paths.add(pattern);
+      continue;
+    }
+    const matches = await glob(pattern, {
+      cwd,
+      onlyFiles: true,
+      expandDirectories: false,
+      absolute: isAbsolute(pattern),
+    });
     if (matches.length === 0) unmatched.push(pattern);
     for (const match of matches.sort()) paths.add(match);
   }

@@ -112,7 +112,8 @@ export const attemptVerdicts = {
   terminated: {
     rule: "terminated",
     kind: "infra",
-    description: "the command was terminated from outside (SIGTERM, SIGHUP, SIGINT), not by seamwatch's timeout",
+    description:
+      "the command was terminated from outside (SIGTERM, SIGHUP, SIGINT), not by seamwatch's timeout",
   },
   timedOut: {
     rule: "attempt-timed-out",
@@ -184,7 +185,10 @@ export function classifyAttempt(
 }
 
 /** Classifies one failed or errored test case from its own failure text. */
-export function classifyTestFailure(test: TestCase, rules: readonly Rule[] = builtinRules): ClassifiedFailure {
+export function classifyTestFailure(
+  test: TestCase,
+  rules: readonly Rule[] = builtinRules,
+): ClassifiedFailure {
   const failure = decisiveFailure(test);
   const ref = testRef(test);
   const lines = failure ? failureLines(failure) : [];
@@ -221,7 +225,10 @@ function stoppedFromOutside(evidence: AttemptEvidence): ClassifiedFailure | null
   if ((signal && KILL_SIGNALS.has(signal)) || (exitCode !== null && KILL_EXIT_CODES.has(exitCode))) {
     return attemptFailure(attemptVerdicts.killed, "exit", exitLine(evidence));
   }
-  if ((signal && TERMINATION_SIGNALS.has(signal)) || (exitCode !== null && TERMINATION_EXIT_CODES.has(exitCode))) {
+  if (
+    (signal && TERMINATION_SIGNALS.has(signal)) ||
+    (exitCode !== null && TERMINATION_EXIT_CODES.has(exitCode))
+  ) {
     return attemptFailure(attemptVerdicts.terminated, "exit", exitLine(evidence));
   }
   return null;
@@ -278,9 +285,10 @@ function decisiveFailure(test: TestCase): Failure | null {
 /** The lines a failure is matched on: `type: message` first, then the details (usually the stack trace). */
 export function failureLines(failure: Failure): string[] {
   const head = [failure.type, failure.message].filter((part) => part).join(": ");
-  const lines = head ? [cleanLine(head)] : [];
-  if (failure.details) for (const line of failure.details.split(/\r?\n/)) lines.push(cleanLine(line));
-  return lines;
+  return [head, failure.details ?? ""]
+    .filter((text) => text.length > 0)
+    .flatMap((text) => text.split(/\r?\n/))
+    .map(cleanLine);
 }
 
 function effectivePhase(test: TestCase, failure: Failure, lines: readonly string[]): FailurePhase | null {
@@ -305,7 +313,9 @@ function testBodiesRan(
   });
   if (ranInReport) return true;
   // Counts alone (test cases not collected): passes and assertion failures prove a body ran, errors do not.
-  const ranByCounts = files.some((file) => file.suites.length === 0 && file.counts.passed + file.counts.failed > 0);
+  const ranByCounts = files.some(
+    (file) => file.suites.length === 0 && file.counts.passed + file.counts.failed > 0,
+  );
   if (ranByCounts) return true;
   return output.some((line) => testsRanMarkers.some((marker) => marker.test(line)));
 }
@@ -320,7 +330,11 @@ function testRef(test: TestCase): TestRef {
   });
 }
 
-function attemptFailure(verdict: AttemptVerdict, source: EvidenceSource, line: string | null): ClassifiedFailure {
+function attemptFailure(
+  verdict: AttemptVerdict,
+  source: EvidenceSource,
+  line: string | null,
+): ClassifiedFailure {
   const evidence = verdictEvidence(verdict, source, line);
   return Object.freeze({ kind: evidence.kind, test: null, failure: null, phase: null, evidence });
 }

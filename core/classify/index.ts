@@ -11,7 +11,13 @@ export {
   type EvidenceSource,
   type TestRef,
 } from "./classify-attempt.ts";
-export { buildRules, compilePatterns, PatternError, type UserPattern, type UserPatterns } from "./patterns.ts";
+export {
+  buildRules,
+  compilePatterns,
+  PatternError,
+  type UserPattern,
+  type UserPatterns,
+} from "./patterns.ts";
 export {
   builtinInfraRules,
   builtinRules,

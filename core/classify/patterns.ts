@@ -11,7 +11,10 @@ export class PatternError extends Error {
 
   constructor(inputName: string, pattern: string, line: number, options?: { cause?: unknown }) {
     const reason = options?.cause instanceof Error ? `: ${options.cause.message}` : "";
-    super(`Input "${inputName}" line ${line}: invalid regular expression ${JSON.stringify(pattern)}${reason}`, options);
+    super(
+      `Input "${inputName}" line ${line}: invalid regular expression ${JSON.stringify(pattern)}${reason}`,
+      options,
+    );
     this.name = "PatternError";
     this.inputName = inputName;
     this.pattern = pattern;
@@ -34,7 +37,10 @@ const SLASHED = /^\/(.+)\/([a-z]*)$/;
  * Compiles a multi-line input (or its lines) into patterns, skipping blank lines.
  * Throws `PatternError` naming `inputName` and the pattern when a line is not a valid regular expression.
  */
-export function compilePatterns(inputName: string, lines: string | readonly string[]): readonly UserPattern[] {
+export function compilePatterns(
+  inputName: string,
+  lines: string | readonly string[],
+): readonly UserPattern[] {
   const list = typeof lines === "string" ? lines.split(/\r?\n/) : lines;
   const patterns: UserPattern[] = [];
   list.forEach((raw, index) => {
@@ -43,7 +49,9 @@ export function compilePatterns(inputName: string, lines: string | readonly stri
     const slashed = SLASHED.exec(text);
     try {
       // `g` and `y` make RegExp#test stateful between lines, so they are dropped.
-      const regex = slashed ? new RegExp(slashed[1] ?? "", slashed[2]?.replace(/[gy]/g, "")) : new RegExp(text);
+      const regex = slashed
+        ? new RegExp(slashed[1] ?? "", slashed[2]?.replace(/[gy]/g, ""))
+        : new RegExp(text);
       patterns.push(Object.freeze({ regex, source: text, line: index + 1 }));
     } catch (cause) {
       throw new PatternError(inputName, text, index + 1, { cause });

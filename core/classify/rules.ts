@@ -35,7 +35,9 @@ type RuleRow = Omit<Rule, "source" | "condition"> & { readonly condition?: RuleC
 
 function rows(list: readonly RuleRow[]): readonly Rule[] {
   return Object.freeze(
-    list.map((row) => Object.freeze({ ...row, condition: row.condition ?? null, source: "builtin" as const })),
+    list.map((row) =>
+      Object.freeze({ ...row, condition: row.condition ?? null, source: "builtin" as const }),
+    ),
   );
 }
 
@@ -64,7 +66,8 @@ export const builtinTestRules: readonly Rule[] = rows([
     id: "jest-matcher",
     kind: "test",
     // jest's matcher hint: `expect(received).rejects.toThrow(expected)`, `expect(jest.fn()).toHaveBeenCalled()`.
-    pattern: /\bexpect\((?:received|jest\.fn\(\)|spy|function|value)\)\.(?:(?:not|resolves|rejects)\.)*to[A-Z]\w*\(/,
+    pattern:
+      /\bexpect\((?:received|jest\.fn\(\)|spy|function|value)\)\.(?:(?:not|resolves|rejects)\.)*to[A-Z]\w*\(/,
     appliesTo: "both",
     description: "a jest/vitest expectation failed",
   },
@@ -80,7 +83,8 @@ export const builtinTestRules: readonly Rule[] = rows([
     id: "expected-but-was",
     kind: "test",
     // JUnit 4/5 `expected: <a> but was: <b>`; Hamcrest `Expected: ... but: was`; AssertJ `Expecting actual:`.
-    pattern: /\bexpected:\s*<.*>\s*but was:\s*<|^\s*but: was\b|^\s*Expecting (?:actual|value|empty|map|code)\b/,
+    pattern:
+      /\bexpected:\s*<.*>\s*but was:\s*<|^\s*but: was\b|^\s*Expecting (?:actual|value|empty|map|code)\b/,
     appliesTo: "both",
     description: "an assertion compared an expected value with the actual one",
   },
@@ -114,7 +118,8 @@ export const builtinTestRules: readonly Rule[] = rows([
   {
     id: "missing-column",
     kind: "test",
-    pattern: /\bcolumn "[^"]+"(?: of relation "[^"]+")? does not exist|\bno such column: |\bUnknown column '[^']+'/,
+    pattern:
+      /\bcolumn "[^"]+"(?: of relation "[^"]+")? does not exist|\bno such column: |\bUnknown column '[^']+'/,
     appliesTo: "both",
     description: "a column the test uses does not exist",
   },
@@ -236,7 +241,8 @@ export const builtinInfraRules: readonly Rule[] = rows([
   {
     id: "oom-killed",
     kind: "infra",
-    pattern: /\bOOMKilled\b|\bOut of memory: Killed process\b|\bexit(?:ed with)? code:? 137\b|\bsignal SIGKILL\b/i,
+    pattern:
+      /\bOOMKilled\b|\bOut of memory: Killed process\b|\bexit(?:ed with)? code:? 137\b|\bsignal SIGKILL\b/i,
     appliesTo: "both",
     description: "a process was killed for lack of memory (exit 137)",
   },
@@ -317,7 +323,9 @@ export const builtinRules: readonly Rule[] = Object.freeze([...builtinTestRules,
 // surefire, Gradle and `go test -v` summaries. Setup-only errors (`3 errors`, `Tests run: 1, ... Errors: 1`)
 // are deliberately not here.
 export const testsRanMarkers: readonly RegExp[] = Object.freeze([
-  /\b[1-9]\d* (?:passed|passing|failed|failing)\b/,
+  /^\s*Tests:?\s+.*\b[1-9]\d* (?:passed|failed)\b/, // jest `Tests:  1 failed, 4 passed`, vitest `Tests  1 failed | 4 passed`
+  /\b[1-9]\d* (?:passed|failed)(?:, \d+ \w+)* in [\d.]+s\b/, // pytest `1 failed, 2 passed in 0.50s`
+  /^\s*[1-9]\d* (?:passing|failing)\b/, // mocha
   /\bTests run: \d+, Failures: [1-9]/,
   /\b[1-9]\d* tests? completed\b/,
   /^\s*--- (?:PASS|FAIL): /,

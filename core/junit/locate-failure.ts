@@ -16,13 +16,17 @@ const FRAME_SHAPES: readonly FrameShape[] = [
   // at com.acme.OrderTest.pays(OrderTest.java:42)
   { language: "jvm", pattern: /^\s*at ([\w$.]+)\.[\w$<>-]+\(([\w$-]+\.(?:java|kt|groovy|scala)):(\d+)\)/gm },
   // at Context.<anonymous> (/repo/test/order.test.js:12:5)   at file:///repo/test/order.test.mjs:3:9
-  { language: "js", pattern: /^\s*at (?:.*?\()?(?:file:\/\/)?([^\s()]+?\.(?:[cm]?[jt]sx?)):(\d+):\d+\)?\s*$/gm },
+  // ❯ tests/order.test.js:2:1 (vitest)
+  {
+    language: "js",
+    pattern: /^\s*(?:at (?:.*?\()?|❯ )(?:file:\/\/)?([^\s()]+?\.(?:[cm]?[jt]sx?)):(\d+):\d+\)?\s*$/gm,
+  },
   // tests/test_order.py:12: AssertionError
   { language: "python", pattern: /^([^\s:]+\.py):(\d+): /gm },
   // File "tests/test_order.py", line 12, in test_pays
   { language: "python", pattern: /File "([^"]+\.py)", line (\d+)/g },
   //     order_test.go:12: got 1, want 2
-  { language: "go", pattern: /^\s*([\w./-]+\.go):(\d+):/gm },
+  { language: "go", pattern: /^\s*([\w./-]+\.go):(\d+)(?::| \+0x)/gm },
   // # ./spec/order_spec.rb:12:in `block (2 levels) in <top (required)>'
   { language: "ruby", pattern: /(\.?\/?[\w./-]+\.rb):(\d+)/g },
   // at /repo/tests/order.cpp:23   /repo/tests/order_test.cc:23

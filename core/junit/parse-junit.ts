@@ -1,11 +1,12 @@
-// Streaming JUnit reader: bytes in, frozen test cases out, one suite at a time. Memory is bounded by the
-// largest suite's test cases (each text capped), never by the file size.
+// Streaming JUnit reader: bytes in, test cases out, one suite element at a time. Without collection, memory
+// is bounded by the largest suite element's test cases (each text capped) plus a 13-byte identity entry per
+// test, never by the size of the file.
 
 import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "../xml/scan-xml.ts";
 import { type Dialect, detectDialect, generic } from "./dialects/index.ts";
 import type { TestCaseContext } from "./dialects/dialect.ts";
 import { parseSecondsToMs, roundMs } from "./duration.ts";
-import { testId } from "./identity.ts";
+import { formatId, hashIdentity, type IdentityHash } from "./identity.ts";
 import { locateFailure } from "./locate-failure.ts";
 import type {
   Attempt,
@@ -15,10 +16,10 @@ import type {
   JunitFile,
   ParseError,
   Property,
-  Suite,
   TestCase,
   TestStatus,
 } from "./model.ts";
+import { outcomeOf, TestCaseCollector } from "./test-case-collector.ts";
 import { DEFAULT_MAX_TEXT_LENGTH, TextCapture } from "./text-capture.ts";
 
 export interface ParseOptions {
@@ -26,10 +27,8 @@ export interface ParseOptions {
   readonly path: string;
   /** Cap for each failure message, stack trace and system-out/err, in characters. */
   readonly maxTextLength?: number;
-  /** Keep suites and test cases on the result (default true). Counting alone needs no memory per test. */
+  /** Keep suites and test cases on the result (default true). Counting alone keeps no test case. */
   readonly collectTestCases?: boolean;
-  /** Called for every finished test case, in report order per suite. */
-  readonly onTestCase?: (testCase: TestCase) => void;
 }
 
 type ResultKind = "failure" | "error" | "skipped";
@@ -60,6 +59,7 @@ interface SuiteFrame {
 }
 
 interface MergedTestCase {
+  readonly hash: IdentityHash;
   readonly id: string;
   readonly suitePath: readonly string[];
   readonly classname: string;
@@ -67,6 +67,8 @@ interface MergedTestCase {
   readonly file: string | null;
   readonly line: number | null;
   readonly attempts: Attempt[];
+  /** The latest element's own result: it decides the status (re-run elements only add attempts). */
+  decisive: Attempt;
   readonly properties: Property[];
   systemOut: string | null;
   systemErr: string | null;
@@ -80,13 +82,12 @@ export class JunitParser implements XmlHandler {
   private readonly maxTextLength: number;
   private readonly collect: boolean;
   private readonly path: string;
-  private readonly onTestCase: ((testCase: TestCase) => void) | undefined;
 
   private dialect: Dialect | null = null;
   private rootName: string | null = null;
   private rootAttributes: Attributes = {};
   private readonly suiteStack: SuiteFrame[] = [];
-  private readonly suites: Suite[] = [];
+  private readonly collector: TestCaseCollector;
   private testCase: TestCaseDraft | null = null;
   private result: ResultDraft | null = null;
   /** Where text currently goes, and the element depth that opened it. */
@@ -95,15 +96,13 @@ export class JunitParser implements XmlHandler {
   private propertyDraft: { name: string; depth: number; text: TextCapture } | null = null;
   private depth = 0;
   private error: ParseError | null = null;
-  private counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0, flaky: 0, durationMs: 0 };
-  private testCaseMs = 0;
   private topLevelSuiteMs: number | null = null;
 
   constructor(options: ParseOptions) {
     this.path = options.path;
     this.maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
     this.collect = options.collectTestCases ?? true;
-    this.onTestCase = options.onTestCase;
+    this.collector = new TestCaseCollector(this.collect);
   }
 
   write(bytes: Uint8Array): void {
@@ -124,16 +123,18 @@ export class JunitParser implements XmlHandler {
     if (!this.error) {
       try {
         this.scanner.end();
+        // Only the implicit suite of a bare <testcase> root can still be open here.
+        while (this.suiteStack.length > 0) this.closeSuite();
       } catch (cause) {
         this.stopWithSyntaxError(cause);
       }
     }
-    const durationMs = roundMs(this.rootDurationMs() ?? this.topLevelSuiteMs ?? this.testCaseMs);
-    const counts: Counts = Object.freeze({ ...this.counts, durationMs });
+    const durationMs = roundMs(this.rootDurationMs() ?? this.topLevelSuiteMs ?? this.collector.testCaseMs);
+    const counts: Counts = Object.freeze({ ...this.collector.counts, durationMs });
     return Object.freeze({
       path: this.path,
       dialect: (this.dialect ?? generic).name,
-      suites: Object.freeze(this.suites),
+      suites: this.collector.finish(),
       counts,
       incomplete: this.error !== null,
       error: this.error,
@@ -208,12 +209,12 @@ export class JunitParser implements XmlHandler {
     if (!this.capture) {
       if (name === "testcase" && this.testCase && this.depth === this.testCaseDepth) {
         this.closeTestCase();
-      } else if (name === "testsuite" && this.suiteStack.length > 0 && this.depth === this.suiteDepth()) {
-        this.closeSuite();
       } else if (this.result && this.depth === this.resultDepth) {
         this.result = null;
         this.resultDepth = -1;
       }
+      // A <testsuite> closes its frame; the implicit suite around loose test cases closes with their parent.
+      while (this.suiteStack.length > 0 && this.suiteDepth() >= this.depth) this.closeSuite();
     }
     this.depth--;
   }
@@ -289,28 +290,22 @@ export class JunitParser implements XmlHandler {
       this.testCase = null;
       this.result = null;
     }
-    const testCases: TestCase[] = [];
-    for (const merged of frame.testCases.values()) {
-      const testCase = finishTestCase(merged);
-      this.count(testCase);
-      this.onTestCase?.(testCase);
-      if (this.collect) testCases.push(testCase);
+    const testCases: { testCase: TestCase; hash: IdentityHash }[] = [];
+    for (const merged of frame.testCases.values()) testCases.push({ testCase: finishTestCase(merged), hash: merged.hash });
+    const time = frame.attributes.time;
+    if (this.suiteStack.length === 0 && time !== undefined) {
+      this.topLevelSuiteMs = (this.topLevelSuiteMs ?? 0) + parseSecondsToMs(time);
     }
-    if (this.suiteStack.length === 0 && frame.attributes.time !== undefined) {
-      this.topLevelSuiteMs = (this.topLevelSuiteMs ?? 0) + parseSecondsToMs(frame.attributes.time);
-    }
-    if (this.collect && (testCases.length > 0 || frame.properties.length > 0)) {
-      this.suites.push(
-        Object.freeze({
-          path: frame.path,
-          name: frame.path[frame.path.length - 1] ?? "",
-          file: frame.attributes.file ?? frame.attributes.filepath ?? null,
-          durationMs: frame.attributes.time === undefined ? null : parseSecondsToMs(frame.attributes.time),
-          properties: Object.freeze(frame.properties),
-          testCases: Object.freeze(testCases),
-        }),
-      );
-    }
+    this.collector.addSuite(
+      {
+        path: frame.path,
+        name: frame.path[frame.path.length - 1] ?? "",
+        file: frame.attributes.file ?? frame.attributes.filepath ?? null,
+        durationMs: time === undefined ? null : parseSecondsToMs(time),
+        properties: Object.freeze(frame.properties),
+      },
+      testCases,
+    );
   }
 
   private openTestCase(attributes: Attributes): void {
@@ -339,18 +334,21 @@ export class JunitParser implements XmlHandler {
     const file =
       dialect.testFile?.(context) ?? draft.attributes.file ?? draft.attributes.filepath ?? draft.suite.attributes.file ?? null;
     const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
-    const attempts = this.attemptsOf(draft, dialect, context, file, classname);
+    const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
     const suitePath = draft.suite.path;
-    const id = testId({ suitePath, classname, name, file });
+    const hash = hashIdentity({ suitePath, classname, name, file });
+    const id = formatId(hash);
     const existing = draft.suite.testCases.get(id);
     if (existing) {
       existing.attempts.push(...attempts);
+      existing.decisive = decisive;
       existing.properties.push(...draft.properties);
       existing.systemOut = draft.systemOut?.finish() ?? existing.systemOut;
       existing.systemErr = draft.systemErr?.finish() ?? existing.systemErr;
       return;
     }
     draft.suite.testCases.set(id, {
+      hash,
       id,
       suitePath,
       classname,
@@ -358,6 +356,7 @@ export class JunitParser implements XmlHandler {
       file,
       line,
       attempts,
+      decisive,
       properties: draft.properties,
       systemOut: draft.systemOut?.finish() ?? null,
       systemErr: draft.systemErr?.finish() ?? null,
@@ -384,7 +383,7 @@ export class JunitParser implements XmlHandler {
     context: TestCaseContext,
     file: string | null,
     classname: string,
-  ): Attempt[] {
+  ): { attempts: Attempt[]; decisive: Attempt } {
     const elementStatus: TestStatus = draft.result ? statusOfKind(draft.result.kind) : "passed";
     const status = dialect.status?.(context, elementStatus) ?? elementStatus;
     const durationMs = parseSecondsToMs(draft.attributes.time);
@@ -393,7 +392,7 @@ export class JunitParser implements XmlHandler {
         ? buildFailure(draft.result, dialect, context, file, classname)
         : null;
     const final: Attempt = { status, durationMs, failure };
-    if (draft.extras.length === 0) return [final];
+    if (draft.extras.length === 0) return { attempts: [final], decisive: final };
     const before: Attempt[] = [];
     const after: Attempt[] = [];
     for (const extra of draft.extras) {
@@ -404,16 +403,9 @@ export class JunitParser implements XmlHandler {
       };
       (extra.kind.startsWith("flaky") ? before : after).push(attempt);
     }
-    return [...before, final, ...after];
+    return { attempts: [...before, final, ...after], decisive: final };
   }
 
-  private count(testCase: TestCase): void {
-    const counts = this.counts;
-    counts.tests++;
-    counts[testCase.status]++;
-    if (testCase.flaky) counts.flaky++;
-    this.testCaseMs += testCase.durationMs;
-  }
 }
 
 function statusOfKind(kind: ResultKind | ExtraKind): TestStatus {
@@ -480,34 +472,13 @@ function firstLine(text: string | null): string | null {
   return null;
 }
 
-/** Final status and flakiness from a test's attempts (see model.ts). */
+/** A test case from its attempts within one suite element. */
 function finishTestCase(merged: MergedTestCase): TestCase {
   const attempts = merged.attempts;
-  const last = attempts[attempts.length - 1] as Attempt;
-  if (attempts.length === 1) {
-    return {
-      id: merged.id,
-      suitePath: merged.suitePath,
-      classname: merged.classname,
-      name: merged.name,
-      file: merged.file,
-      line: merged.line,
-      status: last.status,
-      flaky: false,
-      durationMs: last.durationMs,
-      attempts,
-      failure: last.failure,
-      properties: merged.properties,
-      systemOut: merged.systemOut,
-      systemErr: merged.systemErr,
-    };
-  }
-  const failedAttempts = attempts.filter((a) => a.status === "failed" || a.status === "errored");
-  const flaky = failedAttempts.length > 0 && attempts.some((a) => a.status === "passed");
-  const status: TestStatus = flaky ? "passed" : last.status;
-  const failure = flaky
-    ? (failedAttempts[0]?.failure ?? null)
-    : (last.failure ?? [...attempts].reverse().find((a) => a.failure)?.failure ?? null);
+  const only = attempts.length === 1 ? merged.decisive : null;
+  const outcome = only
+    ? { status: only.status, flaky: false, failure: only.failure }
+    : outcomeOf(attempts, { status: merged.decisive.status, flaky: false, failure: merged.decisive.failure });
   return {
     id: merged.id,
     suitePath: merged.suitePath,
@@ -515,11 +486,11 @@ function finishTestCase(merged: MergedTestCase): TestCase {
     name: merged.name,
     file: merged.file,
     line: merged.line,
-    status,
-    flaky,
-    durationMs: roundMs(attempts.reduce((sum, a) => sum + a.durationMs, 0)),
+    status: outcome.status,
+    flaky: outcome.flaky,
+    durationMs: only ? only.durationMs : roundMs(attempts.reduce((sum, a) => sum + a.durationMs, 0)),
     attempts,
-    failure: status === "skipped" ? null : failure,
+    failure: outcome.failure,
     properties: merged.properties,
     systemOut: merged.systemOut,
     systemErr: merged.systemErr,

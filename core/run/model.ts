@@ -41,7 +41,13 @@ export interface RetryPolicy {
  * - `flaky`: passed on one attempt and failed genuinely on another, or re-ran and passed inside one report;
  * - `infra-failure`: never passed, and only infrastructure failed it.
  */
-export type TestVerdict = "passed" | "failed" | "skipped" | "flaky" | "recovered-after-infra-retry" | "infra-failure";
+export type TestVerdict =
+  | "passed"
+  | "failed"
+  | "skipped"
+  | "flaky"
+  | "recovered-after-infra-retry"
+  | "infra-failure";
 
 /** One test in one attempt. */
 export interface TestAttemptResult {

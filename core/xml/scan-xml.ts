@@ -46,6 +46,7 @@ const CDATA_END = Buffer.from("]]>");
 const COMMENT_END = Buffer.from("-->");
 const INSTRUCTION_END = Buffer.from("?>");
 const EMPTY = Buffer.alloc(0);
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
@@ -179,6 +180,7 @@ export class XmlScanner {
   private rootClosed = false;
   private sawAnything = false;
   private tagStart = 0;
+  private bomChecked = false;
   private bytesBefore = 0;
   // Position bookkeeping: line and column of buffer[0], updated whenever consumed input is dropped.
   private baseLine = 1;
@@ -191,6 +193,15 @@ export class XmlScanner {
     if (this.pending.length > 0) {
       bytes = Buffer.concat([this.pending, bytes]);
       this.pending = EMPTY;
+    }
+    if (!this.bomChecked) {
+      // A UTF-8 byte order mark may start the file; a chunk shorter than the mark waits for the next one.
+      if (bytes.length < 3 && BOM.subarray(0, bytes.length).equals(bytes)) {
+        this.pending = Buffer.from(bytes);
+        return;
+      }
+      this.bomChecked = true;
+      if (bytes.length >= 3 && BOM.equals(bytes.subarray(0, 3))) bytes = bytes.subarray(3);
     }
     const complete = completeLength(bytes);
     const invalidAt = isUtf8(bytes.subarray(0, complete)) ? -1 : firstInvalidUtf8Offset(bytes, complete);
@@ -206,7 +217,7 @@ export class XmlScanner {
 
   /** Signals end of input; throws XmlSyntaxError if the document is empty, truncated or malformed. */
   end(): void {
-    if (this.pending.length > 0) {
+    if (this.pending.length > 0 && this.bomChecked) {
       throw this.errorAt(this.buffer.length, `invalid UTF-8: the file ends inside a character`);
     }
     this.scan(true);
@@ -346,7 +357,6 @@ export class XmlScanner {
           throw this.errorAt(k, "text after the root element");
         }
       }
-      this.sawAnything = true;
     } else if (this.wantText) {
       this.handler.text(decodeEntities(buf.toString("utf8", start, end)));
     }

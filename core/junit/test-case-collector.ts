@@ -1,0 +1,133 @@
+// Receives each test case as its suite element closes, merges re-runs of the same test anywhere in the file
+// into one test case, and keeps the counts. With collection off it keeps no test case at all: a re-run found
+// later only updates the counts, through a compact table of identity hashes and status bits.
+
+import { type IdentityHash, IdentityTable } from "./identity.ts";
+import type { Attempt, Failure, Property, Suite, TestCase, TestStatus } from "./model.ts";
+
+export interface CollectedSuite {
+  readonly path: readonly string[];
+  readonly name: string;
+  readonly file: string | null;
+  readonly durationMs: number | null;
+  readonly properties: readonly Property[];
+  readonly testCases: TestCase[];
+}
+
+export interface Outcome {
+  readonly status: TestStatus;
+  readonly flaky: boolean;
+  readonly failure: Failure | null;
+}
+
+/**
+ * A test's final status from its attempts and the result that decides it: a test that both failed and
+ * passed is flaky and passed overall, keeping the first failure; otherwise the decisive result stands.
+ */
+export function outcomeOf(attempts: readonly Attempt[], decisive: Outcome): Outcome {
+  let passed = false;
+  let firstFailure: Attempt | undefined;
+  for (const attempt of attempts) {
+    if (attempt.status === "passed") passed = true;
+    else if (!firstFailure && (attempt.status === "failed" || attempt.status === "errored")) firstFailure = attempt;
+  }
+  if (passed && firstFailure) return { status: "passed", flaky: true, failure: firstFailure.failure };
+  return { status: decisive.status, flaky: false, failure: decisive.status === "skipped" ? null : decisive.failure };
+}
+
+// Status bits for counting without keeping test cases.
+const PASSED = 1;
+const FAILED = 2;
+const STATUS_CODES: readonly TestStatus[] = ["passed", "failed", "errored", "skipped"];
+
+function bitsOf(testCase: TestCase): number {
+  let bits = STATUS_CODES.indexOf(testCase.flaky ? "passed" : testCase.status) << 2;
+  for (const attempt of testCase.attempts) {
+    if (attempt.status === "passed") bits |= PASSED;
+    else if (attempt.status === "failed" || attempt.status === "errored") bits |= FAILED;
+  }
+  return bits;
+}
+
+function combineBits(earlier: number, later: number): number {
+  return ((earlier | later) & (PASSED | FAILED)) | (later & 0b1100);
+}
+
+function statusOfBits(bits: number): { status: TestStatus; flaky: boolean } {
+  const flaky = (bits & (PASSED | FAILED)) === (PASSED | FAILED);
+  return { status: flaky ? "passed" : (STATUS_CODES[(bits >> 2) & 3] as TestStatus), flaky };
+}
+
+export class TestCaseCollector {
+  readonly counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0, flaky: 0 };
+  /** Time of every attempt of every test case. */
+  testCaseMs = 0;
+  private readonly identities = new IdentityTable();
+  private readonly locations: { suite: CollectedSuite; index: number }[] = [];
+  private readonly suites: CollectedSuite[] = [];
+
+  constructor(private readonly collect: boolean) {}
+
+  /** A suite element closed; `testCases` are its test cases, already merged within the element. */
+  addSuite(suite: Omit<CollectedSuite, "testCases">, testCases: readonly { testCase: TestCase; hash: IdentityHash }[]): void {
+    const collected: CollectedSuite = { ...suite, testCases: [] };
+    for (const { testCase, hash } of testCases) {
+      this.testCaseMs += testCase.durationMs;
+      const slot = this.identities.find(hash);
+      if (slot === -1) {
+        this.tally(testCase.status, testCase.flaky, 1);
+        this.counts.tests++;
+        if (this.collect) {
+          collected.testCases.push(testCase);
+          this.identities.insert(hash, this.locations.push({ suite: collected, index: collected.testCases.length - 1 }) - 1);
+        } else {
+          this.identities.insert(hash, bitsOf(testCase));
+        }
+      } else if (this.collect) {
+        const location = this.locations[this.identities.get(slot)] as { suite: CollectedSuite; index: number };
+        const earlier = location.suite.testCases[location.index] as TestCase;
+        const combined = combineRuns(earlier, testCase);
+        this.tally(earlier.status, earlier.flaky, -1);
+        this.tally(combined.status, combined.flaky, 1);
+        location.suite.testCases[location.index] = combined;
+      } else {
+        const earlier = this.identities.get(slot);
+        const combined = combineBits(earlier, bitsOf(testCase));
+        const before = statusOfBits(earlier);
+        const after = statusOfBits(combined);
+        this.tally(before.status, before.flaky, -1);
+        this.tally(after.status, after.flaky, 1);
+        this.identities.set(slot, combined);
+      }
+    }
+    if (this.collect && (collected.testCases.length > 0 || suite.properties.length > 0)) this.suites.push(collected);
+  }
+
+  finish(): readonly Suite[] {
+    return Object.freeze(
+      this.suites.map((suite) => Object.freeze({ ...suite, testCases: Object.freeze(suite.testCases) })),
+    );
+  }
+
+  private tally(status: TestStatus, flaky: boolean, delta: number): void {
+    this.counts[status] += delta;
+    if (flaky) this.counts.flaky += delta;
+  }
+}
+
+/** The same test seen again later in the file (PHPUnit --repeat, a re-run appended to the report). */
+function combineRuns(earlier: TestCase, later: TestCase): TestCase {
+  const attempts = [...earlier.attempts, ...later.attempts];
+  const decisive: Outcome = later.flaky
+    ? { status: "passed", flaky: false, failure: null }
+    : { status: later.status, flaky: false, failure: later.failure };
+  return {
+    ...earlier,
+    ...outcomeOf(attempts, decisive),
+    durationMs: Math.round((earlier.durationMs + later.durationMs) * 1000) / 1000,
+    attempts,
+    properties: [...earlier.properties, ...later.properties],
+    systemOut: later.systemOut ?? earlier.systemOut,
+    systemErr: later.systemErr ?? earlier.systemErr,
+  };
+}

@@ -1,0 +1,208 @@
+// Merging attempts into the final per-test view: recovered after an infra retry versus flaky, and the
+// run's outcome and totals as a user reads them in the summary.
+import { describe, expect, it } from "vitest";
+import { type AttemptEvidence, classifyAttempt } from "../core/classify/index.ts";
+import type { Failure, JunitFile, TestCase, TestStatus } from "../core/junit/model.ts";
+import { type AttemptRecord, mergeAttempts, recordAttempt, shouldRetry } from "../core/run/index.ts";
+
+const POLICY = { maxAttempts: 3 };
+const REFUSED_IN_FIXTURE = failure(
+  null,
+  'failed on setup with "Error: connect ECONNREFUSED 127.0.0.1:5432"',
+  "setup",
+);
+const ASSERTION = failure("AssertionError", "expected 200 to equal 201", "call");
+const PORT_NEVER_OPENED = failure(
+  "org.testcontainers.containers.ContainerLaunchException",
+  "Timed out waiting for container port to open (localhost ports: [32781] should be listening)",
+  null,
+);
+
+describe("mergeAttempts", () => {
+  it("marks a test that failed for infrastructure and then passed as recovered, not flaky", () => {
+    const result = run(
+      [test("orders", "errored", REFUSED_IN_FIXTURE), test("users", "errored", REFUSED_IN_FIXTURE)],
+      [test("orders", "passed"), test("users", "passed")],
+    );
+    expect(result.outcome).toBe("passed");
+    expect(result.tests.map((t) => [t.name, t.verdict])).toEqual([
+      ["orders", "recovered-after-infra-retry"],
+      ["users", "recovered-after-infra-retry"],
+    ]);
+    expect(result.tests[0]?.evidence).toMatchObject({ rule: "service-connection-refused", source: "junit" });
+    expect(result.tests[0]?.failure).toBe(REFUSED_IN_FIXTURE);
+    expect(result.totals).toMatchObject({ tests: 2, passed: 2, recovered: 2, flaky: 0, failed: 0 });
+  });
+
+  it("marks a test that passed once and failed an assertion on a re-run caused by infra elsewhere as flaky", () => {
+    const result = run(
+      [test("checkout", "passed"), test("search", "errored", PORT_NEVER_OPENED)],
+      [test("checkout", "failed", ASSERTION), test("search", "passed")],
+    );
+    expect(result.attempts.map((a) => a.retried)).toEqual([true, false]);
+    expect(result.tests.map((t) => [t.name, t.verdict])).toEqual([
+      ["checkout", "flaky"],
+      ["search", "recovered-after-infra-retry"],
+    ]);
+    expect(result.tests[0]?.failure).toBe(ASSERTION);
+    expect(result.tests[0]?.attempts.map((a) => [a.attempt, a.status, a.kind])).toEqual([
+      [1, "passed", null],
+      [2, "failed", "test"],
+    ]);
+    // Decision: a flaky test does not fail the run; it is counted and shown as flaky.
+    expect(result.outcome).toBe("passed");
+    expect(result.totals).toMatchObject({ tests: 2, passed: 1, flaky: 1, recovered: 1, failed: 0 });
+  });
+
+  it("counts a within-report re-run (surefire flakyFailure) as flaky even on a single attempt", () => {
+    const rerun: TestCase = {
+      ...test("payments", "passed"),
+      flaky: true,
+      failure: ASSERTION,
+      attempts: [
+        { status: "failed", durationMs: 5, failure: ASSERTION },
+        { status: "passed", durationMs: 5, failure: null },
+      ],
+    };
+    const result = run([rerun, test("refunds", "passed")]);
+    expect(result.tests.map((t) => t.verdict)).toEqual(["flaky", "passed"]);
+    expect(result.tests[0]?.failure).toBe(ASSERTION);
+    expect(result.outcome).toBe("passed");
+  });
+
+  it("fails the run on a genuine failure and lists the infra failures beside it", () => {
+    const result = run([
+      test("a", "failed", ASSERTION),
+      test("b", "errored", REFUSED_IN_FIXTURE),
+      test("c", "skipped"),
+    ]);
+    expect(result.attempts).toHaveLength(1);
+    expect(result.outcome).toBe("test-failures");
+    expect(result.tests.map((t) => t.verdict)).toEqual(["failed", "infra-failure", "skipped"]);
+    expect(result.totals).toMatchObject({ tests: 3, failed: 1, infraFailed: 1, skipped: 1, passed: 0 });
+  });
+
+  it("ends as infra-failure when retries run out and infrastructure still fails", () => {
+    const broken = [test("a", "errored", PORT_NEVER_OPENED)];
+    const result = run(broken, broken, broken);
+    expect(result.attempts.map((a) => a.retried)).toEqual([true, true, false]);
+    expect(result.outcome).toBe("infra-failure");
+    expect(result.tests[0]).toMatchObject({
+      verdict: "infra-failure",
+      evidence: { rule: "container-never-ready" },
+    });
+    expect(result.tests[0]?.attempts).toHaveLength(3);
+    expect(result.totals.durationMs).toBe(3000);
+  });
+
+  it("ends as infra-failure when the last attempt died without JUnit, even after tests passed earlier", () => {
+    const result = mergeAttempts([
+      attempt(
+        1,
+        evidence({ junitFiles: [junit([test("a", "passed"), test("b", "errored", REFUSED_IN_FIXTURE)])] }),
+      ),
+      attempt(2, evidence({ exitCode: 137 })),
+    ]);
+    expect(result.outcome).toBe("infra-failure");
+    expect(result.attemptFailures.map((f) => f.evidence.rule)).toEqual(["killed"]);
+    expect(result.tests.map((t) => t.verdict)).toEqual(["passed", "infra-failure"]);
+  });
+
+  it("fails the run when the last attempt's command failed for a reason of its own", () => {
+    const result = mergeAttempts([
+      attempt(
+        1,
+        evidence({
+          exitCode: 1,
+          outputTail: ["ERROR: Coverage for lines (71%) does not meet global threshold (80%)"],
+          junitFiles: [junit([test("a", "passed")])],
+        }),
+      ),
+    ]);
+    expect(result.outcome).toBe("test-failures");
+    expect(result.attemptFailures[0]?.evidence).toMatchObject({
+      rule: "command-failed",
+      line: "exit code 1",
+    });
+    expect(result.tests[0]?.verdict).toBe("passed");
+  });
+
+  it("keeps tests in order of first appearance and sums their time across attempts", () => {
+    const result = run(
+      [test("b", "errored", REFUSED_IN_FIXTURE)],
+      [test("a", "passed"), test("b", "passed")],
+    );
+    expect(result.tests.map((t) => t.name)).toEqual(["b", "a"]);
+    expect(result.tests[0]?.durationMs).toBe(10);
+  });
+
+  it("needs at least one attempt", () => {
+    expect(() => mergeAttempts([])).toThrow(RangeError);
+  });
+});
+
+/** Runs the engine loop over the given attempts' test cases (exit 1 when anything failed). */
+function run(...attempts: TestCase[][]) {
+  const records: AttemptRecord[] = [];
+  for (const [index, testCases] of attempts.entries()) {
+    const failed = testCases.some((t) => t.status === "failed" || t.status === "errored");
+    const record = attempt(index + 1, evidence({ exitCode: failed ? 1 : 0, junitFiles: [junit(testCases)] }));
+    records.push(record);
+    if (!record.retried) break;
+  }
+  expect(records).toHaveLength(attempts.length);
+  return mergeAttempts(records);
+}
+
+function attempt(number: number, attemptEvidence: AttemptEvidence): AttemptRecord {
+  const classification = classifyAttempt(attemptEvidence);
+  const retried = shouldRetry({ number, classification }, POLICY);
+  return recordAttempt({ number, durationMs: 1000, evidence: attemptEvidence, classification, retried });
+}
+
+function evidence(over: Partial<AttemptEvidence>): AttemptEvidence {
+  return { exitCode: 1, signal: null, timedOut: false, outputTail: [], junitFiles: [], ...over };
+}
+
+function failure(type: string | null, message: string, phase: Failure["phase"]): Failure {
+  return { type, message, details: null, file: null, line: null, phase };
+}
+
+function test(name: string, status: TestStatus, fail: Failure | null = null): TestCase {
+  return {
+    id: `id-${name}`,
+    suitePath: ["suite"],
+    classname: "Suite",
+    name,
+    file: null,
+    line: null,
+    status,
+    flaky: false,
+    durationMs: 5,
+    attempts: [{ status, durationMs: 5, failure: fail }],
+    failure: fail,
+    properties: [],
+    systemOut: null,
+    systemErr: null,
+  };
+}
+
+function junit(testCases: TestCase[]): JunitFile {
+  const count = (status: TestStatus) => testCases.filter((t) => t.status === status).length;
+  return {
+    path: "report.xml",
+    dialect: "generic",
+    suites: [{ path: ["suite"], name: "suite", file: null, durationMs: null, properties: [], testCases }],
+    counts: {
+      tests: testCases.length,
+      passed: count("passed"),
+      failed: count("failed"),
+      errored: count("errored"),
+      skipped: count("skipped"),
+      flaky: testCases.filter((t) => t.flaky).length,
+      durationMs: 5 * testCases.length,
+    },
+    incomplete: false,
+    error: null,
+  };
+}
