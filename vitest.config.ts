@@ -5,6 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/fixtures/**", "node_modules/**"],
     globalSetup: ["test/support/build-cli.ts"],
+    reporters: ["default", "./test/support/plain-summary-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

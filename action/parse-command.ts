@@ -84,7 +84,8 @@ export async function runParseCommand(args: readonly string[], io: CommandIo): P
   if (paths.length === 0) {
     const tried = options.patterns.map((p) => `"${p}"`).join(", ");
     io.stderr(`seamwatch parse: no JUnit file matched ${tried} (in ${io.cwd})\n`);
-    if (options.json) io.stdout(`${JSON.stringify({ files: [], totals: toJsonTotals(emptyCounts), testcases: [] })}\n`);
+    if (options.json)
+      io.stdout(`${JSON.stringify({ files: [], totals: toJsonTotals(emptyCounts), testcases: [] })}\n`);
     return EXIT.unreadableReport;
   }
   for (const pattern of unmatched) io.stderr(`seamwatch parse: warning: no file matched "${pattern}"\n`);
@@ -105,7 +106,9 @@ export async function runParseCommand(args: readonly string[], io: CommandIo): P
   if (options.json) {
     writeJson(io, files, totals, options.testcases);
   } else {
-    const notable = files.flatMap(testCasesOf).filter((t) => t.status === "failed" || t.status === "errored" || t.flaky);
+    const notable = files
+      .flatMap(testCasesOf)
+      .filter((t) => t.status === "failed" || t.status === "errored" || t.flaky);
     io.stdout(
       renderParseSummary({
         files,
@@ -119,7 +122,12 @@ export async function runParseCommand(args: readonly string[], io: CommandIo): P
 }
 
 /** Writes the document in pieces so a million test cases never become one giant string. */
-function writeJson(io: CommandIo, files: readonly JunitFile[], totals: JunitFile["counts"], testcases: boolean): void {
+function writeJson(
+  io: CommandIo,
+  files: readonly JunitFile[],
+  totals: JunitFile["counts"],
+  testcases: boolean,
+): void {
   const head = `{"files":${JSON.stringify(files.map(toJsonFile))},"totals":${JSON.stringify(toJsonTotals(totals))}`;
   if (!testcases) {
     io.stdout(`${head}}\n`);

@@ -11,7 +11,10 @@ export type ReadOptions = Omit<ParseOptions, "path">;
 
 const CHUNK_BYTES = 1024 * 1024;
 
-export async function readJunitFile(path: string, options: ReadOptions & { cwd?: string } = {}): Promise<JunitFile> {
+export async function readJunitFile(
+  path: string,
+  options: ReadOptions & { cwd?: string } = {},
+): Promise<JunitFile> {
   const { cwd, ...parseOptions } = options;
   const parser = new JunitParser({ ...parseOptions, path });
   try {
@@ -48,7 +51,10 @@ export interface MatchedFiles {
  * Expands glob patterns. A plain path (no glob characters) is kept even when it does not exist, so that
  * reading it reports "no such file" for that file instead of silently matching nothing.
  */
-export async function findJunitFiles(patterns: readonly string[], cwd = process.cwd()): Promise<MatchedFiles> {
+export async function findJunitFiles(
+  patterns: readonly string[],
+  cwd = process.cwd(),
+): Promise<MatchedFiles> {
   const paths = new Set<string>();
   const unmatched: string[] = [];
   for (const pattern of patterns) {

@@ -125,14 +125,18 @@ describe("reading a well-formed report", () => {
 
 describe("root shapes", () => {
   it("reads a single <testsuite> root", () => {
-    const file = parse(`<testsuite name="s" time="2"><testcase name="a" classname="c" time="1"/></testsuite>`);
+    const file = parse(
+      `<testsuite name="s" time="2"><testcase name="a" classname="c" time="1"/></testsuite>`,
+    );
     expect(file.counts.tests).toBe(1);
     expect(file.counts.durationMs).toBe(2000);
     expect(file.suites[0]?.path).toEqual(["s"]);
   });
 
   it("reads test cases directly under <testsuites> and sums durations without suite times", () => {
-    const file = parse(`<testsuites><testcase name="a" time="1"/><testcase name="b" time="0.5"/></testsuites>`);
+    const file = parse(
+      `<testsuites><testcase name="a" time="1"/><testcase name="b" time="0.5"/></testsuites>`,
+    );
     expect(file.counts).toMatchObject({ tests: 2, passed: 2, durationMs: 1500 });
   });
 
@@ -173,7 +177,9 @@ describe("re-runs and flaky tests", () => {
   });
 
   it("does not merge tests of the same name in different classes", () => {
-    const file = parse(`<testsuite name="s"><testcase classname="A" name="t"/><testcase classname="B" name="t"/></testsuite>`);
+    const file = parse(
+      `<testsuite name="s"><testcase classname="A" name="t"/><testcase classname="B" name="t"/></testsuite>`,
+    );
     expect(file.counts.tests).toBe(2);
   });
 
@@ -218,19 +224,27 @@ describe("re-runs and flaky tests", () => {
 describe("text caps", () => {
   it("truncates long failure text with a visible marker", () => {
     const trace = "x".repeat(10_000);
-    const file = parse(`<testsuite name="s"><testcase name="t"><failure>${trace}</failure><system-out>${trace}</system-out></testcase></testsuite>`, {
-      maxTextLength: 100,
-    });
+    const file = parse(
+      `<testsuite name="s"><testcase name="t"><failure>${trace}</failure><system-out>${trace}</system-out></testcase></testsuite>`,
+      {
+        maxTextLength: 100,
+      },
+    );
     const test = only(file, "t");
-    expect(test.failure?.details).toBe(`${"x".repeat(100)}\n… [truncated by seamwatch: longer than 100 characters]`);
+    expect(test.failure?.details).toBe(
+      `${"x".repeat(100)}\n… [truncated by seamwatch: longer than 100 characters]`,
+    );
     expect(test.systemOut?.startsWith("x".repeat(100))).toBe(true);
     expect(test.systemOut).toContain("truncated by seamwatch");
   });
 
   it("never splits a surrogate pair when truncating", () => {
-    const file = parse(`<testsuite name="s"><testcase name="t"><failure>a${"🚀".repeat(10)}</failure></testcase></testsuite>`, {
-      maxTextLength: 4,
-    });
+    const file = parse(
+      `<testsuite name="s"><testcase name="t"><failure>a${"🚀".repeat(10)}</failure></testcase></testsuite>`,
+      {
+        maxTextLength: 4,
+      },
+    );
     expect(only(file, "t").failure?.details?.startsWith("a🚀\n")).toBe(true);
   });
 });
@@ -266,20 +280,32 @@ describe("bad input", () => {
     <testcase name="two"><failure message="x"/></testcase>
     <testcase name="three">`);
     expect(file.incomplete).toBe(true);
-    expect(file.error?.message).toBe("unexpected end of file: <testcase> in <testsuite> in <testsuites> not closed");
+    expect(file.error?.message).toBe(
+      "unexpected end of file: <testcase> in <testsuite> in <testsuites> not closed",
+    );
     expect(file.error?.line).toBe(5);
     expect(file.counts).toMatchObject({ tests: 2, passed: 1, failed: 1 });
   });
 
   it("names the line and column of mismatched tags", () => {
-    const file = parse(`<testsuite name="s">\n  <testcase name="one"/>\n  <testcase name="two">\n  </testsuite>`);
-    expect(file.error).toEqual({ message: "expected </testcase> but found </testsuite>", line: 4, column: 3 });
+    const file = parse(
+      `<testsuite name="s">\n  <testcase name="one"/>\n  <testcase name="two">\n  </testsuite>`,
+    );
+    expect(file.error).toEqual({
+      message: "expected </testcase> but found </testsuite>",
+      line: 4,
+      column: 3,
+    });
     expect(file.counts.tests).toBe(1);
   });
 
   it("names the line and column of a broken attribute", () => {
     const file = parse(`<testsuite name="s">\n<testcase name=one/>\n</testsuite>`);
-    expect(file.error).toEqual({ message: "attribute 'name' in <testcase> must be quoted", line: 2, column: 16 });
+    expect(file.error).toEqual({
+      message: "attribute 'name' in <testcase> must be quoted",
+      line: 2,
+      column: 16,
+    });
   });
 
   it("explains an empty file", () => {
@@ -288,14 +314,22 @@ describe("bad input", () => {
   });
 
   it("explains a file that is not XML", () => {
-    expect(parse(`{"tests": 3}`).error).toEqual({ message: "not an XML file: expected '<'", line: 1, column: 1 });
+    expect(parse(`{"tests": 3}`).error).toEqual({
+      message: "not an XML file: expected '<'",
+      line: 1,
+      column: 1,
+    });
   });
 
   it("reports invalid UTF-8 with its byte offset and keeps what came before", () => {
     const head = new TextEncoder().encode(`<testsuite name="s"><testcase name="ok"/>\n<testcase name="`);
     const bytes = new Uint8Array([...head, 0xff, 0xfe, ...new TextEncoder().encode(`"/></testsuite>`)]);
     const file = parse(bytes);
-    expect(file.error).toEqual({ message: `invalid UTF-8 at byte offset ${head.length}`, line: 2, column: 17 });
+    expect(file.error).toEqual({
+      message: `invalid UTF-8 at byte offset ${head.length}`,
+      line: 2,
+      column: 17,
+    });
     expect(file.counts.tests).toBe(1);
     expect(file.incomplete).toBe(true);
   });

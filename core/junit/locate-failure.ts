@@ -37,8 +37,10 @@ const FRAME_SHAPES: readonly FrameShape[] = [
   { language: "rust", pattern: /([\w./-]+\.rs):(\d+):\d+/g },
 ];
 
-const LIBRARY_PATH = /node_modules|node:|internal\/|site-packages|dist-packages|\/usr\/(?:lib|include)|vendor\//;
-const LIBRARY_CLASS = /^(?:java|javax|jdk|sun|kotlin|org\.junit|org\.opentest4j|org\.assertj|org\.apache\.maven)\./;
+const LIBRARY_PATH =
+  /node_modules|node:|internal\/|site-packages|dist-packages|\/usr\/(?:lib|include)|vendor\//;
+const LIBRARY_CLASS =
+  /^(?:java|javax|jdk|sun|kotlin|org\.junit|org\.opentest4j|org\.assertj|org\.apache\.maven)\./;
 
 /**
  * The location in `text` that most likely belongs to the test. `testFile` (when the report declares it)

@@ -3,8 +3,8 @@
 // test, never by the size of the file.
 
 import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "../xml/scan-xml.ts";
-import { type Dialect, detectDialect, generic } from "./dialects/index.ts";
 import type { TestCaseContext } from "./dialects/dialect.ts";
+import { type Dialect, detectDialect, generic } from "./dialects/index.ts";
 import { parseSecondsToMs, roundMs } from "./duration.ts";
 import { formatId, hashIdentity, type IdentityHash } from "./identity.ts";
 import { locateFailure } from "./locate-failure.ts";
@@ -291,7 +291,8 @@ export class JunitParser implements XmlHandler {
       this.result = null;
     }
     const testCases: { testCase: TestCase; hash: IdentityHash }[] = [];
-    for (const merged of frame.testCases.values()) testCases.push({ testCase: finishTestCase(merged), hash: merged.hash });
+    for (const merged of frame.testCases.values())
+      testCases.push({ testCase: finishTestCase(merged), hash: merged.hash });
     const time = frame.attributes.time;
     if (this.suiteStack.length === 0 && time !== undefined) {
       this.topLevelSuiteMs = (this.topLevelSuiteMs ?? 0) + parseSecondsToMs(time);
@@ -315,7 +316,15 @@ export class JunitParser implements XmlHandler {
       this.suiteDepths[this.suiteDepths.length - 1] = this.depth - 1;
     }
     const suite = this.suiteStack[this.suiteStack.length - 1] as SuiteFrame;
-    this.testCase = { attributes, suite, properties: [], result: null, extras: [], systemOut: null, systemErr: null };
+    this.testCase = {
+      attributes,
+      suite,
+      properties: [],
+      result: null,
+      extras: [],
+      systemOut: null,
+      systemErr: null,
+    };
     this.testCaseDepth = this.depth;
     this.resultDepth = -1;
   }
@@ -328,11 +337,18 @@ export class JunitParser implements XmlHandler {
     this.resultDepth = -1;
     if (!draft) return;
     const dialect = this.dialectFor(draft);
-    const context: TestCaseContext = { attributes: draft.attributes, suiteAttributes: draft.suite.attributes };
+    const context: TestCaseContext = {
+      attributes: draft.attributes,
+      suiteAttributes: draft.suite.attributes,
+    };
     const classname = draft.attributes.classname ?? draft.attributes.class ?? "";
     const name = draft.attributes.name ?? "";
     const file =
-      dialect.testFile?.(context) ?? draft.attributes.file ?? draft.attributes.filepath ?? draft.suite.attributes.file ?? null;
+      dialect.testFile?.(context) ??
+      draft.attributes.file ??
+      draft.attributes.filepath ??
+      draft.suite.attributes.file ??
+      null;
     const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
     const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
     const suitePath = draft.suite.path;
@@ -405,7 +421,6 @@ export class JunitParser implements XmlHandler {
     }
     return { attempts: [...before, final, ...after], decisive: final };
   }
-
 }
 
 function statusOfKind(kind: ResultKind | ExtraKind): TestStatus {
@@ -430,8 +445,14 @@ function positiveLine(raw: string | undefined): number | null {
 }
 
 const GENERIC_HOOK_PHASE: readonly [RegExp, FailurePhase][] = [
-  [/\b(?:beforeAll|beforeEach|setUpClass|setUpBeforeClass|@BeforeAll|@BeforeClass)\b|"before (?:all|each)" hook/, "setup"],
-  [/\b(?:afterAll|afterEach|tearDownClass|tearDownAfterClass|@AfterAll|@AfterClass)\b|"after (?:all|each)" hook/, "teardown"],
+  [
+    /\b(?:beforeAll|beforeEach|setUpClass|setUpBeforeClass|@BeforeAll|@BeforeClass)\b|"before (?:all|each)" hook/,
+    "setup",
+  ],
+  [
+    /\b(?:afterAll|afterEach|tearDownClass|tearDownAfterClass|@AfterAll|@AfterClass)\b|"after (?:all|each)" hook/,
+    "teardown",
+  ],
 ];
 
 function buildFailure(

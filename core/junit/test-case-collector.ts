@@ -29,10 +29,15 @@ export function outcomeOf(attempts: readonly Attempt[], decisive: Outcome): Outc
   let firstFailure: Attempt | undefined;
   for (const attempt of attempts) {
     if (attempt.status === "passed") passed = true;
-    else if (!firstFailure && (attempt.status === "failed" || attempt.status === "errored")) firstFailure = attempt;
+    else if (!firstFailure && (attempt.status === "failed" || attempt.status === "errored"))
+      firstFailure = attempt;
   }
   if (passed && firstFailure) return { status: "passed", flaky: true, failure: firstFailure.failure };
-  return { status: decisive.status, flaky: false, failure: decisive.status === "skipped" ? null : decisive.failure };
+  return {
+    status: decisive.status,
+    flaky: false,
+    failure: decisive.status === "skipped" ? null : decisive.failure,
+  };
 }
 
 // Status bits for counting without keeping test cases.
@@ -69,7 +74,10 @@ export class TestCaseCollector {
   constructor(private readonly collect: boolean) {}
 
   /** A suite element closed; `testCases` are its test cases, already merged within the element. */
-  addSuite(suite: Omit<CollectedSuite, "testCases">, testCases: readonly { testCase: TestCase; hash: IdentityHash }[]): void {
+  addSuite(
+    suite: Omit<CollectedSuite, "testCases">,
+    testCases: readonly { testCase: TestCase; hash: IdentityHash }[],
+  ): void {
     const collected: CollectedSuite = { ...suite, testCases: [] };
     for (const { testCase, hash } of testCases) {
       this.testCaseMs += testCase.durationMs;
@@ -79,12 +87,18 @@ export class TestCaseCollector {
         this.counts.tests++;
         if (this.collect) {
           collected.testCases.push(testCase);
-          this.identities.insert(hash, this.locations.push({ suite: collected, index: collected.testCases.length - 1 }) - 1);
+          this.identities.insert(
+            hash,
+            this.locations.push({ suite: collected, index: collected.testCases.length - 1 }) - 1,
+          );
         } else {
           this.identities.insert(hash, bitsOf(testCase));
         }
       } else if (this.collect) {
-        const location = this.locations[this.identities.get(slot)] as { suite: CollectedSuite; index: number };
+        const location = this.locations[this.identities.get(slot)] as {
+          suite: CollectedSuite;
+          index: number;
+        };
         const earlier = location.suite.testCases[location.index] as TestCase;
         const combined = combineRuns(earlier, testCase);
         this.tally(earlier.status, earlier.flaky, -1);
@@ -100,7 +114,8 @@ export class TestCaseCollector {
         this.identities.set(slot, combined);
       }
     }
-    if (this.collect && (collected.testCases.length > 0 || suite.properties.length > 0)) this.suites.push(collected);
+    if (this.collect && (collected.testCases.length > 0 || suite.properties.length > 0))
+      this.suites.push(collected);
   }
 
   finish(): readonly Suite[] {

@@ -34,7 +34,8 @@ export class TextCapture {
   /** The collected text, or null when the element had none. */
   finish(): string | null {
     const text = this.parts.join("");
-    if (this.truncated) return `${text}\n… [truncated by seamwatch: longer than ${this.maxLength} characters]`;
+    if (this.truncated)
+      return `${text}\n… [truncated by seamwatch: longer than ${this.maxLength} characters]`;
     return text.length === 0 ? null : text;
   }
 }

@@ -55,7 +55,10 @@ export function renderParseSummary(input: ParseSummaryInput): string {
     const counts = file.counts.tests > 0 || !error ? `${formatCounts(file.counts)}` : "";
     lines.push(`  ${terminalSafe(file.path)} [${file.dialect}] ${counts}`.trimEnd());
     if (error) {
-      const kept = file.incomplete && file.counts.tests > 0 ? ` (incomplete: the ${file.counts.tests} tests before it are kept)` : "";
+      const kept =
+        file.incomplete && file.counts.tests > 0
+          ? ` (incomplete: the ${file.counts.tests} tests before it are kept)`
+          : "";
       lines.push(`    error: ${terminalSafe(error)}${kept}`);
     }
   }
@@ -76,6 +79,7 @@ export function renderParseSummary(input: ParseSummaryInput): string {
       lines.push(`  ~ ${testLabel(testCase)}${location(testCase)} — ${testCase.attempts.length} attempts`);
     }
   }
-  if (input.notableOmitted > 0) lines.push("", `… and ${input.notableOmitted} more failed or flaky tests not listed`);
+  if (input.notableOmitted > 0)
+    lines.push("", `… and ${input.notableOmitted} more failed or flaky tests not listed`);
   return `${lines.join("\n")}\n`;
 }

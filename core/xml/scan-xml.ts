@@ -53,7 +53,15 @@ function isSpace(code: number): boolean {
 }
 
 function isNameEnd(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === GT || code === SLASH || code === EQUALS;
+  return (
+    code === 0x20 ||
+    code === 0x0a ||
+    code === 0x09 ||
+    code === 0x0d ||
+    code === GT ||
+    code === SLASH ||
+    code === EQUALS
+  );
 }
 
 function startsWith(buf: Buffer, at: number, ascii: string): boolean {
@@ -100,7 +108,8 @@ function decodeReference(ref: string): string | undefined {
     if (digit >= radix) return undefined;
     codePoint = codePoint * radix + digit;
   }
-  if (codePoint <= 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return undefined;
+  if (codePoint <= 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+    return undefined;
   return String.fromCodePoint(codePoint);
 }
 
@@ -157,7 +166,7 @@ function readName(buf: Buffer, start: number, end: number): string {
   return buf.toString("utf8", start, end);
 }
 
-const enum Mode {
+enum Mode {
   Content = 0,
   CData = 1,
   Comment = 2,
@@ -222,7 +231,8 @@ export class XmlScanner {
     }
     this.scan(true);
     if (this.mode === Mode.CData) throw this.errorAt(this.position, "unexpected end of file inside CDATA");
-    if (this.mode === Mode.Comment) throw this.errorAt(this.position, "unexpected end of file inside a comment");
+    if (this.mode === Mode.Comment)
+      throw this.errorAt(this.position, "unexpected end of file inside a comment");
     if (this.position < this.buffer.length) {
       throw this.errorAt(this.position, "unexpected end of file inside markup");
     }
@@ -506,7 +516,15 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array, end = bytes.length): n
   while (i < end) {
     const byte = bytes[i] as number;
     const size =
-      byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
     if (size === 0) return i;
     for (let k = 1; k < size; k++) {
       if (i + k >= end) return i;

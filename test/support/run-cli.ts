@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs `seamwatch <args>` as a child process, as a user's shell would. */
-export function runCli(args: readonly string[], options: { cwd?: string; nodeArgs?: string[] } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; nodeArgs?: string[] } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], {
       cwd: options.cwd ?? repoRoot,
@@ -23,7 +26,11 @@ export function runCli(args: readonly string[], options: { cwd?: string; nodeArg
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", reject);
     child.on("close", (code) =>
-      resolve({ code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }),
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+      }),
     );
   });
 }

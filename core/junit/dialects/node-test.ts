@@ -5,6 +5,8 @@ import type { Dialect } from "./dialect.ts";
 export const nodeTest: Dialect = {
   name: "node",
   detect: ({ rootName, rootAttributes, testCaseAttributes }) =>
-    rootName === "testsuites" && Object.keys(rootAttributes).length === 0 && testCaseAttributes.classname === "test",
+    rootName === "testsuites" &&
+    Object.keys(rootAttributes).length === 0 &&
+    testCaseAttributes.classname === "test",
   failurePhase: ({ type }) => (type === "hookFailed" ? "setup" : undefined),
 };
