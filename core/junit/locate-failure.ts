@@ -13,8 +13,11 @@ interface FrameShape {
 }
 
 const FRAME_SHAPES: readonly FrameShape[] = [
-  // at com.acme.OrderTest.pays(OrderTest.java:42)
-  { language: "jvm", pattern: /^\s*at ([\w$.]+)\.[\w$<>-]+\(([\w$-]+\.(?:java|kt|groovy|scala)):(\d+)\)/gm },
+  // at com.acme.OrderTest.pays(OrderTest.java:42), at app//com.acme.OrderTest.pays(...) (Java 9+ loader prefix)
+  {
+    language: "jvm",
+    pattern: /^\s*at (?:[\w.@-]+\/+)?([\w$.]+)\.[\w$<>-]+\(([\w$-]+\.(?:java|kt|groovy|scala)):(\d+)\)/gm,
+  },
   // at Context.<anonymous> (/repo/test/order.test.js:12:5)   at file:///repo/test/order.test.mjs:3:9
   // ❯ tests/order.test.js:2:1 (vitest)
   {

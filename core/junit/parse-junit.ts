@@ -95,6 +95,8 @@ export class JunitParser implements XmlHandler {
   private captureDepth = -1;
   private propertyDraft: { name: string; depth: number; text: TextCapture } | null = null;
   private depth = 0;
+  /** The last `file` a suite declared: mocha-junit-reporter puts it only on each spec's "Root Suite". */
+  private specFile: string | null = null;
   private error: ParseError | null = null;
   private topLevelSuiteMs: number | null = null;
 
@@ -175,9 +177,12 @@ export class JunitParser implements XmlHandler {
     } else if (name === "testcase") {
       if (!test) this.openTestCase(attributes);
     } else if (test && RESULT_ELEMENTS.has(name) && !this.result) {
-      this.result = { kind: name as ResultKind, attributes, details: this.newCapture() };
+      // A second <failure> or <error> in one test case is another failed attempt (vitest writes one per retry).
+      const kind = test.result && name !== "skipped" ? (name === "error" ? "rerunError" : "rerunFailure") : name;
+      this.result = { kind: kind as ResultKind | ExtraKind, attributes, details: this.newCapture() };
       this.resultDepth = this.depth;
       if (!test.result) test.result = this.result;
+      else if (kind !== name) test.extras.push(this.result);
       this.startCapture(this.result.details, selfClosing);
     } else if (test && EXTRA_ELEMENTS.has(name) && !this.result) {
       this.result = { kind: name as ExtraKind, attributes, details: this.newCapture() };
@@ -274,6 +279,7 @@ export class JunitParser implements XmlHandler {
   }
 
   private openSuite(attributes: Attributes): void {
+    if (attributes.file !== undefined) this.specFile = attributes.file;
     const parent = this.suiteStack[this.suiteStack.length - 1];
     const name = attributes.name ?? "";
     const path = Object.freeze(parent ? [...parent.path, name] : [name]);
@@ -340,6 +346,7 @@ export class JunitParser implements XmlHandler {
     const context: TestCaseContext = {
       attributes: draft.attributes,
       suiteAttributes: draft.suite.attributes,
+      specFile: this.specFile,
     };
     const classname = draft.attributes.classname ?? draft.attributes.class ?? "";
     const name = draft.attributes.name ?? "";
@@ -387,6 +394,8 @@ export class JunitParser implements XmlHandler {
         suiteAttributes: draft.suite.attributes,
         suiteProperties: draft.suite.properties,
         testCaseAttributes: draft.attributes,
+        specFile: this.specFile,
+        path: this.path,
       });
     }
     return this.dialect;

@@ -1,9 +1,17 @@
 import type { Dialect } from "./dialect.ts";
 
-// Bazel's test.xml: suites and, for tests that write no report of their own, the single test case are
-// named after the target label (//pkg:target).
+// Bazel writes every test's report to bazel-testlogs/<package>/<target>/test.xml: its own one-case report
+// (named after the target, status="run", a \`duration\` attribute) for tests that write none, or the
+// test runner's report otherwise.
+const BAZEL_TESTLOG = /(^|[\\/])bazel-testlogs[\\/].*test\.xml$/;
+
 export const bazel: Dialect = {
   name: "bazel",
-  detect: ({ suiteAttributes, testCaseAttributes }) =>
-    (suiteAttributes.name ?? "").startsWith("//") || (testCaseAttributes.name ?? "").startsWith("//"),
+  detect: ({ path, suiteAttributes, testCaseAttributes }) =>
+    BAZEL_TESTLOG.test(path) ||
+    (suiteAttributes.name ?? "").startsWith("//") ||
+    (testCaseAttributes.name ?? "").startsWith("//") ||
+    (testCaseAttributes.duration !== undefined &&
+      testCaseAttributes.status === "run" &&
+      testCaseAttributes.classname === undefined),
 };

@@ -9,11 +9,17 @@ export interface ReportSignature {
   readonly suiteAttributes: Attributes;
   readonly suiteProperties: readonly Property[];
   readonly testCaseAttributes: Attributes;
+  /** The last `file` attribute any suite declared so far. */
+  readonly specFile: string | null;
+  /** The report's own path: some tools are known by where they write (bazel-testlogs/.../test.xml). */
+  readonly path: string;
 }
 
 export interface TestCaseContext {
   readonly attributes: Attributes;
   readonly suiteAttributes: Attributes;
+  /** The last `file` attribute any suite declared so far. */
+  readonly specFile: string | null;
 }
 
 export interface FailureText {

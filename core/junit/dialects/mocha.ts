@@ -1,4 +1,4 @@
-import type { Dialect } from "./dialect.ts";
+import type { Dialect, TestCaseContext } from "./dialect.ts";
 
 // mocha-junit-reporter: root "Mocha Tests", a flat list of suites, the spec file on each suite.
 // Cypress runs the same reporter; its spec files live under cypress/ or are named *.cy.*.
@@ -10,16 +10,22 @@ function isMochaRoot(name: string | undefined): boolean {
 
 export const cypress: Dialect = {
   name: "cypress",
-  detect: ({ rootAttributes, suiteAttributes }) =>
-    isMochaRoot(rootAttributes.name) && CYPRESS_SPEC.test(suiteAttributes.file ?? ""),
+  detect: ({ rootAttributes, specFile }) => isMochaRoot(rootAttributes.name) && CYPRESS_SPEC.test(specFile ?? ""),
+  testFile: specFileOf,
   failurePhase: ({ message }, { attributes }) => mochaHookPhase(attributes.name, message),
 };
 
 export const mocha: Dialect = {
   name: "mocha",
   detect: ({ rootAttributes }) => isMochaRoot(rootAttributes.name),
+  testFile: specFileOf,
   failurePhase: ({ message }, { attributes }) => mochaHookPhase(attributes.name, message),
 };
+
+/** Suites after a spec's "Root Suite" belong to its file until the next spec's root suite. */
+function specFileOf({ suiteAttributes, specFile }: TestCaseContext): string | null {
+  return suiteAttributes.file ?? specFile;
+}
 
 /** Mocha reports a failing hook as a test named `"before all" hook for "..."`. */
 export function mochaHookPhase(name: string | undefined, message: string | null) {
