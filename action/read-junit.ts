@@ -1,7 +1,7 @@
 // Reads JUnit files from disk through the streaming parser. One unreadable or broken file never stops
 // the others: its error is kept on its own result.
 
-import { createReadStream } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import type { JunitFile } from "../core/junit/model.ts";
@@ -17,12 +17,21 @@ export async function readJunitFile(
 ): Promise<JunitFile> {
   const { cwd, ...parseOptions } = options;
   const parser = new JunitParser({ ...parseOptions, path });
+  // One buffer, read into again and again: the parser copies what it keeps, so a large file leaves no
+  // trail of garbage chunks for the garbage collector to catch up with.
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let file: FileHandle | undefined;
   try {
-    for await (const chunk of createReadStream(resolve(cwd ?? ".", path), { highWaterMark: CHUNK_BYTES })) {
-      parser.write(chunk as Buffer);
+    file = await open(resolve(cwd ?? ".", path), "r");
+    for (;;) {
+      const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      parser.write(chunk.subarray(0, bytesRead));
     }
   } catch (cause) {
     parser.fail(describeReadError(cause));
+  } finally {
+    await file?.close();
   }
   return parser.end();
 }

@@ -5,6 +5,8 @@ const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 /** Seconds as written in a report, to milliseconds; anything unreadable or negative counts as 0. */
 export function parseSecondsToMs(raw: string | undefined): number {
   if (raw === undefined) return 0;
+  const plain = Number(raw); // the common case; Number("") is 0
+  if (plain >= 0 && plain < Number.POSITIVE_INFINITY) return roundMs(plain * 1000);
   let text = raw.trim();
   if (text.length === 0) return 0;
   if (text.includes(",")) {

@@ -14,30 +14,50 @@ export interface IdentityHash {
   readonly low: number;
 }
 
-/**
- * A 64-bit hash in the style of cyrb53 (two multiply-xorshift lanes) over the identity's parts, with a
- * separator between parts. It runs once per test case, millions of times on large reports, so it uses only
- * 32-bit integer maths and never builds a joined string. Not cryptographic, and need not be: it names tests.
- */
-export function hashIdentity(identity: TestIdentity): IdentityHash {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const mix = (text: string, separator: number) => {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ code, 2654435761);
-      h2 = Math.imul(h2 ^ code, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ separator, 2654435761);
-    h2 = Math.imul(h2 ^ separator, 1597334677);
-  };
-  for (const suite of identity.suitePath) mix(suite, 0x1f);
-  mix(identity.classname, 0x1e);
-  mix(identity.name, 0x1e);
-  mix(identity.file ?? "", 0x1e);
+/** The hash state after some leading parts, so a suite's path (and a run of equal classnames) is hashed once. */
+export interface HashPrefix {
+  readonly h1: number;
+  readonly h2: number;
+}
+
+// A 64-bit hash in the style of cyrb53 (two multiply-xorshift lanes) over the identity's parts, with a
+// separator after each part. It runs once per test case, millions of times on large reports, so it uses
+// only 32-bit integer maths and never builds a joined string. Not cryptographic, and need not be.
+const SEED: HashPrefix = { h1: 0xdeadbeef, h2: 0x41c6ce57 };
+
+export function extendHash(prefix: HashPrefix, text: string, separator: number): HashPrefix {
+  let h1 = prefix.h1;
+  let h2 = prefix.h2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  return { h1: Math.imul(h1 ^ separator, 2654435761), h2: Math.imul(h2 ^ separator, 1597334677) };
+}
+
+export function suitePathHash(suitePath: readonly string[]): HashPrefix {
+  let prefix = SEED;
+  for (const suite of suitePath) prefix = extendHash(prefix, suite, 0x1f);
+  return prefix;
+}
+
+/** Finishes a hash whose prefix already covers the suite path and the classname. */
+export function finishHash(prefix: HashPrefix, name: string, file: string | null): IdentityHash {
+  const last = extendHash(extendHash(prefix, name, 0x1e), file ?? "", 0x1e);
+  let h1 = last.h1;
+  let h2 = last.h2;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return { high: h2 >>> 0, low: h1 >>> 0 };
+}
+
+export function hashIdentity(identity: TestIdentity): IdentityHash {
+  return finishHash(
+    extendHash(suitePathHash(identity.suitePath), identity.classname, 0x1e),
+    identity.name,
+    identity.file,
+  );
 }
 
 /** The identity as the 16-hex-digit `id` of a test case. */
@@ -62,60 +82,110 @@ function hex32(value: number): string {
 }
 
 /**
- * Identity hash -> 32-bit value, in typed arrays (12 bytes a test at most), so that re-runs anywhere in a
- * file can be found without keeping every test case, or even every id string, in memory.
+ * Identity hash -> small value, in typed arrays, so that re-runs anywhere in a file can be found without
+ * keeping every test case, or even every id string, in memory. A key is 52 of the hash's 64 bits, stored
+ * as a double (8 bytes); with 4 million tests the chance that two different tests share a key is about
+ * 1 in 500. The table is split into 256 parts that grow on their own: growing one contiguous table
+ * doubled the peak memory while rehashing and left the freed arrays behind in the allocator.
  */
 export class IdentityTable {
-  private highs = new Uint32Array(1024);
-  private lows = new Uint32Array(1024);
-  private values = new Uint32Array(1024);
-  private used = new Uint8Array(1024);
+  private readonly parts: IdentityPart[] = [];
+
+  /** `maxValue` decides the value width: below 255 one byte a slot, else four. */
+  constructor(maxValue: number) {
+    for (let i = 0; i < PARTS; i++) this.parts.push(new IdentityPart(maxValue));
+  }
+
+  /** A handle on the slot holding `hash`, or -1. */
+  find(hash: IdentityHash): number {
+    const part = hash.high >>> 24;
+    const slot = (this.parts[part] as IdentityPart).find(identityKey(hash));
+    return slot === -1 ? -1 : part * PART_SLOTS + slot;
+  }
+
+  get(handle: number): number {
+    return (this.parts[Math.floor(handle / PART_SLOTS)] as IdentityPart).get(handle % PART_SLOTS);
+  }
+
+  set(handle: number, value: number): void {
+    (this.parts[Math.floor(handle / PART_SLOTS)] as IdentityPart).set(handle % PART_SLOTS, value);
+  }
+
+  /** Adds a hash that `find` did not find. */
+  insert(hash: IdentityHash, value: number): void {
+    (this.parts[hash.high >>> 24] as IdentityPart).insert(identityKey(hash), value);
+  }
+}
+
+const PARTS = 256;
+const PART_SLOTS = 2 ** 24;
+/** 2^44: the part's share of the 52-bit key (the top 8 bits pick the part). */
+const PART_KEY_RANGE = 0x100000000000;
+
+/** One open-addressing part; `values` holds value + 1 so that 0 marks an empty slot. */
+class IdentityPart {
+  private keys = new Float64Array(16);
+  private values: Uint8Array | Uint32Array;
   private size = 0;
 
-  /** The slot holding `hash`, or -1. */
-  find(hash: IdentityHash): number {
-    const mask = this.used.length - 1;
-    let slot = (hash.low ^ Math.imul(hash.high, 0x9e3779b1)) & mask;
-    while (this.used[slot] === 1) {
-      if (this.lows[slot] === hash.low && this.highs[slot] === hash.high) return slot;
-      slot = (slot + 1) & mask;
+  constructor(private readonly maxValue: number) {
+    this.values = this.newValues(16);
+  }
+
+  find(key: number): number {
+    const capacity = this.keys.length;
+    let slot = homeSlot(key, capacity);
+    while (this.values[slot] !== 0) {
+      if (this.keys[slot] === key) return slot;
+      if (++slot === capacity) slot = 0;
     }
     return -1;
   }
 
   get(slot: number): number {
-    return this.values[slot] as number;
+    return (this.values[slot] as number) - 1;
   }
 
   set(slot: number, value: number): void {
-    this.values[slot] = value;
+    this.values[slot] = value + 1;
   }
 
-  /** Adds a hash that `find` did not find. */
-  insert(hash: IdentityHash, value: number): void {
-    if ((this.size + 1) * 4 > this.used.length * 3) this.grow();
-    const mask = this.used.length - 1;
-    let slot = (hash.low ^ Math.imul(hash.high, 0x9e3779b1)) & mask;
-    while (this.used[slot] === 1) slot = (slot + 1) & mask;
-    this.used[slot] = 1;
-    this.highs[slot] = hash.high;
-    this.lows[slot] = hash.low;
-    this.values[slot] = value;
+  insert(key: number, value: number): void {
+    if ((this.size + 1) * 5 > this.keys.length * 4) this.grow();
+    this.place(key, value + 1);
     this.size++;
   }
 
+  private place(key: number, storedValue: number): void {
+    const capacity = this.keys.length;
+    let slot = homeSlot(key, capacity);
+    while (this.values[slot] !== 0) if (++slot === capacity) slot = 0;
+    this.keys[slot] = key;
+    this.values[slot] = storedValue;
+  }
+
+  private newValues(capacity: number): Uint8Array | Uint32Array {
+    return this.maxValue < 255 ? new Uint8Array(capacity) : new Uint32Array(capacity);
+  }
+
   private grow(): void {
-    const { highs, lows, values, used } = this;
-    const capacity = used.length * 2;
-    this.highs = new Uint32Array(capacity);
-    this.lows = new Uint32Array(capacity);
-    this.values = new Uint32Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.size = 0;
-    for (let slot = 0; slot < used.length; slot++) {
-      if (used[slot] === 1) {
-        this.insert({ high: highs[slot] as number, low: lows[slot] as number }, values[slot] as number);
-      }
+    const { keys, values } = this;
+    const capacity = Math.ceil(keys.length * 1.5);
+    this.keys = new Float64Array(capacity);
+    this.values = this.newValues(capacity);
+    for (let slot = 0; slot < keys.length; slot++) {
+      const stored = values[slot] as number;
+      if (stored !== 0) this.place(keys[slot] as number, stored);
     }
   }
+}
+
+/** 52 bits of the hash as one number: the key for merging re-runs. */
+export function identityKey(hash: IdentityHash): number {
+  return hash.high * 0x100000 + (hash.low >>> 12);
+}
+
+/** Range reduction by multiplication (no modulo): the key's bits below the part's pick the slot. */
+function homeSlot(key: number, capacity: number): number {
+  return Math.min(capacity - 1, Math.floor(((key % PART_KEY_RANGE) / PART_KEY_RANGE) * capacity));
 }

@@ -6,7 +6,7 @@ import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "..
 import type { TestCaseContext } from "./dialects/dialect.ts";
 import { type Dialect, detectDialect, generic } from "./dialects/index.ts";
 import { parseSecondsToMs, roundMs } from "./duration.ts";
-import { formatId, hashIdentity, type IdentityHash } from "./identity.ts";
+import { extendHash, finishHash, type HashPrefix, identityKey, suitePathHash } from "./identity.ts";
 import { locateFailure } from "./locate-failure.ts";
 import type {
   Attempt,
@@ -19,7 +19,7 @@ import type {
   TestCase,
   TestStatus,
 } from "./model.ts";
-import { outcomeOf, TestCaseCollector } from "./test-case-collector.ts";
+import { type MergedTestCase, TestCaseCollector } from "./test-case-collector.ts";
 import { DEFAULT_MAX_TEXT_LENGTH, TextCapture } from "./text-capture.ts";
 
 export interface ParseOptions {
@@ -54,24 +54,12 @@ interface SuiteFrame {
   readonly path: readonly string[];
   readonly attributes: Attributes;
   readonly properties: Property[];
-  /** Test cases of this suite element, merged by identity (re-runs become attempts). */
-  readonly testCases: Map<string, MergedTestCase>;
-}
-
-interface MergedTestCase {
-  readonly hash: IdentityHash;
-  readonly id: string;
-  readonly suitePath: readonly string[];
-  readonly classname: string;
-  readonly name: string;
-  readonly file: string | null;
-  readonly line: number | null;
-  readonly attempts: Attempt[];
-  /** The latest element's own result: it decides the status (re-run elements only add attempts). */
-  decisive: Attempt;
-  readonly properties: Property[];
-  systemOut: string | null;
-  systemErr: string | null;
+  /** Test cases of this suite element, merged by identity key (re-runs become attempts). */
+  readonly testCases: Map<number, MergedTestCase>;
+  /** Hash of the suite path, and of the path plus the last classname seen (usually the same for all). */
+  readonly pathHash: HashPrefix;
+  classname: string | null;
+  classnameHash: HashPrefix;
 }
 
 const RESULT_ELEMENTS = new Set<string>(["failure", "error", "skipped"]);
@@ -178,7 +166,8 @@ export class JunitParser implements XmlHandler {
       if (!test) this.openTestCase(attributes);
     } else if (test && RESULT_ELEMENTS.has(name) && !this.result) {
       // A second <failure> or <error> in one test case is another failed attempt (vitest writes one per retry).
-      const kind = test.result && name !== "skipped" ? (name === "error" ? "rerunError" : "rerunFailure") : name;
+      const kind =
+        test.result && name !== "skipped" ? (name === "error" ? "rerunError" : "rerunFailure") : name;
       this.result = { kind: kind as ResultKind | ExtraKind, attributes, details: this.newCapture() };
       this.resultDepth = this.depth;
       if (!test.result) test.result = this.result;
@@ -283,7 +272,16 @@ export class JunitParser implements XmlHandler {
     const parent = this.suiteStack[this.suiteStack.length - 1];
     const name = attributes.name ?? "";
     const path = Object.freeze(parent ? [...parent.path, name] : [name]);
-    this.suiteStack.push({ path, attributes, properties: [], testCases: new Map() });
+    const pathHash = suitePathHash(path);
+    this.suiteStack.push({
+      path,
+      attributes,
+      properties: [],
+      testCases: new Map(),
+      pathHash,
+      classname: null,
+      classnameHash: pathHash,
+    });
     this.suiteDepths.push(this.depth);
   }
 
@@ -296,9 +294,6 @@ export class JunitParser implements XmlHandler {
       this.testCase = null;
       this.result = null;
     }
-    const testCases: { testCase: TestCase; hash: IdentityHash }[] = [];
-    for (const merged of frame.testCases.values())
-      testCases.push({ testCase: finishTestCase(merged), hash: merged.hash });
     const time = frame.attributes.time;
     if (this.suiteStack.length === 0 && time !== undefined) {
       this.topLevelSuiteMs = (this.topLevelSuiteMs ?? 0) + parseSecondsToMs(time);
@@ -311,7 +306,7 @@ export class JunitParser implements XmlHandler {
         durationMs: time === undefined ? null : parseSecondsToMs(time),
         properties: Object.freeze(frame.properties),
       },
-      testCases,
+      frame.testCases.values(),
     );
   }
 
@@ -358,10 +353,14 @@ export class JunitParser implements XmlHandler {
       null;
     const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
     const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
-    const suitePath = draft.suite.path;
-    const hash = hashIdentity({ suitePath, classname, name, file });
-    const id = formatId(hash);
-    const existing = draft.suite.testCases.get(id);
+    const suite = draft.suite;
+    if (suite.classname !== classname) {
+      suite.classname = classname;
+      suite.classnameHash = extendHash(suite.pathHash, classname, 0x1e);
+    }
+    const hash = finishHash(suite.classnameHash, name, file);
+    const key = identityKey(hash);
+    const existing = suite.testCases.get(key);
     if (existing) {
       existing.attempts.push(...attempts);
       existing.decisive = decisive;
@@ -370,10 +369,9 @@ export class JunitParser implements XmlHandler {
       existing.systemErr = draft.systemErr?.finish() ?? existing.systemErr;
       return;
     }
-    draft.suite.testCases.set(id, {
+    suite.testCases.set(key, {
       hash,
-      id,
-      suitePath,
+      suitePath: suite.path,
       classname,
       name,
       file,
@@ -500,31 +498,6 @@ function firstLine(text: string | null): string | null {
     if (trimmed.length > 0) return trimmed.length > 1000 ? `${trimmed.slice(0, 1000)}…` : trimmed;
   }
   return null;
-}
-
-/** A test case from its attempts within one suite element. */
-function finishTestCase(merged: MergedTestCase): TestCase {
-  const attempts = merged.attempts;
-  const only = attempts.length === 1 ? merged.decisive : null;
-  const outcome = only
-    ? { status: only.status, flaky: false, failure: only.failure }
-    : outcomeOf(attempts, { status: merged.decisive.status, flaky: false, failure: merged.decisive.failure });
-  return {
-    id: merged.id,
-    suitePath: merged.suitePath,
-    classname: merged.classname,
-    name: merged.name,
-    file: merged.file,
-    line: merged.line,
-    status: outcome.status,
-    flaky: outcome.flaky,
-    durationMs: only ? only.durationMs : roundMs(attempts.reduce((sum, a) => sum + a.durationMs, 0)),
-    attempts,
-    failure: outcome.failure,
-    properties: merged.properties,
-    systemOut: merged.systemOut,
-    systemErr: merged.systemErr,
-  };
 }
 
 /** Parses a whole report held in memory (tests and small files); large files go through `JunitParser`. */

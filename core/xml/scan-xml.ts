@@ -70,6 +70,16 @@ function startsWith(buf: Buffer, at: number, ascii: string): boolean {
   return true;
 }
 
+// Buffer#toString goes through argument checks and an encoding switch before reaching the native
+// decoder; profiles showed that detour costing a tenth of the parse time. utf8Slice is that decoder.
+const nativeUtf8Slice = (
+  Buffer.prototype as unknown as { utf8Slice?: (start: number, end: number) => string }
+).utf8Slice;
+
+function decodeUtf8(buf: Buffer, start: number, end: number): string {
+  return nativeUtf8Slice ? nativeUtf8Slice.call(buf, start, end) : buf.toString("utf8", start, end);
+}
+
 const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /**
@@ -163,7 +173,7 @@ function readName(buf: Buffer, start: number, end: number): string {
     while (k < length && bytes[k] === buf[start + k]) k++;
     if (k === length) return known.name;
   }
-  return buf.toString("utf8", start, end);
+  return decodeUtf8(buf, start, end);
 }
 
 enum Mode {
@@ -197,6 +207,7 @@ export class XmlScanner {
 
   constructor(private readonly handler: XmlHandler) {}
 
+  /** Scans a chunk. The chunk is not kept after the call returns, so the caller may reuse its memory. */
   write(chunk: Uint8Array): void {
     let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.pending.length > 0) {
@@ -222,6 +233,19 @@ export class XmlScanner {
       throw this.errorAt(this.buffer.length, `invalid UTF-8 at byte offset ${offset}`);
     }
     this.pending = complete < bytes.length ? Buffer.from(bytes.subarray(complete)) : EMPTY;
+    if (this.backing === null && this.position < this.buffer.length) this.keepTail();
+  }
+
+  /** Copies the unconsumed tail of the caller's chunk into scratch memory: the caller may reuse its chunk. */
+  private keepTail(): void {
+    const tail = this.buffer.subarray(this.position);
+    const target =
+      this.spare.length >= tail.length ? this.spare : Buffer.allocUnsafe(Math.max(tail.length, 64 * 1024));
+    tail.copy(target, 0);
+    this.dropConsumed();
+    this.spare = EMPTY;
+    this.backing = target;
+    this.buffer = target.subarray(0, tail.length);
   }
 
   /** Signals end of input; throws XmlSyntaxError if the document is empty, truncated or malformed. */
@@ -368,7 +392,7 @@ export class XmlScanner {
         }
       }
     } else if (this.wantText) {
-      this.handler.text(decodeEntities(buf.toString("utf8", start, end)));
+      this.handler.text(decodeEntities(decodeUtf8(buf, start, end)));
     }
     return end;
   }
@@ -379,10 +403,10 @@ export class XmlScanner {
     if (close === -1) {
       // Emit what we have except a possible partial terminator, so huge CDATA never accumulates.
       const safeEnd = final ? buf.length : Math.max(start, buf.length - 2);
-      if (this.wantText && safeEnd > start) this.handler.text(buf.toString("utf8", start, safeEnd));
+      if (this.wantText && safeEnd > start) this.handler.text(decodeUtf8(buf, start, safeEnd));
       return safeEnd;
     }
-    if (this.wantText && close > start) this.handler.text(buf.toString("utf8", start, close));
+    if (this.wantText && close > start) this.handler.text(decodeUtf8(buf, start, close));
     this.mode = Mode.Content;
     return close + 3;
   }
@@ -478,7 +502,7 @@ export class XmlScanner {
       if (close === -1) return -1;
       const lt = buf.indexOf(LT, i + 1);
       if (lt !== -1 && lt < close) throw this.errorAt(lt, `'<' in the value of attribute '${attributeName}'`);
-      const raw = buf.toString("utf8", i + 1, close);
+      const raw = decodeUtf8(buf, i + 1, close);
       attributes[attributeName] = raw.indexOf("&") === -1 ? raw : decodeEntities(raw);
       i = close + 1;
     }

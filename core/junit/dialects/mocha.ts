@@ -10,7 +10,8 @@ function isMochaRoot(name: string | undefined): boolean {
 
 export const cypress: Dialect = {
   name: "cypress",
-  detect: ({ rootAttributes, specFile }) => isMochaRoot(rootAttributes.name) && CYPRESS_SPEC.test(specFile ?? ""),
+  detect: ({ rootAttributes, specFile }) =>
+    isMochaRoot(rootAttributes.name) && CYPRESS_SPEC.test(specFile ?? ""),
   testFile: specFileOf,
   failurePhase: ({ message }, { attributes }) => mochaHookPhase(attributes.name, message),
 };
