@@ -104,12 +104,11 @@ export class TestCaseCollector {
     const attempts = merged.attempts;
     this.testCaseMs += attempts.length === 1 ? merged.decisive.durationMs : sumDurations(attempts);
     const bits = bitsOf(attempts, merged.decisive.status);
-    const slot = this.identities.find(merged.hash);
+    const slot = this.identities.findOrInsert(merged.hash, bits);
     if (slot === -1) {
       const { status, flaky } = statusOfBits(bits);
       this.tally(status, flaky, 1);
       this.counts.tests++;
-      this.identities.insert(merged.hash, bits);
       return;
     }
     const earlier = this.identities.get(slot);

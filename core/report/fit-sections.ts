@@ -6,7 +6,8 @@
 // 2. cut lists from the bottom: every list starts at its floor (`minItems`), then lists are filled with
 //    items in priority order, highest first, each up to the first item that does not fit; a cut list
 //    says how many items it left out;
-// 3. drop whole sections, lowest priority first, when even their floors do not fit.
+// 3. drop whole sections, lowest priority first, when even their floors do not fit; a section dropped on
+//    the way that fits once a bigger one is gone comes back.
 // A note saying what was cut closes the document; its worst case is reserved before filling, so adding it
 // can never push the document over the limit. Items and sections are atomic: nothing is ever cut inside
 // one, so code spans, fences and HTML blocks stay balanced.
@@ -181,6 +182,13 @@ function renderCut(
   }
   if (total > budget) {
     throw new RangeError(`the required report sections alone exceed the limit of ${options.limit}`);
+  }
+  // A small section dropped on the way to freeing room for a big one comes back if it still fits.
+  for (const block of dropOrder.toReversed()) {
+    if (block.dropped && total + blockCost(block) <= budget) {
+      total += blockCost(block);
+      block.dropped = false;
+    }
   }
 
   // Fill lists, highest priority first (earlier in the document first on ties), each from its top down to

@@ -78,7 +78,8 @@ export function codeSpan(text: string, options: CodeSpanOptions = {}): string {
   const longestRun = (body.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
   const fence = "`".repeat(longestRun + 1);
   // CommonMark strips one space from each end when both ends have one: pad so the text keeps its own.
-  const pad = body === "" || /^[`\s]|[`\s]$/.test(body) ? " " : "";
+  if (body === "") return "` `";
+  const pad = /^[`\s]|[`\s]$/.test(body) ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 

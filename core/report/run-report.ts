@@ -278,7 +278,8 @@ function slowestSection(tests: readonly MergedTest[], count: number): Section | 
   return listSection({
     name: "slowest tests",
     priority: 30,
-    minItems: 1,
+    // A top ten cut to three misleads: the table is shown whole or not at all.
+    minItems: slowest.length,
     entries: slowest,
     head: () => [
       `### 🐢 Slowest ${plural(slowest.length, "test")}`,
@@ -348,21 +349,25 @@ function listSection<T>(spec: {
     priority: spec.priority,
     required: false,
     minItems: spec.minItems,
-    plan: (cap): SectionPlan => ({
-      head: spec.head(cap),
-      itemCount: spec.entries.length,
-      item: (index) => {
-        const entry = spec.entries[index];
-        return entry === undefined ? [] : spec.item(entry, cap, index);
-      },
-      more: (omitted, shown) => [
-        "",
-        shown === 0
-          ? `${formatCount(omitted)} ${spec.noun} not listed, to fit the size limit.`
-          : `…and ${formatCount(omitted)} more ${spec.noun}.`,
-      ],
-      tail: [],
-    }),
+    plan: (cap): SectionPlan => {
+      const head = spec.head(cap);
+      return {
+        head,
+        itemCount: spec.entries.length,
+        item: (index) => {
+          const entry = spec.entries[index];
+          return entry === undefined ? [] : spec.item(entry, cap, index);
+        },
+        // A blank line ends the list or table, so the count cannot become one of its rows.
+        more: (omitted, shown) => [
+          ...(shown > 0 || head.at(-1) !== "" ? [""] : []),
+          shown === 0
+            ? `${formatCount(omitted)} ${spec.noun} not listed, to fit the size limit.`
+            : `…and ${formatCount(omitted)} more ${spec.noun}.`,
+        ],
+        tail: [],
+      };
+    },
   };
 }
 
@@ -376,6 +381,7 @@ function testListSection(spec: {
   readonly tests: readonly MergedTest[];
   readonly heading: string;
   readonly intro: string | null;
+  /** Trusted Markdown after the title: a duration, the attempt history. */
   readonly summary?: (test: MergedTest) => string;
   readonly detail: (test: MergedTest, cap: number) => string | null;
 }): Section | null {
@@ -389,7 +395,7 @@ function testListSection(spec: {
     item: (test, cap) => {
       const location = testLocation(test);
       const parts = [`**${escapeMarkdown(truncateText(testTitle(test), cap))}**`];
-      if (spec.summary) parts.push(escapeMarkdown(spec.summary(test)));
+      if (spec.summary) parts.push(spec.summary(test));
       if (location) parts.push(codeSpan(truncateText(formatLocation(location), cap)));
       const detail = spec.detail(test, cap);
       return detail ? [`- ${parts.join(" · ")}\\`, `  ${detail}`] : [`- ${parts.join(" · ")}`];
