@@ -3,11 +3,13 @@
 import { writeSync } from "node:fs";
 import { EXIT, UsageError } from "./exit-codes.ts";
 import { PARSE_USAGE, runParseCommand } from "./parse-command.ts";
+import { runRunCommand } from "./run-cli-command.ts";
 
 const USAGE = `Usage: seamwatch <command> [options]
 
 Commands:
   parse <glob or file>...   read JUnit XML reports and summarise them (seamwatch parse --help)
+  run [options] -- <cmd>    run tests, retrying only infrastructure failures (seamwatch run --help)
 
 Run "seamwatch <command> --help" for a command's options.`;
 
@@ -37,6 +39,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case "parse":
       return runParseCommand(rest, io);
+    case "run":
+      return runRunCommand(rest, io);
     case undefined:
     case "-h":
     case "--help":

@@ -10,7 +10,7 @@ import { findJunitFiles, readJunitFile } from "./read-junit.ts";
 export const PARSE_USAGE = `Usage: seamwatch parse [options] <glob or file>...
 
 Reads JUnit XML reports (any dialect, any size) and prints per-file and overall counts
-and the failed and flaky tests.
+and the failed and flaky tests. A pattern starting with ! excludes files, e.g. '!**/node_modules/**'.
 
 Options:
   --json                  print one JSON document instead of the summary

@@ -57,22 +57,23 @@ export interface MatchedFiles {
 }
 
 /**
- * Expands glob patterns. A plain path (no glob characters) is kept even when it does not exist, so that
- * reading it reports "no such file" for that file instead of silently matching nothing.
+ * Expands glob patterns; a pattern starting with `!` excludes what it matches from every other pattern.
+ * A plain path (no glob characters) is kept even when it does not exist, so that reading it reports
+ * "no such file" for that file instead of silently matching nothing.
  */
-export async function findJunitFiles(
-  patterns: readonly string[],
-  cwd = process.cwd(),
-): Promise<MatchedFiles> {
+export async function findJunitFiles(patterns: readonly string[], cwd = process.cwd()): Promise<MatchedFiles> {
+  const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
   const paths = new Set<string>();
   const unmatched: string[] = [];
   for (const pattern of patterns) {
+    if (pattern.startsWith("!")) continue;
     if (!isDynamicPattern(pattern)) {
       paths.add(pattern);
       continue;
     }
     const matches = await glob(pattern, {
       cwd,
+      ignore,
       onlyFiles: true,
       expandDirectories: false,
       absolute: isAbsolute(pattern),

@@ -123,6 +123,16 @@ describe("seamwatch parse --json", () => {
   });
 });
 
+describe("seamwatch parse file selection", () => {
+  it("excludes files matched by a pattern that starts with !", async () => {
+    const result = await runCli(["parse", "**/*.xml", "!broken.xml", "!ansi.xml", "--json", "--no-testcases"], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).files.map((f: { path: string }) => f.path)).toEqual(["good.xml"]);
+  });
+});
+
 describe("seamwatch parse exit codes and usage", () => {
   it("names the patterns when nothing matches", async () => {
     const result = await runCli(["parse", "reports/**/*.xml", "junit-*.xml"], { cwd: dir });

@@ -68,18 +68,23 @@ describe("fixtures from real tools", () => {
   it("covers every dialect the issue names", () => {
     const tools = new Set(cases.map((c) => c.expected.dialect));
     for (const dialect of [
-      "node",
+      "surefire",
+      "gradle",
       "jest",
       "vitest",
       "mocha",
+      "cypress",
+      "node",
       "pytest",
       "go",
       "rspec",
       "phpunit",
+      "playwright",
+      "nextest",
       "ctest",
       "catch2",
       "googletest",
-      "playwright",
+      "bazel",
     ]) {
       expect(tools, dialect).toContain(dialect);
     }

@@ -1,0 +1,85 @@
+// Finds the JUnit reports an attempt left behind, and moves reports out of the way before an attempt starts,
+// so that a report from an earlier run or attempt is never read as this attempt's.
+import { copyFile, mkdir, rename, stat, unlink } from "node:fs/promises";
+import { dirname, isAbsolute, join, normalize, resolve, sep } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+
+/** Where common tools write JUnit XML when nothing more specific is configured. */
+export const defaultJunitPatterns: readonly string[] = Object.freeze([
+  "**/junit*.xml",
+  "**/TEST-*.xml",
+  "**/test-results/**/*.xml",
+  "**/reports/**/*.xml",
+]);
+
+// Dependencies ship their own test reports and fixtures; they are never the suite's.
+const IGNORED = ["**/node_modules/**", "**/.git/**"];
+
+/**
+ * Existing report files matching the patterns, each once, in pattern order then path order. Files under
+ * `excludeDir` (where earlier reports were moved) are never matched, even when it lies inside `cwd`.
+ */
+export async function findReports(
+  patterns: readonly string[],
+  cwd: string,
+  excludeDir: string | null = null,
+): Promise<string[]> {
+  const excluded = excludeDir === null ? null : resolve(cwd, excludeDir) + sep;
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    if (!isDynamicPattern(pattern)) {
+      if (await isFile(resolve(cwd, pattern))) found.add(pattern);
+      continue;
+    }
+    const matches = await glob(pattern, {
+      cwd,
+      onlyFiles: true,
+      expandDirectories: false,
+      absolute: isAbsolute(pattern),
+      ignore: IGNORED,
+    });
+    for (const match of matches.sort()) found.add(match);
+  }
+  return [...found].filter((path) => excluded === null || !resolve(cwd, path).startsWith(excluded));
+}
+
+/** Moves the files under `dir`, keeping their relative layout. Returns how many were moved. */
+export async function setAside(paths: readonly string[], cwd: string, dir: string): Promise<number> {
+  let moved = 0;
+  for (const path of paths) {
+    const from = resolve(cwd, path);
+    const to = join(dir, asideName(path));
+    await mkdir(dirname(to), { recursive: true });
+    try {
+      await rename(from, to);
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") continue;
+      if (code !== "EXDEV") throw cause;
+      // The aside folder is on another file system (a tmpfs /tmp): copy, then remove.
+      await copyFile(from, to);
+      await unlink(from);
+    }
+    moved++;
+  }
+  return moved;
+}
+
+// `../x.xml` and absolute paths must land inside the aside folder too.
+function asideName(path: string): string {
+  if (isAbsolute(path)) return join("_absolute", path);
+  return normalize(path)
+    .split(sep)
+    .map((segment) => (segment === ".." ? "__" : segment))
+    .join(sep);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch (cause) {
+    // Anything but absence is kept, so reading the file reports the problem (permission denied...).
+    const code = (cause as NodeJS.ErrnoException).code;
+    return code !== "ENOENT" && code !== "ENOTDIR";
+  }
+}

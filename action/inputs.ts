@@ -1,0 +1,274 @@
+// Every input of the action is read and validated here, once. Nothing else calls core.getInput: the rest
+// of the action works from the typed `ActionInputs` this returns.
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
+import * as core from "@actions/core";
+import { buildRules, compilePatterns, type Rule } from "../core/classify/index.ts";
+import { checkShell, defaultJunitPatterns, exponentialBackoff, ShellError } from "./run-suite.ts";
+
+/** Input names as action.yml declares them. */
+export const INPUT = {
+  run: "run",
+  workingDirectory: "working-directory",
+  shell: "shell",
+  junit: "junit",
+  maxAttempts: "max-attempts",
+  retryDelaySeconds: "retry-delay-seconds",
+  attemptTimeoutMinutes: "attempt-timeout-minutes",
+  infraPatterns: "infra-patterns",
+  testPatterns: "test-patterns",
+  slowTestSeconds: "slow-test-seconds",
+  comment: "comment",
+  commentKey: "comment-key",
+  matrix: "matrix",
+  githubToken: "github-token",
+  failOn: "fail-on",
+} as const;
+
+export type InputName = (typeof INPUT)[keyof typeof INPUT];
+
+export const COMMENT_MODES = ["auto", "always", "off"] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+export const FAIL_ON = ["test-failures", "any-failure", "never"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Defaults, also written in action.yml (a test keeps the two equal); used when an input is empty. */
+export const DEFAULTS = {
+  shell: "bash",
+  junit: defaultJunitPatterns,
+  maxAttempts: 3,
+  slowTestSeconds: 60,
+  comment: "auto",
+  failOn: "test-failures",
+} as const satisfies Record<string, unknown>;
+
+/** Backoff when `retry-delay-seconds` is empty: 5 s, 10 s, 20 s, ... never more than 5 minutes. */
+const FIRST_RETRY_DELAY_MS = 5_000;
+const MAX_RETRY_DELAY_MS = 5 * 60_000;
+
+export interface ActionInputs {
+  readonly run: string;
+  /** Absolute. */
+  readonly workingDirectory: string;
+  readonly shell: string;
+  readonly junitPatterns: readonly string[];
+  readonly maxAttempts: number;
+  /** Delay before the attempt after `attempt` (1-based) was retried. */
+  readonly retryDelayMs: (attempt: number) => number;
+  /** null: no timeout. */
+  readonly attemptTimeoutMs: number | null;
+  /** User patterns ahead of the built-in table. */
+  readonly rules: readonly Rule[];
+  readonly slowTestSeconds: number;
+  readonly comment: CommentMode;
+  readonly commentKey: string;
+  readonly githubToken: string;
+  readonly failOn: FailOn;
+}
+
+/** An input that cannot be used as given. The message names the input and the value. */
+export class InputError extends Error {
+  readonly inputName: InputName;
+  readonly value: string;
+
+  constructor(inputName: InputName, value: string, problem: string, options?: { cause?: unknown }) {
+    super(`Input "${inputName}" ${problem}${value === "" ? "" : `, got ${JSON.stringify(value)}`}.`, options);
+    this.name = "InputError";
+    this.inputName = inputName;
+    this.value = value;
+  }
+}
+
+export interface GetInputsOptions {
+  /** Reads one input, trimmed, "" when unset. Defaults to core.getInput. */
+  readonly read?: (name: InputName) => string;
+  /** Where GITHUB_WORKSPACE, GITHUB_JOB and GITHUB_WORKFLOW come from. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Reads and validates every input. Throws `InputError` (or core/classify's `PatternError` for a bad regular
+ * expression), each naming the input and the bad value.
+ */
+export function getInputs(options: GetInputsOptions = {}): ActionInputs {
+  const read = options.read ?? ((name: InputName) => core.getInput(name));
+  const env = options.env ?? process.env;
+
+  const run = read(INPUT.run);
+  if (run === "") throw new InputError(INPUT.run, "", "is required: give the command that runs the tests");
+
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const workingDirectoryText = read(INPUT.workingDirectory);
+  const workingDirectory = resolve(workspace, workingDirectoryText || ".");
+  if (!isDirectory(workingDirectory)) {
+    throw new InputError(
+      INPUT.workingDirectory,
+      workingDirectoryText,
+      `must name an existing directory (resolved to ${workingDirectory})`,
+    );
+  }
+
+  const shell = read(INPUT.shell) || DEFAULTS.shell;
+  try {
+    checkShell(shell);
+  } catch (cause) {
+    if (!(cause instanceof ShellError)) throw cause;
+    throw new InputError(INPUT.shell, shell, 'must be "bash", "sh" or a command template with {0}', { cause });
+  }
+  const junitPatterns = lines(read(INPUT.junit));
+  const maxAttempts = readInteger(read, INPUT.maxAttempts, DEFAULTS.maxAttempts, 1);
+  const retryDelaySeconds = readNumber(read, INPUT.retryDelaySeconds, null);
+  const attemptTimeoutMinutes = readNumber(read, INPUT.attemptTimeoutMinutes, null);
+  if (attemptTimeoutMinutes === 0) {
+    throw new InputError(
+      INPUT.attemptTimeoutMinutes,
+      read(INPUT.attemptTimeoutMinutes),
+      "must be more than 0 (leave it empty for no timeout)",
+    );
+  }
+  const infraPatterns = compilePatterns(INPUT.infraPatterns, read(INPUT.infraPatterns));
+  const testPatterns = compilePatterns(INPUT.testPatterns, read(INPUT.testPatterns));
+
+  const commentKeyText = read(INPUT.commentKey);
+  if (/[\r\n]|-->/.test(commentKeyText)) {
+    throw new InputError(INPUT.commentKey, commentKeyText, "must be one line without `-->`");
+  }
+
+  return Object.freeze({
+    run,
+    workingDirectory,
+    shell,
+    junitPatterns: Object.freeze(junitPatterns.length > 0 ? junitPatterns : [...DEFAULTS.junit]),
+    maxAttempts,
+    retryDelayMs:
+      retryDelaySeconds === null
+        ? exponentialBackoff(FIRST_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS)
+        : () => retryDelaySeconds * 1000,
+    attemptTimeoutMs: attemptTimeoutMinutes === null ? null : Math.round(attemptTimeoutMinutes * 60_000),
+    rules: buildRules({ infraPatterns, testPatterns }),
+    slowTestSeconds: readNumber(read, INPUT.slowTestSeconds, DEFAULTS.slowTestSeconds),
+    comment: readChoice(read, INPUT.comment, COMMENT_MODES, DEFAULTS.comment),
+    commentKey:
+      commentKeyText ||
+      deriveCommentKey({
+        workflow: env.GITHUB_WORKFLOW ?? "",
+        job: env.GITHUB_JOB ?? "",
+        matrix: readMatrix(read),
+      }),
+    githubToken: read(INPUT.githubToken),
+    failOn: readChoice(read, INPUT.failOn, FAIL_ON, DEFAULTS.failOn),
+  });
+}
+
+/** Longest readable key; longer matrices are summarised by a hash instead. */
+const MAX_READABLE_KEY = 100;
+
+/**
+ * The default `comment-key`: what GitHub shows as the check's name, `CI / test (20, ubuntu-latest)`, so that
+ * each job of a matrix keeps its own comment and a re-run of the same job updates it.
+ */
+export function deriveCommentKey(context: {
+  workflow: string;
+  job: string;
+  matrix: Record<string, unknown> | null;
+}): string {
+  const job = [context.workflow, context.job].filter(Boolean).join(" / ") || "seamwatch";
+  const values = Object.values(context.matrix ?? {});
+  if (values.length === 0) return safeKey(job);
+  const texts = values.map((value) => (typeof value === "string" ? value : JSON.stringify(value)));
+  const readable = `${job} (${texts.join(", ")})`;
+  // The comment marker keeps only [A-Za-z0-9_.:/-] of a key: values with other characters could meet there.
+  if (readable.length <= MAX_READABLE_KEY && texts.every((text) => /^[\w.:/-]+$/.test(text))) {
+    return safeKey(readable);
+  }
+  const hash = createHash("sha256").update(canonicalJson(context.matrix)).digest("hex").slice(0, 12);
+  return safeKey(`${job} (matrix ${hash})`);
+}
+
+// Keys go inside an HTML comment, which `-->` would close.
+function safeKey(key: string): string {
+  return key.replace(/-->/g, "->").replace(/[\r\n]+/g, " ");
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function readMatrix(read: (name: InputName) => string): Record<string, unknown> | null {
+  const text = read(INPUT.matrix);
+  if (text === "" || text === "null") return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new InputError(INPUT.matrix, text, "must be the JSON of the matrix (leave it unset)", { cause });
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new InputError(INPUT.matrix, text, "must be the JSON object of the matrix (leave it unset)");
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
+
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+function readNumber<T extends number | null>(
+  read: (name: InputName) => string,
+  name: InputName,
+  fallback: T,
+): number | T {
+  const text = read(name);
+  if (text === "") return fallback;
+  if (!DECIMAL.test(text)) throw new InputError(name, text, "must be a number, 0 or more");
+  return Number(text);
+}
+
+function readInteger(
+  read: (name: InputName) => string,
+  name: InputName,
+  fallback: number,
+  min: number,
+): number {
+  const text = read(name);
+  if (text === "") return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || !Number.isSafeInteger(value)) {
+    throw new InputError(name, text, `must be a whole number, ${min} or more`);
+  }
+  return value;
+}
+
+function readChoice<const T extends readonly string[]>(
+  read: (name: InputName) => string,
+  name: InputName,
+  choices: T,
+  fallback: T[number],
+): T[number] {
+  const text = read(name);
+  if (text === "") return fallback;
+  if (!(choices as readonly string[]).includes(text)) {
+    throw new InputError(name, text, `must be one of ${choices.join(", ")}`);
+  }
+  return text as T[number];
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,204 @@
+// The action's main step: run the suite with retries of infrastructure failures, then report it as step
+// outputs, a JSON file, annotations, the job summary and one sticky pull request comment.
+//
+// Failure policy: a misconfigured input fails the step; the comment, the summary and the JSON file are
+// extras whose problems are warnings; the tests' result fails the step as `fail-on` says.
+import { readFileSync } from "node:fs";
+import { isAbsolute, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as core from "@actions/core";
+import { PatternError } from "../core/classify/index.ts";
+import { annotationsFor, commentMarker, renderRunReport } from "../core/report/run-report.ts";
+import type { RunResult } from "../core/run/model.ts";
+import { type ActionInputs, type FailOn, getInputs, InputError } from "./inputs.ts";
+import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
+import { runSuite, writeRunReport } from "./run-suite.ts";
+import {
+  FORK_NOTICE,
+  isNotPermitted,
+  NOT_PERMITTED_NOTICE,
+  planComment,
+  readPullRequestContext,
+  upsertStickyComment,
+} from "./sticky-comment.ts";
+
+/** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
+const MAX_ANNOTATIONS = 10;
+
+export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let inputs: ActionInputs;
+  try {
+    inputs = getInputs({ env });
+  } catch (error) {
+    if (error instanceof InputError || error instanceof PatternError) {
+      core.setFailed(error.message);
+      return;
+    }
+    throw error;
+  }
+
+  const reportPath = reportPathFor(env);
+  // The runner sends SIGINT (then SIGTERM) when the job is cancelled: stop the command's whole process
+  // group and still report what ran, instead of dying and leaving the tests running.
+  const cancel = new AbortController();
+  const onSignal = () => cancel.abort();
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  const suite = await runSuite({
+    command: inputs.run,
+    shell: inputs.shell,
+    cwd: inputs.workingDirectory,
+    junitPatterns: inputs.junitPatterns,
+    maxAttempts: inputs.maxAttempts,
+    retryDelayMs: inputs.retryDelayMs,
+    attemptTimeoutMs: inputs.attemptTimeoutMs,
+    rules: inputs.rules,
+    // A `run:` step does not see the action's inputs, and the token must not reach the tests.
+    env: withoutInputs(env),
+    log: (line) => core.info(`seamwatch: ${line}`),
+    signal: cancel.signal,
+    asideDir: reportPath.replace(/\.json$/, "-aside"),
+  });
+  process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+  const { result: run, durationMs } = suite;
+
+  try {
+    await writeRunReport(reportPath, suite);
+  } catch (error) {
+    core.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
+  }
+  core.saveState(STATE.outcome, run.outcome);
+  core.saveState(STATE.reportPath, reportPath);
+  setOutputs(outputValues(run, { durationMs, reportPath }));
+
+  annotate(run, env.GITHUB_WORKSPACE || process.cwd());
+  const notice = await publishComment(run, inputs, env);
+  await writeJobSummary(run, inputs, notice);
+
+  const failure = failureFor(run, inputs.failOn);
+  if (failure) core.setFailed(failure);
+}
+
+function annotate(run: RunResult, workspace: string): void {
+  for (const annotation of annotationsFor(run, { max: MAX_ANNOTATIONS })) {
+    const properties: core.AnnotationProperties = {};
+    if (annotation.title) properties.title = annotation.title;
+    if (annotation.file) properties.file = repositoryPath(annotation.file, workspace);
+    if (annotation.line) properties.startLine = annotation.line;
+    const emit =
+      annotation.level === "error" ? core.error : annotation.level === "warning" ? core.warning : core.notice;
+    emit(annotation.message, properties);
+  }
+}
+
+/** GitHub places annotations by path in the repository; stack traces carry absolute paths. */
+function repositoryPath(file: string, workspace: string): string {
+  const path = file.startsWith("file://") ? fileURLToPath(file) : file;
+  if (!isAbsolute(path)) return path;
+  const inside = relative(workspace, path);
+  return inside.startsWith("..") || isAbsolute(inside) ? path : inside.split(sep).join("/");
+}
+
+/** Writes or updates the sticky comment; returns the summary's notice when there is no comment. */
+async function publishComment(
+  run: RunResult,
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+): Promise<string | null> {
+  const context = readPullRequestContext(
+    env.GITHUB_EVENT_NAME ?? "",
+    readEventPayload(env.GITHUB_EVENT_PATH),
+    env.GITHUB_REPOSITORY ?? "",
+  );
+  const plan = planComment(inputs.comment, context, inputs.githubToken);
+  if (!plan.write) {
+    if (plan.notice) core.info(plan.notice);
+    return plan.notice;
+  }
+  try {
+    const body = renderRunReport(run, {
+      target: "comment",
+      title: reportTitle(inputs),
+      slowTestSeconds: inputs.slowTestSeconds,
+      commentKey: inputs.commentKey,
+    });
+    // Loaded only when commenting: the client is most of the bundle's start-up time.
+    const { getOctokit } = await import("@actions/github");
+    // @actions/github reads GITHUB_API_URL when it is imported; pass it explicitly so `env` decides.
+    const octokit = getOctokit(inputs.githubToken, {
+      baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+    });
+    const comment = await upsertStickyComment(octokit, plan.target, commentMarker(inputs.commentKey), body);
+    core.info(`Pull request comment ${comment.action}: ${comment.url}`);
+    return null;
+  } catch (error) {
+    if (isNotPermitted(error)) {
+      const notice = context.fromFork ? FORK_NOTICE : NOT_PERMITTED_NOTICE;
+      core.info(notice);
+      return notice;
+    }
+    core.warning(`Could not write the pull request comment: ${messageOf(error)}`);
+    return "No pull request comment: writing it failed (see the step's warnings). The report is below.";
+  }
+}
+
+async function writeJobSummary(run: RunResult, inputs: ActionInputs, notice: string | null): Promise<void> {
+  try {
+    const markdown = renderRunReport(run, {
+      target: "summary",
+      title: reportTitle(inputs),
+      slowTestSeconds: inputs.slowTestSeconds,
+      commentKey: inputs.commentKey,
+      notice,
+    });
+    await core.summary.addRaw(markdown, true).write();
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${messageOf(error)}`);
+  }
+}
+
+// Several jobs comment on one pull request: the heading says which job a report is for.
+function reportTitle(inputs: ActionInputs): string {
+  return `seamwatch: ${inputs.commentKey}`;
+}
+
+/** Why the step fails under `fail-on`, or null when it passes. */
+export function failureFor(run: RunResult, failOn: FailOn): string | null {
+  if (failOn === "never") return null;
+  const { totals } = run;
+  if (run.outcome === "test-failures") {
+    return `${plural(totals.failed, "test")} failed${totals.failed === 0 ? " (the command failed)" : ""}.`;
+  }
+  if (run.outcome === "infra-failure") {
+    return `Infrastructure failed on every one of ${plural(run.attempts.length, "attempt")}: the tests did not run to the end.`;
+  }
+  if (failOn === "any-failure") {
+    if (totals.flaky > 0) return `${plural(totals.flaky, "flaky test")} (fail-on: any-failure).`;
+    const retried = run.attempts.filter((attempt) => attempt.retried).length;
+    if (retried > 0) {
+      return `The suite passed only after ${plural(retried, "infrastructure retry", "infrastructure retries")} (fail-on: any-failure).`;
+    }
+  }
+  return null;
+}
+
+function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function readEventPayload(path: string | undefined): unknown {
+  if (!path) return null;
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    core.warning(`Could not read the workflow event at ${path}: ${messageOf(error)}`);
+    return null;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
