@@ -293,7 +293,7 @@ describe("renderRunReport", () => {
       "<!-- seamwatch:report:api -->",
       "## seamwatch",
       "",
-      "**✅ All 1 test passed**",
+      "**✅ 1 test passed**",
       "",
       "> ℹ️ Could not post the PR comment: this is a fork PR &lt;b&gt;",
     ]);

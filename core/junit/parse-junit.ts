@@ -20,7 +20,7 @@ import type {
   TestStatus,
 } from "./model.ts";
 import { type MergedTestCase, TestCaseCollector } from "./test-case-collector.ts";
-import { DEFAULT_MAX_TEXT_LENGTH, TextCapture } from "./text-capture.ts";
+import { DEFAULT_MAX_TEXT_LENGTH, NO_TEXT, TextCapture } from "./text-capture.ts";
 
 export interface ParseOptions {
   /** Shown in errors and kept on the result. */
@@ -229,8 +229,9 @@ export class JunitParser implements XmlHandler {
     return this.suiteDepths[this.suiteDepths.length - 1] ?? -1;
   }
 
+  /** Counting keeps no text at all, so the scanner never decodes a message, trace or output. */
   private newCapture(): TextCapture {
-    return new TextCapture(this.maxTextLength);
+    return this.collect ? new TextCapture(this.maxTextLength) : NO_TEXT;
   }
 
   private startCapture(capture: TextCapture, selfClosing: boolean): void {
@@ -399,6 +400,17 @@ export class JunitParser implements XmlHandler {
     return this.dialect;
   }
 
+  /** Counting needs no failure details: only the statuses of the attempts. */
+  private failureOf(
+    result: ResultDraft,
+    dialect: Dialect,
+    context: TestCaseContext,
+    file: string | null,
+    classname: string,
+  ): Failure | null {
+    return this.collect ? buildFailure(result, dialect, context, file, classname) : null;
+  }
+
   /** One element's results as attempts: flaky re-runs before the final result, failing re-runs after it. */
   private attemptsOf(
     draft: TestCaseDraft,
@@ -412,7 +424,7 @@ export class JunitParser implements XmlHandler {
     const durationMs = parseSecondsToMs(draft.attributes.time);
     const failure =
       draft.result && (status === "failed" || status === "errored")
-        ? buildFailure(draft.result, dialect, context, file, classname)
+        ? this.failureOf(draft.result, dialect, context, file, classname)
         : null;
     const final: Attempt = { status, durationMs, failure };
     if (draft.extras.length === 0) return { attempts: [final], decisive: final };
@@ -422,7 +434,7 @@ export class JunitParser implements XmlHandler {
       const attempt: Attempt = {
         status: statusOfKind(extra.kind),
         durationMs: parseSecondsToMs(extra.attributes.time),
-        failure: buildFailure(extra, dialect, context, file, classname),
+        failure: this.failureOf(extra, dialect, context, file, classname),
       };
       (extra.kind.startsWith("flaky") ? before : after).push(attempt);
     }

@@ -40,6 +40,19 @@ export class TextCapture {
   }
 }
 
+/** Stands in for a capture when no text is kept (counting only): the scanner decodes nothing for it. */
+class NoText extends TextCapture {
+  override get wantsMore(): boolean {
+    return false;
+  }
+  override append(): void {}
+  override finish(): null {
+    return null;
+  }
+}
+
+export const NO_TEXT: TextCapture = new NoText(0);
+
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }

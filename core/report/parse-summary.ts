@@ -22,7 +22,11 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatCounts(counts: Counts): string {
-  const parts = [`${counts.tests} ${counts.tests === 1 ? "test" : "tests"}`, `${counts.passed} passed`, `${counts.failed} failed`];
+  const parts = [
+    `${counts.tests} ${counts.tests === 1 ? "test" : "tests"}`,
+    `${counts.passed} passed`,
+    `${counts.failed} failed`,
+  ];
   if (counts.errored > 0) parts.push(`${counts.errored} errored`);
   parts.push(`${counts.skipped} skipped`);
   if (counts.flaky > 0) parts.push(`${counts.flaky} flaky`);

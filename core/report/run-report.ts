@@ -126,7 +126,7 @@ function outcomeLine(run: RunResult): string {
   const parts = [
     totals.skipped > 0
       ? `✅ ${plural(ran, "test")} passed, ${formatCount(totals.skipped)} skipped`
-      : `✅ All ${plural(ran, "test")} passed`,
+      : `✅ ${ran === 1 ? "1 test" : `All ${formatCount(ran)} tests`} passed`,
   ];
   if (totals.flaky > 0) parts.push(`${formatCount(totals.flaky)} flaky`);
   if (totals.recovered > 0) {
