@@ -123,6 +123,47 @@ describe("reading a well-formed report", () => {
   });
 });
 
+describe("large chunks", () => {
+  it("gives the same result when tokens straddle the boundaries of big chunks", () => {
+    const suites: string[] = [];
+    for (let s = 0; s < 40; s++) {
+      const cases: string[] = [];
+      for (let t = 0; t < 60; t++) {
+        const failure =
+          t % 7 === 0
+            ? `<failure message="m &amp; ${t} &#x1F680;" type="E"><![CDATA[trace ${"x".repeat(t * 37)}\n at a.js:${t + 1}:1]]></failure><system-out>out &lt;${t}&gt; 𝔘${"y".repeat(t * 11)}</system-out>`
+            : "";
+        cases.push(
+          `<testcase classname="c${s} ü" name="test ${t} 🚀 &quot;q&quot;" time="0.${t}">${failure}</testcase>`,
+        );
+      }
+      suites.push(`<testsuite name="s${s}">\n${cases.join("\n")}\n</testsuite>`);
+    }
+    const bytes = new TextEncoder().encode(`<testsuites>\n${suites.join("\n")}\n</testsuites>\n`);
+    expect(bytes.length).toBeGreaterThan(300_000);
+    const whole = parse(bytes);
+    expect(whole.error).toBeNull();
+    expect(whole.counts.tests).toBe(2400);
+    for (const sizes of [[65_537], [70_001, 131_071], [200_003, 99_991, 65_536]]) {
+      const pieces = parseInPieces(bytes, sizes);
+      expect(pieces.error).toBeNull();
+      expect(testCasesOf(pieces)).toEqual(testCasesOf(whole));
+    }
+  });
+
+  it("reports the right line after many big chunks", () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `<testcase name="t${i}"/>`).join("\n");
+    const bytes = new TextEncoder().encode(
+      `<testsuite name="s">\n${body}\n<testcase name="bad"></testsuite>`,
+    );
+    const expected = { message: "expected </testcase> but found </testsuite>", line: 20_002, column: 22 };
+    expect(parse(bytes).error).toEqual(expected);
+    const file = parseInPieces(bytes, [70_000]);
+    expect(file.error).toEqual(expected);
+    expect(file.counts.tests).toBe(20_000);
+  });
+});
+
 describe("root shapes", () => {
   it("reads a single <testsuite> root", () => {
     const file = parse(

@@ -126,7 +126,7 @@ export class IdentityTable {
 
 const PARTS = 256;
 const PART_SLOTS = 2 ** 24;
-const INITIAL_PART_SLOTS = 64;
+const INITIAL_PART_SLOTS = 1024;
 
 /** One open-addressing part; `values` holds value + 1 so that 0 marks an empty slot. */
 class IdentityPart {
