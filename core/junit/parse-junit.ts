@@ -54,8 +54,13 @@ interface SuiteFrame {
   readonly path: readonly string[];
   readonly attributes: Attributes;
   readonly properties: Property[];
-  /** Test cases of this suite element, merged by identity key (re-runs become attempts). */
+  /**
+   * Test cases of this suite element, merged by identity (re-runs become attempts). Keyed by 30 bits of
+   * the hash, a small integer V8 stores without boxing; a test whose key is taken by a different test
+   * goes to `overflow`, keyed by the full 52-bit identity.
+   */
   readonly testCases: Map<number, MergedTestCase>;
+  overflow: Map<number, MergedTestCase> | null;
   /** Hash of the suite path, and of the path plus the last classname seen (usually the same for all). */
   readonly pathHash: HashPrefix;
   classname: string | null;
@@ -279,6 +284,7 @@ export class JunitParser implements XmlHandler {
       attributes,
       properties: [],
       testCases: new Map(),
+      overflow: null,
       pathHash,
       classname: null,
       classnameHash: pathHash,
@@ -307,7 +313,7 @@ export class JunitParser implements XmlHandler {
         durationMs: time === undefined ? null : parseSecondsToMs(time),
         properties: Object.freeze(frame.properties),
       },
-      frame.testCases.values(),
+      frame.overflow ? [...frame.testCases.values(), ...frame.overflow.values()] : frame.testCases.values(),
     );
   }
 
@@ -360,8 +366,15 @@ export class JunitParser implements XmlHandler {
       suite.classnameHash = extendHash(suite.pathHash, classname, 0x1e);
     }
     const hash = finishHash(suite.classnameHash, name, file);
-    const key = identityKey(hash);
-    const existing = suite.testCases.get(key);
+    let key = hash.low >>> 2;
+    let merged = suite.testCases;
+    let existing = merged.get(key);
+    if (existing && (existing.hash.low !== hash.low || existing.hash.high !== hash.high)) {
+      suite.overflow ??= new Map();
+      merged = suite.overflow;
+      key = identityKey(hash);
+      existing = merged.get(key);
+    }
     if (existing) {
       existing.attempts.push(...attempts);
       existing.decisive = decisive;
@@ -370,7 +383,7 @@ export class JunitParser implements XmlHandler {
       existing.systemErr = draft.systemErr?.finish() ?? existing.systemErr;
       return;
     }
-    suite.testCases.set(key, {
+    merged.set(key, {
       hash,
       suitePath: suite.path,
       classname,
