@@ -16,7 +16,8 @@ export const defaultJunitPatterns: readonly string[] = Object.freeze([
 const IGNORED = ["**/node_modules/**", "**/.git/**"];
 
 /**
- * Existing report files matching the patterns, each once, in pattern order then path order. Files under
+ * Existing report files matching the patterns, each once, in pattern order then path order. A pattern
+ * starting with `!` excludes what it matches, as in `seamwatch parse`. Files under
  * `excludeDir` (where earlier reports were moved) are never matched, even when it lies inside `cwd`.
  */
 export async function findReports(
@@ -25,8 +26,10 @@ export async function findReports(
   excludeDir: string | null = null,
 ): Promise<string[]> {
   const excluded = excludeDir === null ? null : resolve(cwd, excludeDir) + sep;
+  const ignore = [...IGNORED, ...patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1))];
   const found = new Set<string>();
   for (const pattern of patterns) {
+    if (pattern.startsWith("!")) continue;
     if (!isDynamicPattern(pattern)) {
       if (await isFile(resolve(cwd, pattern))) found.add(pattern);
       continue;
@@ -36,7 +39,7 @@ export async function findReports(
       onlyFiles: true,
       expandDirectories: false,
       absolute: isAbsolute(pattern),
-      ignore: IGNORED,
+      ignore,
     });
     for (const match of matches.sort()) found.add(match);
   }

@@ -600,6 +600,18 @@ make: *** [Makefile:23: integration-test] Error 137`,
     text: `Error: Process completed with exit code 137.`,
   },
   {
+    tool: "node --test (junit reporter, test file killed by the kernel)",
+    where: "failure",
+    rule: "oom-killed",
+    text: `[Error [ERR_TEST_FAILURE]: test failed] {
+  code: 'ERR_TEST_FAILURE',
+  failureType: 'testCodeFailure',
+  cause: 'test failed',
+  exitCode: null,
+  signal: 'SIGKILL'
+}`,
+  },
+  {
     tool: "Docker (image layer)",
     where: "output",
     rule: "disk-full",

@@ -1,12 +1,13 @@
 // `seamwatch run` as users call it: the built CLI in a child process, running the fixture suites of
 // test/fixtures/suites/ (copied to a temp dir per test) with Node's own test runner writing real JUnit.
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "./support/run-cli.ts";
+import { cliPath, runCli } from "./support/run-cli.ts";
 
 const suitesDir = new URL("./fixtures/suites/", import.meta.url).pathname;
 const NODE = JSON.stringify(process.execPath);
@@ -170,6 +171,35 @@ describe("seamwatch run", () => {
     // It passed, found no JUnit, and says so.
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("no JUnit file matched");
+  });
+});
+
+describe("seamwatch run: cancelled", () => {
+  it("on SIGINT (a cancelled job) stops the command's process tree, starts no retry, and exits 130", async () => {
+    const dir = copySuite("hang");
+    const child = spawn(process.execPath, [cliPath, "run", "--", nodeTest("stuck.test.mjs")], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.stdout.resume();
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const pidFile = join(dir, "grandchild.pid");
+    while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const grandchild = Number(readFileSync(pidFile, "utf8"));
+    expect(isAlive(grandchild)).toBe(true);
+
+    child.kill("SIGINT");
+
+    expect(await exited).toBe(130);
+    expect(isAlive(grandchild)).toBe(false);
+    expect(stderr.match(/seamwatch: attempt \d/g)).toEqual(["seamwatch: attempt 1"]);
+    expect(stderr).toContain("attempt 1 of 3 cancelled");
   });
 });
 

@@ -242,7 +242,7 @@ export const builtinInfraRules: readonly Rule[] = rows([
     id: "oom-killed",
     kind: "infra",
     pattern:
-      /\bOOMKilled\b|\bOut of memory: Killed process\b|\bexit(?:ed with)? code:? 137\b|\bsignal SIGKILL\b/i,
+      /\bOOMKilled\b|\bOut of memory: Killed process\b|\bexit(?:ed with)? code:? 137\b|\bsignal:? '?SIGKILL\b/i,
     appliesTo: "both",
     description: "a process was killed for lack of memory (exit 137)",
   },
