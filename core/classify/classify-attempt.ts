@@ -159,7 +159,7 @@ export function classifyAttempt(
   const testCases = evidence.junitFiles.flatMap(testCasesOf);
   const failing = testCases.filter(isFailing);
   const testsRan = testBodiesRan(evidence.junitFiles, testCases, output);
-  const failures: ClassifiedFailure[] = failing.map((test) => classifyTestFailure(test, rules));
+  const failures: ClassifiedFailure[] = failing.map((test) => classifyTestFailure(test, rules, output));
 
   const uncollected =
     failing.length === 0 && evidence.junitFiles.some((file) => file.counts.failed + file.counts.errored > 0);
@@ -184,10 +184,15 @@ export function classifyAttempt(
   });
 }
 
-/** Classifies one failed or errored test case from its own failure text. */
+/**
+ * Classifies one failed or errored test case from its own failure text. A setup failure whose own text
+ * names no cause (Node's runner reports tests under a failed `before` hook only as "cancelled by parent")
+ * takes its evidence from the attempt's output, where the hook's error was printed.
+ */
 export function classifyTestFailure(
   test: TestCase,
   rules: readonly Rule[] = builtinRules,
+  output: readonly string[] = [],
 ): ClassifiedFailure {
   const failure = decisiveFailure(test);
   const ref = testRef(test);
@@ -195,9 +200,12 @@ export function classifyTestFailure(
   const phase = failure ? effectivePhase(test, failure, lines) : null;
   const outsideBody = phase === "setup" || phase === "teardown";
   const hit = firstMatch(rules, lines, "failure", outsideBody);
+  const fromOutput = !hit && phase === "setup" ? firstMatch(rules, output, "output", true) : null;
   const evidence = hit
     ? toEvidence(hit.rule, "junit", hit.line, hit.lineNumber)
-    : verdictEvidence(attemptVerdicts.unrecognisedFailure, "junit", null);
+    : fromOutput
+      ? toEvidence(fromOutput.rule, "output", fromOutput.line, fromOutput.lineNumber)
+      : verdictEvidence(attemptVerdicts.unrecognisedFailure, "junit", null);
   return Object.freeze({ kind: evidence.kind, test: ref, failure, phase, evidence });
 }
 

@@ -13,11 +13,12 @@ export interface CliResult {
 /** Runs `seamwatch <args>` as a child process, as a user's shell would. */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; nodeArgs?: string[] } = {},
+  options: { cwd?: string; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], {
       cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const stdout: Buffer[] = [];

@@ -8,5 +8,6 @@ export const nodeTest: Dialect = {
     rootName === "testsuites" &&
     Object.keys(rootAttributes).length === 0 &&
     testCaseAttributes.classname === "test",
-  failurePhase: ({ type }) => (type === "hookFailed" ? "setup" : undefined),
+  // A failing hook is "hookFailed"; the tests under a failed `before` hook are "cancelledByParent".
+  failurePhase: ({ type }) => (type === "hookFailed" || type === "cancelledByParent" ? "setup" : undefined),
 };
