@@ -115,7 +115,9 @@ export function getInputs(options: GetInputsOptions = {}): ActionInputs {
     checkShell(shell);
   } catch (cause) {
     if (!(cause instanceof ShellError)) throw cause;
-    throw new InputError(INPUT.shell, shell, 'must be "bash", "sh" or a command template with {0}', { cause });
+    throw new InputError(INPUT.shell, shell, 'must be "bash", "sh" or a command template with {0}', {
+      cause,
+    });
   }
   const junitPatterns = lines(read(INPUT.junit));
   const maxAttempts = readInteger(read, INPUT.maxAttempts, DEFAULTS.maxAttempts, 1);

@@ -4,7 +4,7 @@
 // Failure policy: a misconfigured input fails the step; the comment, the summary and the JSON file are
 // extras whose problems are warnings; the tests' result fails the step as `fail-on` says.
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
 import { PatternError } from "../core/classify/index.ts";
@@ -12,13 +12,21 @@ import { annotationsFor, commentMarker, renderRunReport } from "../core/report/r
 import type { RunResult } from "../core/run/model.ts";
 import { type ActionInputs, type FailOn, getInputs, InputError } from "./inputs.ts";
 import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
-import { runSuite, writeRunReport } from "./run-suite.ts";
+import { type RetryDecision, retry } from "./retry.ts";
+import {
+  CommandStartError,
+  exponentialBackoff,
+  runSuite,
+  type SuiteRun,
+  writeRunReport,
+} from "./run-suite.ts";
 import {
   FORK_NOTICE,
   isNotPermitted,
   NOT_PERMITTED_NOTICE,
   planComment,
   readPullRequestContext,
+  type StickyCommentResult,
   upsertStickyComment,
 } from "./sticky-comment.ts";
 
@@ -43,23 +51,35 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const cancel = new AbortController();
   const onSignal = () => cancel.abort();
   process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
-  const suite = await runSuite({
-    command: inputs.run,
-    shell: inputs.shell,
-    cwd: inputs.workingDirectory,
-    junitPatterns: inputs.junitPatterns,
-    maxAttempts: inputs.maxAttempts,
-    retryDelayMs: inputs.retryDelayMs,
-    attemptTimeoutMs: inputs.attemptTimeoutMs,
-    rules: inputs.rules,
-    // A `run:` step does not see the action's inputs, and the token must not reach the tests.
-    env: withoutInputs(env),
-    log: (line) => core.info(`seamwatch: ${line}`),
-    signal: cancel.signal,
-    asideDir: reportPath.replace(/\.json$/, "-aside"),
-  });
-  process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+  let suite: SuiteRun;
+  try {
+    suite = await runSuite({
+      command: inputs.run,
+      shell: inputs.shell,
+      cwd: inputs.workingDirectory,
+      junitPatterns: inputs.junitPatterns,
+      maxAttempts: inputs.maxAttempts,
+      retryDelayMs: inputs.retryDelayMs,
+      attemptTimeoutMs: inputs.attemptTimeoutMs,
+      rules: inputs.rules,
+      // A `run:` step does not see the action's inputs, and the token must not reach the tests.
+      env: withoutInputs(env),
+      log: (line) => core.info(`seamwatch: ${line}`),
+      signal: cancel.signal,
+      asideDir: reportPath.replace(/\.json$/, "-aside"),
+    });
+  } catch (error) {
+    // The command could not start at all (no such shell): the step is misconfigured.
+    if (error instanceof CommandStartError) {
+      core.setFailed(error.message);
+      return;
+    }
+    throw error;
+  } finally {
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+  }
   const { result: run, durationMs } = suite;
+  if (suite.cancelled) core.warning("The run was cancelled: the report covers the attempts made until then.");
 
   try {
     await writeRunReport(reportPath, suite);
@@ -70,7 +90,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   core.saveState(STATE.reportPath, reportPath);
   setOutputs(outputValues(run, { durationMs, reportPath }));
 
-  annotate(run, env.GITHUB_WORKSPACE || process.cwd());
+  annotate(run, { workspace: env.GITHUB_WORKSPACE || process.cwd(), cwd: inputs.workingDirectory });
   const notice = await publishComment(run, inputs, env);
   await writeJobSummary(run, inputs, notice);
 
@@ -78,11 +98,11 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   if (failure) core.setFailed(failure);
 }
 
-function annotate(run: RunResult, workspace: string): void {
+function annotate(run: RunResult, paths: { workspace: string; cwd: string }): void {
   for (const annotation of annotationsFor(run, { max: MAX_ANNOTATIONS })) {
     const properties: core.AnnotationProperties = {};
     if (annotation.title) properties.title = annotation.title;
-    if (annotation.file) properties.file = repositoryPath(annotation.file, workspace);
+    if (annotation.file) properties.file = repositoryPath(annotation.file, paths);
     if (annotation.line) properties.startLine = annotation.line;
     const emit =
       annotation.level === "error" ? core.error : annotation.level === "warning" ? core.warning : core.notice;
@@ -90,12 +110,31 @@ function annotate(run: RunResult, workspace: string): void {
   }
 }
 
-/** GitHub places annotations by path in the repository; stack traces carry absolute paths. */
-function repositoryPath(file: string, workspace: string): string {
-  const path = file.startsWith("file://") ? fileURLToPath(file) : file;
-  if (!isAbsolute(path)) return path;
-  const inside = relative(workspace, path);
-  return inside.startsWith("..") || isAbsolute(inside) ? path : inside.split(sep).join("/");
+const COMMENT_ATTEMPTS = 3;
+const COMMENT_RETRY_DELAY_MS = 1_000;
+
+type CommentAttempt = { comment: StickyCommentResult } | { error: unknown };
+
+function describeCommentAttempt(attempt: CommentAttempt, decision: RetryDecision): string {
+  if ("comment" in attempt) return `Pull request comment ${attempt.comment.action}: ${attempt.comment.url}`;
+  const next = decision.retryInMs === null ? "" : `; retrying in ${(decision.retryInMs / 1000).toFixed(0)} s`;
+  return `Pull request comment, attempt ${decision.attemptNumber} of ${decision.maxAttempts}: ${messageOf(attempt.error)}${next}`;
+}
+
+/** GitHub's own trouble (500, 502, 503, 504), which passes; not a refusal. */
+function isServerError(error: unknown): boolean {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === "number" && status >= 500;
+}
+
+/**
+ * GitHub places annotations by path in the repository. Reports give absolute paths (stack traces) or paths
+ * relative to where the tests ran (`working-directory`).
+ */
+function repositoryPath(file: string, paths: { workspace: string; cwd: string }): string {
+  const absolute = resolve(paths.cwd, file.startsWith("file://") ? fileURLToPath(file) : file);
+  const inside = relative(paths.workspace, absolute);
+  return inside.startsWith("..") || isAbsolute(inside) ? file : inside.split(sep).join("/");
 }
 
 /** Writes or updates the sticky comment; returns the summary's notice when there is no comment. */
@@ -127,8 +166,27 @@ async function publishComment(
     const octokit = getOctokit(inputs.githubToken, {
       baseUrl: env.GITHUB_API_URL || "https://api.github.com",
     });
-    const comment = await upsertStickyComment(octokit, plan.target, commentMarker(inputs.commentKey), body);
-    core.info(`Pull request comment ${comment.action}: ${comment.url}`);
+    const marker = commentMarker(inputs.commentKey);
+    const attempts = await retry(
+      async (): Promise<CommentAttempt> => {
+        try {
+          return { comment: await upsertStickyComment(octokit, plan.target, marker, body) };
+        } catch (error) {
+          return { error };
+        }
+      },
+      {
+        maxAttempts: COMMENT_ATTEMPTS,
+        delayMs: exponentialBackoff(COMMENT_RETRY_DELAY_MS),
+        // The marker makes a repeat safe: a create that failed late is found and updated next time.
+        isRetryable: (attempt) => "error" in attempt && isServerError(attempt.error),
+        describe: describeCommentAttempt,
+        log: (line) => core.info(line),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      },
+    );
+    const last = attempts.at(-1);
+    if (last && "error" in last) throw last.error;
     return null;
   } catch (error) {
     if (isNotPermitted(error)) {

@@ -9,5 +9,7 @@ export async function runPost(): Promise<void> {
     core.info("seamwatch: the main step did not run the suite; nothing to do after the job.");
     return;
   }
-  core.info(`seamwatch: the suite finished with outcome ${outcome}; report: ${core.getState(STATE.reportPath)}`);
+  core.info(
+    `seamwatch: the suite finished with outcome ${outcome}; report: ${core.getState(STATE.reportPath)}`,
+  );
 }

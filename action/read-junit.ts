@@ -61,7 +61,10 @@ export interface MatchedFiles {
  * A plain path (no glob characters) is kept even when it does not exist, so that reading it reports
  * "no such file" for that file instead of silently matching nothing.
  */
-export async function findJunitFiles(patterns: readonly string[], cwd = process.cwd()): Promise<MatchedFiles> {
+export async function findJunitFiles(
+  patterns: readonly string[],
+  cwd = process.cwd(),
+): Promise<MatchedFiles> {
   const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
   const paths = new Set<string>();
   const unmatched: string[] = [];

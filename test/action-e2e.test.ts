@@ -62,7 +62,7 @@ async function runOnPullRequest(
 ) {
   return runAction({
     inputs,
-    workspace: await workspace(),
+    workspace: options.workspace ?? (await workspace()),
     eventName: "pull_request",
     event: pullRequestEvent(server, {
       number: PULL,
@@ -106,10 +106,15 @@ describe("the action on a pull request", () => {
     expect(reportPath.startsWith(first.runnerTemp)).toBe(true);
     const report = JSON.parse(await readFile(reportPath, "utf8"));
     expect(report).toMatchObject({ outcome: "passed", totals: { tests: 2, passed: 2 } });
-    expect(report.tests.map((test: { name: string }) => test.name)).toEqual(["adds two numbers", "joins words"]);
+    expect(report.tests.map((test: { name: string }) => test.name)).toEqual([
+      "adds two numbers",
+      "joins words",
+    ]);
     expect(first.main.summary).toContain("2");
     expect(first.main.summary).not.toMatch(/fork|No pull request comment/);
-    expect(first.main.stdout).toMatch(/Pull request comment created: https:\/\/github\.com\/.+#issuecomment-\d+/);
+    expect(first.main.stdout).toMatch(
+      /Pull request comment created: https:\/\/github\.com\/.+#issuecomment-\d+/,
+    );
 
     expect(operations(server)).toEqual(["GET 200 issues/list-comments", "POST 201 issues/create-comment"]);
     const [created] = server.comments;
@@ -124,7 +129,10 @@ describe("the action on a pull request", () => {
 
     expect(second.main.code, log(second.main)).toBe(1);
     expect(second.main.outputs).toMatchObject({ outcome: "test-failures", tests: "3", failed: "1" });
-    expect(operations(server).slice(2)).toEqual(["GET 200 issues/list-comments", "PATCH 200 issues/update-comment"]);
+    expect(operations(server).slice(2)).toEqual([
+      "GET 200 issues/list-comments",
+      "PATCH 200 issues/update-comment",
+    ]);
     expect(server.requests.at(-1)?.path).toBe(
       `/repos/${server.owner}/${server.repo}/issues/comments/${created?.id}`,
     );
@@ -138,14 +146,21 @@ describe("the action on a pull request", () => {
 
   it("fails the step on a test failure and annotates it with file and line, escaped", async () => {
     const server = await standIn();
+    const checkout = await mkdtemp(join(tmpdir(), "seamwatch-workspace-"));
+    await cp(FIXTURE, join(checkout, "packages/orders"), { recursive: true });
 
-    const run = await runOnPullRequest(server, { run: FAILING, comment: "off" });
+    const run = await runOnPullRequest(
+      server,
+      { run: FAILING, "working-directory": "packages/orders", comment: "off" },
+      { workspace: checkout },
+    );
 
     expect(run.main.code, log(run.main)).toBe(1);
     const commands = workflowCommands(run.main.stdout);
     const annotation = commands.find((command) => command.command === "error" && command.properties.file);
     expect(annotation, log(run.main)).toBeDefined();
-    expect(annotation?.properties).toMatchObject({ file: "failing.test.mjs", line: "6" });
+    // Relative to the repository, where GitHub looks for it, not to the working directory.
+    expect(annotation?.properties).toMatchObject({ file: "packages/orders/failing.test.mjs", line: "6" });
     expect(annotation?.message).toContain("100% of orders: paid, shipped\nbut not delivered");
     // One line per command: % and the newline are escaped, not written raw.
     expect(annotation?.raw).toContain("100%25 of orders");
@@ -165,9 +180,12 @@ describe("the action on a pull request", () => {
     expect(workflowCommands(run.main.stdout).filter((command) => !command.properties.file)).toEqual([]);
   });
 
-  it("retries an attempt that failed for infrastructure and passes", async () => {
+  it.each([
+    ["test-failures", 0, undefined],
+    ["any-failure", 1, "The suite passed only after 1 infrastructure retry (fail-on: any-failure)."],
+  ])("retries an attempt that failed for infrastructure (fail-on: %s)", async (failOn, code, failure) => {
     const server = await standIn();
-    const flakyDocker = [
+    const dockerDownOnce = [
       'if [ "$SEAMWATCH_ATTEMPT" = 1 ]; then',
       '  echo "docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"',
       "  exit 125",
@@ -175,11 +193,59 @@ describe("the action on a pull request", () => {
       PASSING,
     ].join("\n");
 
-    const run = await runOnPullRequest(server, { run: flakyDocker, "retry-delay-seconds": "0", comment: "off" });
+    const run = await runOnPullRequest(server, {
+      run: dockerDownOnce,
+      "retry-delay-seconds": "0",
+      comment: "off",
+      "fail-on": failOn,
+    });
+
+    expect(run.main.code, log(run.main)).toBe(code);
+    expect(run.main.outputs).toMatchObject({
+      outcome: "passed",
+      attempts: "2",
+      "infra-retries": "1",
+      passed: "2",
+    });
+    expect(run.main.stdout).toContain("docker-daemon-unreachable");
+    const stepFailure = workflowCommands(run.main.stdout).find((command) => command.command === "error");
+    expect(stepFailure?.message).toBe(failure);
+  });
+
+  it("retries GitHub's passing trouble, and only warns when the comment cannot be written", async () => {
+    const once = await standIn({ faults: [{ operationId: "issues/create-comment", kind: "server-error" }] });
+    const recovered = await runOnPullRequest(once, { run: PASSING });
+    expect(recovered.main.code, log(recovered.main)).toBe(0);
+    expect(operations(once)).toEqual([
+      "GET 200 issues/list-comments",
+      "POST 502 issues/create-comment",
+      "GET 200 issues/list-comments",
+      "POST 201 issues/create-comment",
+    ]);
+    expect(once.comments).toHaveLength(1);
+
+    const down = await standIn({
+      faults: [{ operationId: "issues/list-comments", kind: "server-error", times: 3 }],
+    });
+    const run = await runOnPullRequest(down, { run: PASSING });
+    expect(run.main.code, log(run.main)).toBe(0);
+    expect(operations(down)).toEqual(Array(3).fill("GET 502 issues/list-comments"));
+    const warnings = workflowCommands(run.main.stdout).filter((command) => command.command === "warning");
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining("Could not write the pull request comment"),
+    ]);
+    expect(run.main.summary).toContain("No pull request comment: writing it failed");
+    expect(run.main.outputs.outcome).toBe("passed");
+  });
+
+  it("keeps the action's inputs, the token among them, away from the test command", async () => {
+    const server = await standIn();
+    const leakCheck = `if env | grep -q '^INPUT_\\|${server.token}'; then echo "the command sees the inputs"; exit 3; fi\n${PASSING}`;
+
+    const run = await runOnPullRequest(server, { run: leakCheck, comment: "off" });
 
     expect(run.main.code, log(run.main)).toBe(0);
-    expect(run.main.outputs).toMatchObject({ outcome: "passed", attempts: "2", "infra-retries": "1", passed: "2" });
-    expect(run.main.stdout).toContain("docker-daemon-unreachable");
+    expect(run.main.outputs.outcome).toBe("passed");
   });
 });
 
@@ -187,7 +253,11 @@ describe("the action on a fork's pull request", () => {
   it("does not try to comment under comment: auto and says why in the summary", async () => {
     const server = await standIn({ pullRequests: [{ number: PULL, headRepoFullName: FORK }] });
 
-    const run = await runOnPullRequest(server, { run: PASSING }, { headRepoFullName: FORK, token: server.readOnlyToken });
+    const run = await runOnPullRequest(
+      server,
+      { run: PASSING },
+      { headRepoFullName: FORK, token: server.readOnlyToken },
+    );
 
     expect(run.main.code, log(run.main)).toBe(0);
     expect(server.requests).toEqual([]);
@@ -219,7 +289,11 @@ describe("a misconfigured step", () => {
     ["max-attempts", "-1", 'Input "max-attempts" must be a whole number, 1 or more, got "-1".'],
     ["comment", "sometimes", 'Input "comment" must be one of auto, always, off, got "sometimes".'],
     ["fail-on", "flakes", 'Input "fail-on" must be one of test-failures, any-failure, never, got "flakes".'],
-    ["infra-patterns", "ok\n(unclosed", 'Input "infra-patterns" line 2: invalid regular expression "(unclosed"'],
+    [
+      "infra-patterns",
+      "ok\n(unclosed",
+      'Input "infra-patterns" line 2: invalid regular expression "(unclosed"',
+    ],
     ["run", "", 'Input "run" is required'],
   ])("fails when %s is %j, naming the input, without a stack trace", async (input, value, message) => {
     const run = await runAction({

@@ -4,7 +4,6 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PatternError } from "../core/classify/index.ts";
 import {
   DEFAULTS,
   deriveCommentKey,
@@ -14,6 +13,7 @@ import {
   type InputName,
 } from "../action/inputs.ts";
 import { OUTPUT } from "../action/outputs.ts";
+import { PatternError } from "../core/classify/index.ts";
 import { readActionMetadata } from "./support/run-action.ts";
 
 const metadata = readActionMetadata();
@@ -27,7 +27,10 @@ function reader(values: Partial<Record<InputName, string>>) {
 }
 
 function inputs(values: Partial<Record<InputName, string>>, env: NodeJS.ProcessEnv = {}) {
-  return getInputs({ read: reader({ run: "npm test", ...values }), env: { GITHUB_WORKSPACE: tmpdir(), ...env } });
+  return getInputs({
+    read: reader({ run: "npm test", ...values }),
+    env: { GITHUB_WORKSPACE: tmpdir(), ...env },
+  });
 }
 
 function inputError(values: Partial<Record<InputName, string>>): InputError | PatternError {
@@ -56,8 +59,10 @@ describe("action.yml", () => {
     expect(metadata.inputs[INPUT.comment]?.default).toBe(DEFAULTS.comment);
     expect(metadata.inputs[INPUT.failOn]?.default).toBe(DEFAULTS.failOn);
     expect(metadata.inputs[INPUT.junit]?.default?.trim().split("\n")).toEqual([...DEFAULTS.junit]);
-    expect(metadata.inputs[INPUT.githubToken]?.default).toBe("${{ github.token }}");
-    expect(metadata.inputs[INPUT.matrix]?.default).toBe("${{ toJSON(matrix) }}");
+    // GitHub expressions, evaluated by the runner.
+    const expression = (text: string) => `\${{ ${text} }}`;
+    expect(metadata.inputs[INPUT.githubToken]?.default).toBe(expression("github.token"));
+    expect(metadata.inputs[INPUT.matrix]?.default).toBe(expression("toJSON(matrix)"));
     expect(metadata.inputs[INPUT.run]?.required).toBe(true);
   });
 
@@ -135,7 +140,11 @@ describe("getInputs", () => {
 
   it.each([
     [{ run: "" }, "run", 'Input "run" is required'],
-    [{ "max-attempts": "-1" }, "max-attempts", 'Input "max-attempts" must be a whole number, 1 or more, got "-1".'],
+    [
+      { "max-attempts": "-1" },
+      "max-attempts",
+      'Input "max-attempts" must be a whole number, 1 or more, got "-1".',
+    ],
     [{ "max-attempts": "0" }, "max-attempts", 'got "0"'],
     [{ "max-attempts": "2.5" }, "max-attempts", 'got "2.5"'],
     [{ "max-attempts": "three" }, "max-attempts", 'got "three"'],
@@ -148,7 +157,11 @@ describe("getInputs", () => {
     [{ "working-directory": "no/such/dir" }, "working-directory", 'got "no/such/dir"'],
     [{ "comment-key": "a --> b" }, "comment-key", "without `-->`"],
     [{ matrix: "{not json" }, "matrix", 'got "{not json"'],
-    [{ "infra-patterns": "fine\n(unclosed" }, "infra-patterns", 'line 2: invalid regular expression "(unclosed"'],
+    [
+      { "infra-patterns": "fine\n(unclosed" },
+      "infra-patterns",
+      'line 2: invalid regular expression "(unclosed"',
+    ],
     [{ "test-patterns": "[z-a]" }, "test-patterns", 'invalid regular expression "[z-a]"'],
   ] as const)("rejects %o, naming %s", (values, inputName, message) => {
     const error = inputError(values);
@@ -175,6 +188,12 @@ describe("deriveCommentKey", () => {
     // The same matrix in another key order is the same job.
     expect(key({ services: { redis: "7", postgres: "16".repeat(40) }, shard: 1 })).toBe(key(huge));
     expect(key({ ...huge, shard: 2 })).not.toBe(key(huge));
+  });
+
+  it("uses a hash where the comment marker would blur values together", () => {
+    const key = (os: string) => deriveCommentKey({ workflow: "CI", job: "test", matrix: { os } });
+    expect(key("ubuntu latest")).toMatch(/^CI \/ test \(matrix [0-9a-f]{12}\)$/);
+    expect(key("ubuntu latest")).not.toBe(key("ubuntu-latest"));
   });
 
   it("never closes the HTML comment it is put in", () => {

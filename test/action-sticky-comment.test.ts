@@ -81,7 +81,9 @@ describe("upsertStickyComment", () => {
     const ours = server.comments.filter((comment) => comment.body.startsWith(MARKER));
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatchObject({ id: result.id, body: `${MARKER}\nnew result` });
-    expect(server.comments.find((comment) => comment.body.startsWith("> "))?.body).toContain("earlier result");
+    expect(server.comments.find((comment) => comment.body.startsWith("> "))?.body).toContain(
+      "earlier result",
+    );
     expect(operations(server)).toEqual([
       "200 issues/list-comments",
       "200 issues/list-comments",
@@ -137,13 +139,20 @@ describe("planComment", () => {
     expect(planComment("auto", context, "t")).toEqual({ write: false, notice: FORK_NOTICE });
     expect(planComment("always", context, "t")).toMatchObject({ write: true });
     // pull_request_target runs with the base repository's token: writing is allowed.
-    const targetContext = readPullRequestContext("pull_request_target", event, `${server.owner}/${server.repo}`);
+    const targetContext = readPullRequestContext(
+      "pull_request_target",
+      event,
+      `${server.owner}/${server.repo}`,
+    );
     expect(planComment("auto", targetContext, "t")).toMatchObject({ write: true });
   });
 
   it("stays quiet on a push unless a comment was asked for", () => {
     const push = readPullRequestContext("push", { ref: "refs/heads/main" }, "o/r");
     expect(planComment("auto", push, "t")).toEqual({ write: false, notice: null });
-    expect(planComment("always", push, "t")).toMatchObject({ write: false, notice: expect.stringContaining("push") });
+    expect(planComment("always", push, "t")).toMatchObject({
+      write: false,
+      notice: expect.stringContaining("push"),
+    });
   });
 });

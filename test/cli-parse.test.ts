@@ -125,9 +125,12 @@ describe("seamwatch parse --json", () => {
 
 describe("seamwatch parse file selection", () => {
   it("excludes files matched by a pattern that starts with !", async () => {
-    const result = await runCli(["parse", "**/*.xml", "!broken.xml", "!ansi.xml", "--json", "--no-testcases"], {
-      cwd: dir,
-    });
+    const result = await runCli(
+      ["parse", "**/*.xml", "!broken.xml", "!ansi.xml", "--json", "--no-testcases"],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).files.map((f: { path: string }) => f.path)).toEqual(["good.xml"]);
   });

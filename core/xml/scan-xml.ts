@@ -9,7 +9,7 @@
 // expanded) and reports every well-formedness error with its line and column. It holds only the unconsumed
 // tail of the input. `node:buffer` is a runtime primitive here, not an I/O dependency.
 
-import { Buffer, isUtf8 } from "node:buffer";
+import { isUtf8 } from "node:buffer";
 
 export type Attributes = Record<string, string>;
 
@@ -170,7 +170,11 @@ const KNOWN_NAMES = [
 
 /** Known names grouped by byte length, so a lookup compares against two or three candidates at most. */
 const KNOWN_BY_LENGTH: { name: string; bytes: Buffer }[][] = [];
-for (const known of KNOWN_NAMES) (KNOWN_BY_LENGTH[known.bytes.length] ??= []).push(known);
+for (const known of KNOWN_NAMES) {
+  const sameLength = KNOWN_BY_LENGTH[known.bytes.length] ?? [];
+  sameLength.push(known);
+  KNOWN_BY_LENGTH[known.bytes.length] = sameLength;
+}
 
 function readName(buf: Buffer, start: number, end: number): string {
   const length = end - start;

@@ -7,8 +7,8 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { GitHubApiStandIn } from "./github-api/stand-in.ts";
 import { pullRequestJson } from "./github-api/resources.ts";
+import type { GitHubApiStandIn } from "./github-api/stand-in.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -100,25 +100,19 @@ function unquote(value: string, line: number): string {
 // ---------------------------------------------------------------------------------------------------
 // The runtime
 
-let warnedAboutNode = false;
+/** Where `npm ci --prefix tools/node24` (run by .ci/run) puts Node 24, out of the way of npm's own Node. */
+export const NODE24 = join(repoRoot, "tools/node24/node_modules/.bin/node");
 
 /**
- * GitHub runs the action on Node 24; the npm package `node@24` puts that binary in node_modules. Without
- * it the bundle runs on this process's Node, which is not what GitHub will use.
+ * GitHub runs the action on Node 24, so the end-to-end tests do too: the npm package `node@24`, installed
+ * in tools/node24 so that its `node` never shadows the Node 20 that runs npm, vitest and native addons.
+ * SEAMWATCH_ACTION_NODE overrides it. Running on another Node would test something GitHub never runs.
  */
 export function actionNodeBinary(): string {
-  for (const candidate of ["node_modules/.bin/node", "node_modules/node/bin/node"]) {
-    const path = join(repoRoot, candidate);
-    if (existsSync(path)) return path;
-  }
-  if (!warnedAboutNode) {
-    warnedAboutNode = true;
-    console.warn(
-      `run-action: node@24 is not installed (no node_modules/.bin/node): running the action bundle on ` +
-        `Node ${process.versions.node} instead of GitHub's Node 24. Add "node": "^24" to devDependencies.`,
-    );
-  }
-  return process.execPath;
+  const explicit = process.env.SEAMWATCH_ACTION_NODE;
+  if (explicit) return explicit;
+  if (existsSync(NODE24)) return NODE24;
+  throw new Error(`Node 24 is missing at ${NODE24}: run \`npm ci --prefix tools/node24\` (.ci/run does).`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -332,7 +326,8 @@ export function parseFileCommand(text: string): Record<string, string> {
     if (heredoc) {
       const [, name = "", delimiter] = heredoc;
       const value: string[] = [];
-      for (index++; index < lines.length && lines[index] !== delimiter; index++) value.push(lines[index] ?? "");
+      for (index++; index < lines.length && lines[index] !== delimiter; index++)
+        value.push(lines[index] ?? "");
       if (index >= lines.length) throw new Error(`file command "${name}" has no closing ${delimiter}`);
       values[name] = value.join("\n");
       continue;
