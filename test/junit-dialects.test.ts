@@ -104,6 +104,9 @@ describe("fixtures from real tools", () => {
         skipped: expected.skipped,
         flaky: expected.flaky,
       });
+      // Counting alone (no test case kept) must reach the same counts, re-runs merged the same way.
+      const counted = await readJunitFile(report, { collectTestCases: false });
+      expect(counted.counts).toEqual(file.counts);
       const actual = testCasesOf(file).map(toJsonTestCase);
       for (const want of expected.cases) {
         const matches = actual.filter((t) => t.classname === want.classname && t.name === want.name);

@@ -84,121 +84,137 @@ function hex32(value: number): string {
 /**
  * Identity hash -> small value, in typed arrays, so that re-runs anywhere in a file can be found without
  * keeping every test case, or even every id string, in memory. A key is 52 of the hash's 64 bits, stored
- * as a double (8 bytes); with 4 million tests the chance that two different tests share a key is about
- * 1 in 500. The table is split into 256 parts that grow on their own: growing one contiguous table
- * doubled the peak memory while rehashing and left the freed arrays behind in the allocator.
+ * as a double; with 4 million tests the chance that two different tests share a key is about 1 in 500.
+ *
+ * It is an extendible hash table: a directory indexed by the top bits of the hash points at fixed-size
+ * buckets, and a full bucket splits in two. Nothing is ever freed or reallocated, because a table that
+ * grew by reallocating left its old arrays to the allocator and pushed peak RSS up by tens of megabytes
+ * on million-test reports. `values` holds value + 1 so that 0 marks an empty slot.
  */
 export class IdentityTable {
-  private readonly parts: IdentityPart[] = [];
+  private directory: Bucket[];
+  private depth = 0;
 
   /** `maxValue` decides the value width: below 255 one byte a slot, else four. */
-  constructor(maxValue: number) {
-    for (let i = 0; i < PARTS; i++) this.parts.push(new IdentityPart(maxValue));
+  constructor(private readonly maxValue: number) {
+    this.directory = [this.newBucket(0)];
   }
 
-  /** A handle on the slot holding `hash`, or -1. */
+  /** A handle on the slot holding `hash` (>= 0), or -1. */
   find(hash: IdentityHash): number {
-    const part = hash.high >>> 24;
-    const slot = (this.parts[part] as IdentityPart).find(identityKey(hash));
-    return slot === -1 ? -1 : part * PART_SLOTS + slot;
+    const index = this.indexOf(hash);
+    const slot = findSlot(this.directory[index] as Bucket, identityKey(hash));
+    return slot === -1 ? -1 : index * BUCKET_SLOTS + slot;
   }
 
   get(handle: number): number {
-    return (this.parts[Math.floor(handle / PART_SLOTS)] as IdentityPart).get(handle % PART_SLOTS);
+    return ((this.bucketOf(handle).values[handle % BUCKET_SLOTS] as number) - 1) >>> 0;
   }
 
   set(handle: number, value: number): void {
-    (this.parts[Math.floor(handle / PART_SLOTS)] as IdentityPart).set(handle % PART_SLOTS, value);
+    this.bucketOf(handle).values[handle % BUCKET_SLOTS] = value + 1;
   }
 
   /** Adds a hash that `find` did not find. */
   insert(hash: IdentityHash, value: number): void {
-    (this.parts[hash.high >>> 24] as IdentityPart).insert(identityKey(hash), value);
+    this.findOrInsert(hash, value);
   }
 
   /** The handle of `hash`'s slot if it is there (>= 0); otherwise adds it with `value` and returns -1. */
   findOrInsert(hash: IdentityHash, value: number): number {
-    const part = hash.high >>> 24;
-    const slot = (this.parts[part] as IdentityPart).findOrInsert(identityKey(hash), value);
-    return slot === -1 ? -1 : part * PART_SLOTS + slot;
+    const key = identityKey(hash);
+    for (;;) {
+      const index = this.indexOf(hash);
+      const bucket = this.directory[index] as Bucket;
+      const slot = findSlot(bucket, key);
+      if (slot !== -1) return index * BUCKET_SLOTS + slot;
+      // A bucket that cannot split further (its tests share all 32 top bits) takes up to its capacity.
+      if (bucket.size < BUCKET_LIMIT || (bucket.depth >= 32 && bucket.size < BUCKET_SLOTS - 1)) {
+        placeInBucket(bucket, key, value + 1);
+        return -1;
+      }
+      this.split(bucket, index);
+    }
+  }
+
+  private indexOf(hash: IdentityHash): number {
+    return this.depth === 0 ? 0 : hash.high >>> (32 - this.depth);
+  }
+
+  private bucketOf(handle: number): Bucket {
+    return this.directory[Math.floor(handle / BUCKET_SLOTS)] as Bucket;
+  }
+
+  private newBucket(depth: number): Bucket {
+    return {
+      depth,
+      size: 0,
+      keys: new Float64Array(BUCKET_SLOTS),
+      values: this.maxValue < 255 ? new Uint8Array(BUCKET_SLOTS) : new Uint32Array(BUCKET_SLOTS),
+    };
+  }
+
+  /** Splits a full bucket by the next bit of the hash, doubling the directory when the bucket needs it. */
+  private split(bucket: Bucket, index: number): void {
+    if (bucket.depth === this.depth) {
+      this.directory = this.directory.flatMap((entry) => [entry, entry]);
+      this.depth++;
+      index *= 2;
+    }
+    const sibling = this.newBucket(bucket.depth + 1);
+    bucket.depth++;
+    // Directory entries that pointed at the bucket and have the new bit set now point at the sibling.
+    const span = 1 << (this.depth - bucket.depth + 1);
+    const first = index - (index % span);
+    for (let i = first + span / 2; i < first + span; i++) this.directory[i] = sibling;
+    // Move the entries: each goes back into the bucket or into the sibling, by the new bit.
+    const { keys, values } = bucket;
+    SCRATCH_KEYS.set(keys);
+    SCRATCH_VALUES.set(values);
+    keys.fill(0);
+    values.fill(0);
+    bucket.size = 0;
+    const bit = 1 << (32 - bucket.depth);
+    for (let slot = 0; slot < BUCKET_SLOTS; slot++) {
+      const stored = SCRATCH_VALUES[slot] as number;
+      if (stored === 0) continue;
+      const key = SCRATCH_KEYS[slot] as number;
+      const high = Math.floor(key / 0x100000);
+      placeInBucket((high & bit) !== 0 ? sibling : bucket, key, stored);
+    }
   }
 }
 
-const PARTS = 256;
-const PART_SLOTS = 2 ** 24;
-const INITIAL_PART_SLOTS = 1024;
+interface Bucket {
+  depth: number;
+  size: number;
+  readonly keys: Float64Array;
+  readonly values: Uint8Array | Uint32Array;
+}
 
-/** One open-addressing part; `values` holds value + 1 so that 0 marks an empty slot. */
-class IdentityPart {
-  private keys = new Float64Array(INITIAL_PART_SLOTS);
-  private values: Uint8Array | Uint32Array;
-  private size = 0;
+/** 4096 slots: 36 KiB a bucket with one-byte values; a bucket splits at 85 % full. */
+const BUCKET_SLOTS = 4096;
+const BUCKET_LIMIT = Math.floor(BUCKET_SLOTS * 0.85);
+const SCRATCH_KEYS = new Float64Array(BUCKET_SLOTS);
+const SCRATCH_VALUES = new Uint32Array(BUCKET_SLOTS);
 
-  constructor(private readonly maxValue: number) {
-    this.values = this.newValues(INITIAL_PART_SLOTS);
+function findSlot(bucket: Bucket, key: number): number {
+  const { keys, values } = bucket;
+  let slot = homeSlot(key);
+  while (values[slot] !== 0) {
+    if (keys[slot] === key) return slot;
+    slot = (slot + 1) & (BUCKET_SLOTS - 1);
   }
+  return -1;
+}
 
-  find(key: number): number {
-    const capacity = this.keys.length;
-    let slot = homeSlot(key, capacity);
-    while (this.values[slot] !== 0) {
-      if (this.keys[slot] === key) return slot;
-      if (++slot === capacity) slot = 0;
-    }
-    return -1;
-  }
-
-  get(slot: number): number {
-    return (this.values[slot] as number) - 1;
-  }
-
-  set(slot: number, value: number): void {
-    this.values[slot] = value + 1;
-  }
-
-  insert(key: number, value: number): void {
-    if ((this.size + 1) * 5 > this.keys.length * 4) this.grow();
-    this.place(key, value + 1);
-    this.size++;
-  }
-
-  /** One probe sequence for the common case of a new key. */
-  findOrInsert(key: number, value: number): number {
-    if ((this.size + 1) * 5 > this.keys.length * 4) this.grow();
-    const capacity = this.keys.length;
-    let slot = homeSlot(key, capacity);
-    while (this.values[slot] !== 0) {
-      if (this.keys[slot] === key) return slot;
-      if (++slot === capacity) slot = 0;
-    }
-    this.keys[slot] = key;
-    this.values[slot] = value + 1;
-    this.size++;
-    return -1;
-  }
-
-  private place(key: number, storedValue: number): void {
-    const capacity = this.keys.length;
-    let slot = homeSlot(key, capacity);
-    while (this.values[slot] !== 0) if (++slot === capacity) slot = 0;
-    this.keys[slot] = key;
-    this.values[slot] = storedValue;
-  }
-
-  private newValues(capacity: number): Uint8Array | Uint32Array {
-    return this.maxValue < 255 ? new Uint8Array(capacity) : new Uint32Array(capacity);
-  }
-
-  private grow(): void {
-    const { keys, values } = this;
-    const capacity = Math.ceil(keys.length * 1.5);
-    this.keys = new Float64Array(capacity);
-    this.values = this.newValues(capacity);
-    for (let slot = 0; slot < keys.length; slot++) {
-      const stored = values[slot] as number;
-      if (stored !== 0) this.place(keys[slot] as number, stored);
-    }
-  }
+function placeInBucket(bucket: Bucket, key: number, storedValue: number): void {
+  const { keys, values } = bucket;
+  let slot = homeSlot(key);
+  while (values[slot] !== 0) slot = (slot + 1) & (BUCKET_SLOTS - 1);
+  keys[slot] = key;
+  values[slot] = storedValue;
+  bucket.size++;
 }
 
 /** 52 bits of the hash as one number: the key for merging re-runs. */
@@ -206,11 +222,7 @@ export function identityKey(hash: IdentityHash): number {
   return hash.high * 0x100000 + (hash.low >>> 12);
 }
 
-/**
- * Range reduction by multiplication: the key's low 32 bits (below the bits that picked the part) choose
- * the slot. Floating-point `%` was a tenth of the parse time, so the low bits are split off by hand.
- */
-function homeSlot(key: number, capacity: number): number {
-  const low32 = key - Math.floor(key / 0x100000000) * 0x100000000;
-  return Math.floor((low32 / 0x100000000) * capacity);
+/** The key's low bits (from the hash's low word, independent of the directory's high bits) pick the slot. */
+function homeSlot(key: number): number {
+  return (key - Math.floor(key / 0x100000) * 0x100000) & (BUCKET_SLOTS - 1);
 }

@@ -6,7 +6,14 @@ import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "..
 import type { TestCaseContext } from "./dialects/dialect.ts";
 import { type Dialect, detectDialect, generic } from "./dialects/index.ts";
 import { parseSecondsToMs, roundMs } from "./duration.ts";
-import { extendHash, finishHash, type HashPrefix, identityKey, suitePathHash } from "./identity.ts";
+import {
+  extendHash,
+  finishHash,
+  type HashPrefix,
+  type IdentityHash,
+  identityKey,
+  suitePathHash,
+} from "./identity.ts";
 import { locateFailure } from "./locate-failure.ts";
 import type {
   Attempt,
@@ -358,14 +365,20 @@ export class JunitParser implements XmlHandler {
       draft.attributes.filepath ??
       draft.suite.attributes.file ??
       null;
-    const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
-    const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
     const suite = draft.suite;
     if (suite.classname !== classname) {
       suite.classname = classname;
       suite.classnameHash = extendHash(suite.pathHash, classname, 0x1e);
     }
     const hash = finishHash(suite.classnameHash, name, file);
+    if (!this.collect) {
+      // Counting builds no test case, attempt or text: the statuses go straight to the file-wide table,
+      // which merges re-runs wherever they are (within a suite element too).
+      this.countTestCase(draft, dialect, context, hash);
+      return;
+    }
+    const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
+    const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
     let key = hash.low >>> 2;
     let merged = suite.testCases;
     let existing = merged.get(key);
@@ -411,6 +424,26 @@ export class JunitParser implements XmlHandler {
       });
     }
     return this.dialect;
+  }
+
+  private countTestCase(
+    draft: TestCaseDraft,
+    dialect: Dialect,
+    context: TestCaseContext,
+    hash: IdentityHash,
+  ): void {
+    const elementStatus: TestStatus = draft.result ? statusOfKind(draft.result.kind) : "passed";
+    const decisive = dialect.status?.(context, elementStatus) ?? elementStatus;
+    let passed = decisive === "passed";
+    let failed = decisive === "failed" || decisive === "errored";
+    let durationMs = parseSecondsToMs(draft.attributes.time);
+    for (const extra of draft.extras) {
+      const status = statusOfKind(extra.kind);
+      passed ||= status === "passed";
+      failed ||= status === "failed" || status === "errored";
+      durationMs += parseSecondsToMs(extra.attributes.time);
+    }
+    this.collector.countOne(hash, decisive, passed, failed, durationMs);
   }
 
   /** Counting needs no failure details: only the statuses of the attempts. */

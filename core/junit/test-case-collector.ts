@@ -102,9 +102,29 @@ export class TestCaseCollector {
   /** Keeps no test case: a later re-run only updates the counts, through the status bits. */
   private countOnly(merged: MergedTestCase): void {
     const attempts = merged.attempts;
-    this.testCaseMs += attempts.length === 1 ? merged.decisive.durationMs : sumDurations(attempts);
     const bits = bitsOf(attempts, merged.decisive.status);
-    const slot = this.identities.findOrInsert(merged.hash, bits);
+    this.countBits(
+      merged.hash,
+      bits,
+      attempts.length === 1 ? merged.decisive.durationMs : sumDurations(attempts),
+    );
+  }
+
+  /** One test case element, counted without building it (see JunitParser's counting mode). */
+  countOne(
+    hash: IdentityHash,
+    decisive: TestStatus,
+    passed: boolean,
+    failed: boolean,
+    durationMs: number,
+  ): void {
+    const bits = (STATUS_CODES.indexOf(decisive) << 2) | (passed ? PASSED : 0) | (failed ? FAILED : 0);
+    this.countBits(hash, bits, durationMs);
+  }
+
+  private countBits(hash: IdentityHash, bits: number, durationMs: number): void {
+    this.testCaseMs += durationMs;
+    const slot = this.identities.findOrInsert(hash, bits);
     if (slot === -1) {
       const { status, flaky } = statusOfBits(bits);
       this.tally(status, flaky, 1);
