@@ -1,6 +1,6 @@
-// Streaming JUnit reader: bytes in, test cases out, one suite element at a time. Without collection, memory
-// is bounded by the largest suite element's test cases (each text capped) plus a 13-byte identity entry per
-// test, never by the size of the file.
+// Streaming JUnit reader: bytes in, test cases out, one suite element at a time. Counting alone (no
+// collection) builds no test case at all: memory holds the current test case (each text capped) and a
+// 9-byte identity slot per test for merging re-runs, never the document.
 
 import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "../xml/scan-xml.ts";
 import type { TestCaseContext } from "./dialects/dialect.ts";
