@@ -5178,107 +5178,113 @@ function hex32(value) {
   return BYTE_HEX[value >>> 24] + BYTE_HEX[value >>> 16 & 255] + BYTE_HEX[value >>> 8 & 255] + BYTE_HEX[value & 255];
 }
 var IdentityTable = class {
-  parts = [];
   /** `maxValue` decides the value width: below 255 one byte a slot, else four. */
   constructor(maxValue) {
-    for (let i = 0; i < PARTS; i++) this.parts.push(new IdentityPart(maxValue));
+    this.maxValue = maxValue;
+    this.directory = [this.newBucket(0)];
   }
-  /** A handle on the slot holding `hash`, or -1. */
+  maxValue;
+  directory;
+  depth = 0;
+  /** A handle on the slot holding `hash` (>= 0), or -1. */
   find(hash) {
-    const part = hash.high >>> 24;
-    const slot = this.parts[part].find(identityKey(hash));
-    return slot === -1 ? -1 : part * PART_SLOTS + slot;
+    const index = this.indexOf(hash);
+    const slot = findSlot(this.directory[index], identityKey(hash));
+    return slot === -1 ? -1 : index * BUCKET_SLOTS + slot;
   }
   get(handle) {
-    return this.parts[Math.floor(handle / PART_SLOTS)].get(handle % PART_SLOTS);
+    return this.bucketOf(handle).values[handle % BUCKET_SLOTS] - 1 >>> 0;
   }
   set(handle, value) {
-    this.parts[Math.floor(handle / PART_SLOTS)].set(handle % PART_SLOTS, value);
+    this.bucketOf(handle).values[handle % BUCKET_SLOTS] = value + 1;
   }
   /** Adds a hash that `find` did not find. */
   insert(hash, value) {
-    this.parts[hash.high >>> 24].insert(identityKey(hash), value);
+    this.findOrInsert(hash, value);
   }
   /** The handle of `hash`'s slot if it is there (>= 0); otherwise adds it with `value` and returns -1. */
   findOrInsert(hash, value) {
-    const part = hash.high >>> 24;
-    const slot = this.parts[part].findOrInsert(identityKey(hash), value);
-    return slot === -1 ? -1 : part * PART_SLOTS + slot;
-  }
-};
-var PARTS = 256;
-var PART_SLOTS = 2 ** 24;
-var INITIAL_PART_SLOTS = 1024;
-var IdentityPart = class {
-  constructor(maxValue) {
-    this.maxValue = maxValue;
-    this.values = this.newValues(INITIAL_PART_SLOTS);
-  }
-  maxValue;
-  keys = new Float64Array(INITIAL_PART_SLOTS);
-  values;
-  size = 0;
-  find(key) {
-    const capacity = this.keys.length;
-    let slot = homeSlot(key, capacity);
-    while (this.values[slot] !== 0) {
-      if (this.keys[slot] === key) return slot;
-      if (++slot === capacity) slot = 0;
+    const key = identityKey(hash);
+    for (; ; ) {
+      const index = this.indexOf(hash);
+      const bucket = this.directory[index];
+      const slot = findSlot(bucket, key);
+      if (slot !== -1) return index * BUCKET_SLOTS + slot;
+      if (bucket.size < BUCKET_LIMIT || bucket.depth >= 32 && bucket.size < BUCKET_SLOTS - 1) {
+        placeInBucket(bucket, key, value + 1);
+        return -1;
+      }
+      this.split(bucket, index);
     }
-    return -1;
   }
-  get(slot) {
-    return this.values[slot] - 1;
+  indexOf(hash) {
+    return this.depth === 0 ? 0 : hash.high >>> 32 - this.depth;
   }
-  set(slot, value) {
-    this.values[slot] = value + 1;
+  bucketOf(handle) {
+    return this.directory[Math.floor(handle / BUCKET_SLOTS)];
   }
-  insert(key, value) {
-    if ((this.size + 1) * 5 > this.keys.length * 4) this.grow();
-    this.place(key, value + 1);
-    this.size++;
+  newBucket(depth) {
+    return {
+      depth,
+      size: 0,
+      keys: new Float64Array(BUCKET_SLOTS),
+      values: this.maxValue < 255 ? new Uint8Array(BUCKET_SLOTS) : new Uint32Array(BUCKET_SLOTS)
+    };
   }
-  /** One probe sequence for the common case of a new key. */
-  findOrInsert(key, value) {
-    if ((this.size + 1) * 5 > this.keys.length * 4) this.grow();
-    const capacity = this.keys.length;
-    let slot = homeSlot(key, capacity);
-    while (this.values[slot] !== 0) {
-      if (this.keys[slot] === key) return slot;
-      if (++slot === capacity) slot = 0;
+  /** Splits a full bucket by the next bit of the hash, doubling the directory when the bucket needs it. */
+  split(bucket, index) {
+    if (bucket.depth === this.depth) {
+      this.directory = this.directory.flatMap((entry) => [entry, entry]);
+      this.depth++;
+      index *= 2;
     }
-    this.keys[slot] = key;
-    this.values[slot] = value + 1;
-    this.size++;
-    return -1;
-  }
-  place(key, storedValue) {
-    const capacity = this.keys.length;
-    let slot = homeSlot(key, capacity);
-    while (this.values[slot] !== 0) if (++slot === capacity) slot = 0;
-    this.keys[slot] = key;
-    this.values[slot] = storedValue;
-  }
-  newValues(capacity) {
-    return this.maxValue < 255 ? new Uint8Array(capacity) : new Uint32Array(capacity);
-  }
-  grow() {
-    const { keys, values } = this;
-    const capacity = Math.ceil(keys.length * 1.5);
-    this.keys = new Float64Array(capacity);
-    this.values = this.newValues(capacity);
-    for (let slot = 0; slot < keys.length; slot++) {
-      const stored = values[slot];
-      if (stored !== 0) this.place(keys[slot], stored);
+    const sibling = this.newBucket(bucket.depth + 1);
+    bucket.depth++;
+    const span = 1 << this.depth - bucket.depth + 1;
+    const first = index - index % span;
+    for (let i = first + span / 2; i < first + span; i++) this.directory[i] = sibling;
+    const { keys, values } = bucket;
+    SCRATCH_KEYS.set(keys);
+    SCRATCH_VALUES.set(values);
+    keys.fill(0);
+    values.fill(0);
+    bucket.size = 0;
+    const bit = 1 << 32 - bucket.depth;
+    for (let slot = 0; slot < BUCKET_SLOTS; slot++) {
+      const stored = SCRATCH_VALUES[slot];
+      if (stored === 0) continue;
+      const key = SCRATCH_KEYS[slot];
+      const high = Math.floor(key / 1048576);
+      placeInBucket((high & bit) !== 0 ? sibling : bucket, key, stored);
     }
   }
 };
+var BUCKET_SLOTS = 4096;
+var BUCKET_LIMIT = Math.floor(BUCKET_SLOTS * 0.85);
+var SCRATCH_KEYS = new Float64Array(BUCKET_SLOTS);
+var SCRATCH_VALUES = new Uint32Array(BUCKET_SLOTS);
+function findSlot(bucket, key) {
+  const { keys, values } = bucket;
+  let slot = homeSlot(key);
+  while (values[slot] !== 0) {
+    if (keys[slot] === key) return slot;
+    slot = slot + 1 & BUCKET_SLOTS - 1;
+  }
+  return -1;
+}
+function placeInBucket(bucket, key, storedValue) {
+  const { keys, values } = bucket;
+  let slot = homeSlot(key);
+  while (values[slot] !== 0) slot = slot + 1 & BUCKET_SLOTS - 1;
+  keys[slot] = key;
+  values[slot] = storedValue;
+  bucket.size++;
+}
 function identityKey(hash) {
   return hash.high * 1048576 + (hash.low >>> 12);
 }
-function homeSlot(key, capacity) {
-  const low32 = key - Math.floor(key / 4294967296) * 4294967296;
-  return Math.floor(low32 / 4294967296 * capacity);
+function homeSlot(key) {
+  return key - Math.floor(key / 1048576) * 1048576 & BUCKET_SLOTS - 1;
 }
 
 // core/junit/locate-failure.ts
@@ -5400,9 +5406,21 @@ var TestCaseCollector = class {
   /** Keeps no test case: a later re-run only updates the counts, through the status bits. */
   countOnly(merged) {
     const attempts = merged.attempts;
-    this.testCaseMs += attempts.length === 1 ? merged.decisive.durationMs : sumDurations(attempts);
     const bits = bitsOf(attempts, merged.decisive.status);
-    const slot = this.identities.findOrInsert(merged.hash, bits);
+    this.countBits(
+      merged.hash,
+      bits,
+      attempts.length === 1 ? merged.decisive.durationMs : sumDurations(attempts)
+    );
+  }
+  /** One test case element, counted without building it (see JunitParser's counting mode). */
+  countOne(hash, decisive, passed, failed, durationMs) {
+    const bits = STATUS_CODES.indexOf(decisive) << 2 | (passed ? PASSED : 0) | (failed ? FAILED : 0);
+    this.countBits(hash, bits, durationMs);
+  }
+  countBits(hash, bits, durationMs) {
+    this.testCaseMs += durationMs;
+    const slot = this.identities.findOrInsert(hash, bits);
     if (slot === -1) {
       const { status, flaky } = statusOfBits(bits);
       this.tally(status, flaky, 1);
@@ -5797,14 +5815,18 @@ var JunitParser = class {
     const classname = draft.attributes.classname ?? draft.attributes.class ?? "";
     const name = draft.attributes.name ?? "";
     const file = dialect.testFile?.(context) ?? draft.attributes.file ?? draft.attributes.filepath ?? draft.suite.attributes.file ?? null;
-    const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
-    const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
     const suite = draft.suite;
     if (suite.classname !== classname) {
       suite.classname = classname;
       suite.classnameHash = extendHash(suite.pathHash, classname, 30);
     }
     const hash = finishHash(suite.classnameHash, name, file);
+    if (!this.collect) {
+      this.countTestCase(draft, dialect, context, hash);
+      return;
+    }
+    const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
+    const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
     let key = hash.low >>> 2;
     let merged = suite.testCases;
     let existing = merged.get(key);
@@ -5849,6 +5871,20 @@ var JunitParser = class {
       });
     }
     return this.dialect;
+  }
+  countTestCase(draft, dialect, context, hash) {
+    const elementStatus = draft.result ? statusOfKind(draft.result.kind) : "passed";
+    const decisive = dialect.status?.(context, elementStatus) ?? elementStatus;
+    let passed = decisive === "passed";
+    let failed = decisive === "failed" || decisive === "errored";
+    let durationMs = parseSecondsToMs(draft.attributes.time);
+    for (const extra of draft.extras) {
+      const status = statusOfKind(extra.kind);
+      passed ||= status === "passed";
+      failed ||= status === "failed" || status === "errored";
+      durationMs += parseSecondsToMs(extra.attributes.time);
+    }
+    this.collector.countOne(hash, decisive, passed, failed, durationMs);
   }
   /** Counting needs no failure details: only the statuses of the attempts. */
   failureOf(result, dialect, context, file, classname) {

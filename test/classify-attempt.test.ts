@@ -1,8 +1,9 @@
 // The attempt-level decision table and the retry rule: what a user notices is whether the attempt is
 // retried (`infra-failure`) or reported (`test-failures`), and which line is shown as the reason.
 import { describe, expect, it } from "vitest";
-import { type AttemptEvidence, classifyAttempt } from "../core/classify/index.ts";
-import type { Failure, FailurePhase, JunitFile, TestCase, TestStatus } from "../core/junit/model.ts";
+import { classifyAttempt } from "../core/classify/index.ts";
+import type { FailurePhase, JunitFile } from "../core/junit/model.ts";
+import { evidence, failure, junit, test } from "./support/model-builders.ts";
 
 const REFUSED_IN_FIXTURE = failure({
   message:
@@ -240,52 +241,3 @@ describe("classifyAttempt: JUnit failures", () => {
     expect(result.testsRan).toBe(true);
   });
 });
-
-function evidence(over: Partial<AttemptEvidence>): AttemptEvidence {
-  return { exitCode: 1, signal: null, timedOut: false, outputTail: [], junitFiles: [], ...over };
-}
-
-function failure(over: Partial<Failure>): Failure {
-  return { type: null, message: null, details: null, file: null, line: null, phase: null, ...over };
-}
-
-function test(name: string, status: TestStatus, fail: Failure | null = null): TestCase {
-  return {
-    id: `id-${name}`,
-    suitePath: ["suite"],
-    classname: "Suite",
-    name,
-    file: null,
-    line: null,
-    status,
-    flaky: false,
-    durationMs: 5,
-    attempts: [{ status, durationMs: 5, failure: fail }],
-    failure: fail,
-    properties: [],
-    systemOut: null,
-    systemErr: null,
-  };
-}
-
-function junit(testCases: TestCase[]): JunitFile {
-  const count = (status: TestStatus) => testCases.filter((t) => t.status === status).length;
-  return {
-    path: "report.xml",
-    dialect: "generic",
-    suites: testCases.length
-      ? [{ path: ["suite"], name: "suite", file: null, durationMs: null, properties: [], testCases }]
-      : [],
-    counts: {
-      tests: testCases.length,
-      passed: count("passed"),
-      failed: count("failed"),
-      errored: count("errored"),
-      skipped: count("skipped"),
-      flaky: 0,
-      durationMs: 5 * testCases.length,
-    },
-    incomplete: false,
-    error: null,
-  };
-}

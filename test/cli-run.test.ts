@@ -1,18 +1,12 @@
 // `seamwatch run` as users call it: the built CLI in a child process, running the fixture suites of
 // test/fixtures/suites/ (copied to a temp dir per test) with Node's own test runner writing real JUnit.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
-import { createServer as createTcpServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { copySuite, freePort, isAlive, nodeTest } from "./support/fixture-suites.ts";
 import { cliPath, runCli } from "./support/run-cli.ts";
-
-const suitesDir = new URL("./fixtures/suites/", import.meta.url).pathname;
-const NODE = JSON.stringify(process.execPath);
-const nodeTest = (files: string) =>
-  `${NODE} --test --test-reporter=junit --test-reporter-destination=junit.xml --test-reporter=spec --test-reporter-destination=stdout ${files}`;
 
 const servers: Server[] = [];
 const timers: NodeJS.Timeout[] = [];
@@ -20,21 +14,6 @@ afterEach(async () => {
   for (const timer of timers.splice(0)) clearInterval(timer);
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
-
-function copySuite(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `seamwatch-cli-run-${name}-`));
-  cpSync(join(suitesDir, name), dir, { recursive: true });
-  return dir;
-}
-
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 /** Starts a real HTTP service on the port as soon as the marker file appears. */
 function startServiceWhen(marker: string, port: number): void {
@@ -46,16 +25,6 @@ function startServiceWhen(marker: string, port: number): void {
     server.listen(port, "127.0.0.1");
   }, 20);
   timers.push(timer);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    return state !== "Z" && state !== "X";
-  } catch {
-    return false;
-  }
 }
 
 describe("seamwatch run", () => {

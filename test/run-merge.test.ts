@@ -2,21 +2,21 @@
 // run's outcome and totals as a user reads them in the summary.
 import { describe, expect, it } from "vitest";
 import { type AttemptEvidence, classifyAttempt } from "../core/classify/index.ts";
-import type { Failure, JunitFile, TestCase, TestStatus } from "../core/junit/model.ts";
+import type { TestCase } from "../core/junit/model.ts";
 import { type AttemptRecord, mergeAttempts, recordAttempt, shouldRetry } from "../core/run/index.ts";
+import { evidence, failure, junit, test } from "./support/model-builders.ts";
 
 const POLICY = { maxAttempts: 3 };
-const REFUSED_IN_FIXTURE = failure(
-  null,
-  'failed on setup with "Error: connect ECONNREFUSED 127.0.0.1:5432"',
-  "setup",
-);
-const ASSERTION = failure("AssertionError", "expected 200 to equal 201", "call");
-const PORT_NEVER_OPENED = failure(
-  "org.testcontainers.containers.ContainerLaunchException",
-  "Timed out waiting for container port to open (localhost ports: [32781] should be listening)",
-  null,
-);
+const REFUSED_IN_FIXTURE = failure({
+  message: 'failed on setup with "Error: connect ECONNREFUSED 127.0.0.1:5432"',
+  phase: "setup",
+});
+const ASSERTION = failure({ type: "AssertionError", message: "expected 200 to equal 201", phase: "call" });
+const PORT_NEVER_OPENED = failure({
+  type: "org.testcontainers.containers.ContainerLaunchException",
+  message: "Timed out waiting for container port to open (localhost ports: [32781] should be listening)",
+  phase: null,
+});
 
 describe("mergeAttempts", () => {
   it("marks a test that failed for infrastructure and then passed as recovered, not flaky", () => {
@@ -158,51 +158,4 @@ function attempt(number: number, attemptEvidence: AttemptEvidence): AttemptRecor
   const classification = classifyAttempt(attemptEvidence);
   const retried = shouldRetry({ number, classification }, POLICY);
   return recordAttempt({ number, durationMs: 1000, evidence: attemptEvidence, classification, retried });
-}
-
-function evidence(over: Partial<AttemptEvidence>): AttemptEvidence {
-  return { exitCode: 1, signal: null, timedOut: false, outputTail: [], junitFiles: [], ...over };
-}
-
-function failure(type: string | null, message: string, phase: Failure["phase"]): Failure {
-  return { type, message, details: null, file: null, line: null, phase };
-}
-
-function test(name: string, status: TestStatus, fail: Failure | null = null): TestCase {
-  return {
-    id: `id-${name}`,
-    suitePath: ["suite"],
-    classname: "Suite",
-    name,
-    file: null,
-    line: null,
-    status,
-    flaky: false,
-    durationMs: 5,
-    attempts: [{ status, durationMs: 5, failure: fail }],
-    failure: fail,
-    properties: [],
-    systemOut: null,
-    systemErr: null,
-  };
-}
-
-function junit(testCases: TestCase[]): JunitFile {
-  const count = (status: TestStatus) => testCases.filter((t) => t.status === status).length;
-  return {
-    path: "report.xml",
-    dialect: "generic",
-    suites: [{ path: ["suite"], name: "suite", file: null, durationMs: null, properties: [], testCases }],
-    counts: {
-      tests: testCases.length,
-      passed: count("passed"),
-      failed: count("failed"),
-      errored: count("errored"),
-      skipped: count("skipped"),
-      flaky: testCases.filter((t) => t.flaky).length,
-      durationMs: 5 * testCases.length,
-    },
-    incomplete: false,
-    error: null,
-  };
 }

@@ -2,8 +2,9 @@
 // classify -> shouldRetry -> recordAttempt, until no retry is due.
 import { describe, expect, it } from "vitest";
 import { type AttemptEvidence, classifyAttempt } from "../core/classify/index.ts";
-import type { Failure, JunitFile, TestCase, TestStatus } from "../core/junit/model.ts";
+import type { Failure, JunitFile } from "../core/junit/model.ts";
 import { type AttemptRecord, recordAttempt, shouldRetry } from "../core/run/index.ts";
+import { evidence, failure, junit, test } from "./support/model-builders.ts";
 
 const DAEMON_DOWN: AttemptEvidence = evidence({
   exitCode: 1,
@@ -11,16 +12,15 @@ const DAEMON_DOWN: AttemptEvidence = evidence({
     "docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?",
   ],
 });
-const ASSERTION: Failure = failure(
-  "AssertionError",
-  "expected 'connection refused' to equal 'retrying'",
-  "call",
-);
-const FIXTURE_REFUSED: Failure = failure(
-  null,
-  'failed on setup with "Error: connect ECONNREFUSED 127.0.0.1:5432"',
-  "setup",
-);
+const ASSERTION: Failure = failure({
+  type: "AssertionError",
+  message: "expected 'connection refused' to equal 'retrying'",
+  phase: "call",
+});
+const FIXTURE_REFUSED: Failure = failure({
+  message: 'failed on setup with "Error: connect ECONNREFUSED 127.0.0.1:5432"',
+  phase: "setup",
+});
 
 describe("shouldRetry", () => {
   it("retries an all-infra attempt while attempts remain, and stops at the limit", () => {
@@ -121,52 +121,3 @@ describe("recordAttempt", () => {
     ]);
   });
 });
-
-function evidence(over: Partial<AttemptEvidence>): AttemptEvidence {
-  return { exitCode: 1, signal: null, timedOut: false, outputTail: [], junitFiles: [], ...over };
-}
-
-function failure(type: string | null, message: string, phase: Failure["phase"]): Failure {
-  return { type, message, details: null, file: null, line: null, phase };
-}
-
-function test(name: string, status: TestStatus, fail: Failure | null = null): TestCase {
-  return {
-    id: `id-${name}`,
-    suitePath: ["suite"],
-    classname: "Suite",
-    name,
-    file: null,
-    line: null,
-    status,
-    flaky: false,
-    durationMs: 5,
-    attempts: [{ status, durationMs: 5, failure: fail }],
-    failure: fail,
-    properties: [],
-    systemOut: null,
-    systemErr: null,
-  };
-}
-
-function junit(testCases: TestCase[]): JunitFile {
-  const count = (status: TestStatus) => testCases.filter((t) => t.status === status).length;
-  return {
-    path: "report.xml",
-    dialect: "generic",
-    suites: testCases.length
-      ? [{ path: ["suite"], name: "suite", file: null, durationMs: null, properties: [], testCases }]
-      : [],
-    counts: {
-      tests: testCases.length,
-      passed: count("passed"),
-      failed: count("failed"),
-      errored: count("errored"),
-      skipped: count("skipped"),
-      flaky: 0,
-      durationMs: 5 * testCases.length,
-    },
-    incomplete: false,
-    error: null,
-  };
-}

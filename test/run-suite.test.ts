@@ -3,9 +3,8 @@
 // refused, processes really killed, process groups really stopped. Only the retry delay is injected, so
 // nothing waits between attempts: the recorded delays are asserted instead.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
-import { createServer as createTcpServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,49 +17,17 @@ import {
 } from "../action/run-suite.ts";
 import { buildRules, compilePatterns } from "../core/classify/index.ts";
 import type { MergedTest } from "../core/run/index.ts";
-
-const suitesDir = new URL("./fixtures/suites/", import.meta.url).pathname;
-const NODE = JSON.stringify(process.execPath);
-const REPORTERS =
-  "--test-reporter=junit --test-reporter-destination=junit.xml --test-reporter=spec --test-reporter-destination=stdout";
-/** Node's runner with one process per test file, as projects usually run it. */
-const nodeTest = (files: string) => `${NODE} --test ${REPORTERS} ${files}`;
+import { copySuite, freePort, isAlive, NODE, nodeTest, REPORTERS } from "./support/fixture-suites.ts";
 
 const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-function copySuite(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `seamwatch-suite-${name}-`));
-  cpSync(join(suitesDir, name), dir, { recursive: true });
-  return dir;
-}
-
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
 async function startService(port: number): Promise<void> {
   const server = createHttpServer((_request, response) => response.end("ok"));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-}
-
-/** A zombie (dead, not yet reaped by its new parent) counts as gone. */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    return state !== "Z" && state !== "X";
-  } catch {
-    return false;
-  }
 }
 
 interface Harness {

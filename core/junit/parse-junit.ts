@@ -23,7 +23,6 @@ import type {
   JunitFile,
   ParseError,
   Property,
-  TestCase,
   TestStatus,
 } from "./model.ts";
 import { type MergedTestCase, TestCaseCollector } from "./test-case-collector.ts";
