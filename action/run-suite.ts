@@ -1,6 +1,7 @@
 // The engine: runs the test command, reads the JUnit it leaves, classifies each attempt, retries only
 // attempts that failed for infrastructure alone, and merges the attempts into one result. The CLI
 // (`seamwatch run`) and the GitHub Action both call `runSuite`; neither has a loop of its own.
+
 import { mkdir, mkdtemp, open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -12,7 +13,7 @@ import {
   classifyAttempt,
   type Rule,
 } from "../core/classify/index.ts";
-import { formatSuitePath, type JunitFile } from "../core/junit/model.ts";
+import type { JunitFile } from "../core/junit/model.ts";
 import { mergeAttempts, type RunResult, recordAttempt, shouldRetry } from "../core/run/index.ts";
 import { findReports, setAside } from "./attempt-reports.ts";
 import { readJunitFile } from "./read-junit.ts";
@@ -192,7 +193,10 @@ function describeAttempt(outcome: AttemptOutcome, decision: RetryDecision): stri
 function failureText(failures: readonly ClassifiedFailure[]): string {
   const first = failures[0];
   if (!first) return "unknown";
-  const where = first.test ? `${formatSuitePath([...first.test.suitePath, first.test.name])}: ` : "";
+  // Suites only, not the classname: Node's runner names every class "test".
+  const where = first.test
+    ? `${formatSuitePath([...first.test.suitePath, first.test.name].filter((part) => part))}: `
+    : "";
   const line = first.evidence.line === null ? "" : ` ${JSON.stringify(first.evidence.line)}`;
   const more = failures.length > 1 ? ` (+${failures.length - 1} more)` : "";
   return `${where}[${first.evidence.rule}]${line}${more}`;

@@ -2263,7 +2263,7 @@ function addCounts(a, b) {
 function testCasesOf(file) {
   return file.suites.flatMap((suite) => suite.testCases);
 }
-function formatSuitePath(path) {
+function formatSuitePath2(path) {
   return path.join(" \u203A ");
 }
 
@@ -2996,7 +2996,7 @@ function formatDuration(ms) {
 
 // core/report/test-text.ts
 function testTitle(test) {
-  const suite = formatSuitePath(test.suitePath);
+  const suite = formatSuitePath2(test.suitePath);
   const parts = [suite, test.classname, test.name].map((part) => part.trim()).filter((part) => part);
   return parts.filter((part, index) => part !== parts[index - 1]).join(" \u203A ") || "(unnamed test)";
 }
@@ -6346,7 +6346,7 @@ function describeAttempt(outcome, decision) {
 function failureText(failures) {
   const first = failures[0];
   if (!first) return "unknown";
-  const where = first.test ? `${formatSuitePath([...first.test.suitePath, first.test.name])}: ` : "";
+  const where = first.test ? `${formatSuitePath([...first.test.suitePath, first.test.name].filter((part) => part))}: ` : "";
   const line = first.evidence.line === null ? "" : ` ${JSON.stringify(first.evidence.line)}`;
   const more = failures.length > 1 ? ` (+${failures.length - 1} more)` : "";
   return `${where}[${first.evidence.rule}]${line}${more}`;
