@@ -13,7 +13,7 @@ import {
   classifyAttempt,
   type Rule,
 } from "../core/classify/index.ts";
-import type { JunitFile } from "../core/junit/model.ts";
+import { formatSuitePath, type JunitFile } from "../core/junit/model.ts";
 import { mergeAttempts, type RunResult, recordAttempt, shouldRetry } from "../core/run/index.ts";
 import { findReports, setAside } from "./attempt-reports.ts";
 import { readJunitFile } from "./read-junit.ts";

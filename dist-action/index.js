@@ -2263,7 +2263,7 @@ function addCounts(a, b) {
 function testCasesOf(file) {
   return file.suites.flatMap((suite) => suite.testCases);
 }
-function formatSuitePath2(path) {
+function formatSuitePath(path) {
   return path.join(" \u203A ");
 }
 
@@ -2996,7 +2996,7 @@ function formatDuration(ms) {
 
 // core/report/test-text.ts
 function testTitle(test) {
-  const suite = formatSuitePath2(test.suitePath);
+  const suite = formatSuitePath(test.suitePath);
   const parts = [suite, test.classname, test.name].map((part) => part.trim()).filter((part) => part);
   return parts.filter((part, index) => part !== parts[index - 1]).join(" \u203A ") || "(unnamed test)";
 }
