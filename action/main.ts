@@ -90,19 +90,39 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   core.saveState(STATE.reportPath, reportPath);
   setOutputs(outputValues(run, { durationMs, reportPath }));
 
-  annotate(run, { workspace: env.GITHUB_WORKSPACE || process.cwd(), cwd: inputs.workingDirectory });
-  const notice = await publishComment(run, inputs, env);
-  await writeJobSummary(run, inputs, notice);
+  // Reviewers read paths as the repository has them, not as the runner's disk does.
+  const shown = withRepositoryPaths(run, {
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    cwd: inputs.workingDirectory,
+  });
+  annotate(shown);
+  const notice = await publishComment(shown, inputs, env);
+  await writeJobSummary(shown, inputs, notice);
 
   const failure = failureFor(run, inputs.failOn);
   if (failure) core.setFailed(failure);
 }
 
-function annotate(run: RunResult, paths: { workspace: string; cwd: string }): void {
+function withRepositoryPaths(run: RunResult, paths: { workspace: string; cwd: string }): RunResult {
+  const file = (path: string | null) => (path === null ? null : repositoryPath(path, paths));
+  const failure = <T extends { file: string | null } | null>(value: T): T =>
+    value === null ? value : { ...value, file: file(value.file) };
+  return {
+    ...run,
+    tests: run.tests.map((test) => ({
+      ...test,
+      file: file(test.file),
+      failure: failure(test.failure),
+      attempts: test.attempts.map((attempt) => ({ ...attempt, failure: failure(attempt.failure) })),
+    })),
+  };
+}
+
+function annotate(run: RunResult): void {
   for (const annotation of annotationsFor(run, { max: MAX_ANNOTATIONS })) {
     const properties: core.AnnotationProperties = {};
     if (annotation.title) properties.title = annotation.title;
-    if (annotation.file) properties.file = repositoryPath(annotation.file, paths);
+    if (annotation.file) properties.file = annotation.file;
     if (annotation.line) properties.startLine = annotation.line;
     const emit =
       annotation.level === "error" ? core.error : annotation.level === "warning" ? core.warning : core.notice;

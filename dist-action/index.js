@@ -6743,17 +6743,34 @@ async function runMain(env = process.env) {
   saveState(STATE.outcome, run.outcome);
   saveState(STATE.reportPath, reportPath);
   setOutputs(outputValues(run, { durationMs, reportPath }));
-  annotate(run, { workspace: env.GITHUB_WORKSPACE || process.cwd(), cwd: inputs.workingDirectory });
-  const notice2 = await publishComment(run, inputs, env);
-  await writeJobSummary(run, inputs, notice2);
+  const shown = withRepositoryPaths(run, {
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    cwd: inputs.workingDirectory
+  });
+  annotate(shown);
+  const notice2 = await publishComment(shown, inputs, env);
+  await writeJobSummary(shown, inputs, notice2);
   const failure = failureFor(run, inputs.failOn);
   if (failure) setFailed(failure);
 }
-function annotate(run, paths) {
+function withRepositoryPaths(run, paths) {
+  const file = (path) => path === null ? null : repositoryPath(path, paths);
+  const failure = (value) => value === null ? value : { ...value, file: file(value.file) };
+  return {
+    ...run,
+    tests: run.tests.map((test) => ({
+      ...test,
+      file: file(test.file),
+      failure: failure(test.failure),
+      attempts: test.attempts.map((attempt) => ({ ...attempt, failure: failure(attempt.failure) }))
+    }))
+  };
+}
+function annotate(run) {
   for (const annotation of annotationsFor(run, { max: MAX_ANNOTATIONS })) {
     const properties = {};
     if (annotation.title) properties.title = annotation.title;
-    if (annotation.file) properties.file = repositoryPath(annotation.file, paths);
+    if (annotation.file) properties.file = annotation.file;
     if (annotation.line) properties.startLine = annotation.line;
     const emit = annotation.level === "error" ? error : annotation.level === "warning" ? warning : notice;
     emit(annotation.message, properties);

@@ -166,6 +166,9 @@ describe("the action on a pull request", () => {
     expect(annotation?.raw).toContain("100%25 of orders");
     expect(annotation?.raw).toContain("%0A");
     expect(commands.at(-1)).toMatchObject({ command: "error", message: "1 test failed." });
+    // The summary names the file as the repository has it, not by the runner's temporary path.
+    expect(run.main.summary).toContain("packages/orders/failing.test.mjs:6");
+    expect(run.main.summary).not.toContain(checkout);
     expect(server.requests).toEqual([]);
     expect(run.post.code).toBe(0);
   });
