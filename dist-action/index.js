@@ -5098,7 +5098,9 @@ var DIALECTS = [
   gradle
 ];
 function detectDialect(signature) {
-  return DIALECTS.find((dialect) => dialect.detect(signature)) ?? generic;
+  const dialect = DIALECTS.find((candidate) => candidate.detect(signature)) ?? generic;
+  const usesContext = Boolean(dialect.testFile || dialect.testLine || dialect.status || dialect.failurePhase);
+  return { ...dialect, usesContext };
 }
 
 // core/junit/duration.ts
@@ -5561,6 +5563,7 @@ function isHighSurrogate(code) {
 }
 
 // core/junit/parse-junit.ts
+var NO_CONTEXT = Object.freeze({ attributes: {}, suiteAttributes: {}, specFile: null });
 var RESULT_ELEMENTS = /* @__PURE__ */ new Set(["failure", "error", "skipped"]);
 var EXTRA_ELEMENTS = /* @__PURE__ */ new Set(["flakyFailure", "flakyError", "rerunFailure", "rerunError"]);
 var JunitParser = class {
@@ -5807,11 +5810,7 @@ var JunitParser = class {
     this.resultDepth = -1;
     if (!draft) return;
     const dialect = this.dialectFor(draft);
-    const context = {
-      attributes: draft.attributes,
-      suiteAttributes: draft.suite.attributes,
-      specFile: this.specFile
-    };
+    const context = dialect.usesContext ? { attributes: draft.attributes, suiteAttributes: draft.suite.attributes, specFile: this.specFile } : NO_CONTEXT;
     const classname = draft.attributes.classname ?? draft.attributes.class ?? "";
     const name = draft.attributes.name ?? "";
     const file = dialect.testFile?.(context) ?? draft.attributes.file ?? draft.attributes.filepath ?? draft.suite.attributes.file ?? null;

@@ -73,6 +73,8 @@ interface SuiteFrame {
   classnameHash: HashPrefix;
 }
 
+const NO_CONTEXT: TestCaseContext = Object.freeze({ attributes: {}, suiteAttributes: {}, specFile: null });
+
 const RESULT_ELEMENTS = new Set<string>(["failure", "error", "skipped"]);
 const EXTRA_ELEMENTS = new Set<string>(["flakyFailure", "flakyError", "rerunFailure", "rerunError"]);
 
@@ -351,11 +353,10 @@ export class JunitParser implements XmlHandler {
     this.resultDepth = -1;
     if (!draft) return;
     const dialect = this.dialectFor(draft);
-    const context: TestCaseContext = {
-      attributes: draft.attributes,
-      suiteAttributes: draft.suite.attributes,
-      specFile: this.specFile,
-    };
+    // Only a dialect with hooks reads the context; most reports never need it built.
+    const context: TestCaseContext = dialect.usesContext
+      ? { attributes: draft.attributes, suiteAttributes: draft.suite.attributes, specFile: this.specFile }
+      : NO_CONTEXT;
     const classname = draft.attributes.classname ?? draft.attributes.class ?? "";
     const name = draft.attributes.name ?? "";
     const file =

@@ -34,6 +34,8 @@ export interface FailureText {
  */
 export interface Dialect {
   readonly name: string;
+  /** True when any hook below is present: the parser builds a TestCaseContext only then. */
+  readonly usesContext?: boolean;
   detect(signature: ReportSignature): boolean;
   /** The file the test lives in, when the tool records it somewhere other than a `file` attribute. */
   testFile?(context: TestCaseContext): string | null | undefined;

@@ -42,5 +42,7 @@ const DIALECTS: readonly Dialect[] = [
 ];
 
 export function detectDialect(signature: ReportSignature): Dialect {
-  return DIALECTS.find((dialect) => dialect.detect(signature)) ?? generic;
+  const dialect = DIALECTS.find((candidate) => candidate.detect(signature)) ?? generic;
+  const usesContext = Boolean(dialect.testFile || dialect.testLine || dialect.status || dialect.failurePhase);
+  return { ...dialect, usesContext };
 }
