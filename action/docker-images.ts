@@ -1,0 +1,460 @@
+// The Docker image cache: restore images at the start of a job, save them at its end, one cache entry per
+// image keyed by its content. The cache itself is behind `ImageStore` (the @actions/cache client plugs in
+// there); Docker is driven through its CLI (docker-cli.ts); what to do is decided by core/images.
+//
+// Failure policy: cache trouble (a store that throws, a corrupt entry, no Docker engine) is a warning in
+// the result and the job goes on; the top-level functions never throw for it. A bad prefix is a
+// misconfiguration and throws `CacheKeyError` before anything runs.
+
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import {
+  checkKeyPrefix,
+  type IndexedImage,
+  indexKey,
+  type LocalImage,
+  parseImageIndex,
+  planIndex,
+  planRestore,
+  planSave,
+  type SaveMode,
+  type SkipReason,
+} from "../core/images/index.ts";
+import {
+  type DockerCli,
+  defaultPullRetry,
+  listImages,
+  loadImage,
+  type PullRetryOptions,
+  pullImage,
+  saveImage,
+} from "./docker-cli.ts";
+
+export {
+  type DockerCli,
+  DockerCommandError,
+  defaultPullRetry,
+  ImageLoadError,
+  listImages,
+  loadImage,
+  type PullAttempt,
+  type PullResult,
+  type PullRetryOptions,
+  pullImage,
+  saveImage,
+} from "./docker-cli.ts";
+
+/**
+ * Where cache entries live. An entry is a directory; an image's entry holds `image.tar`, the index's
+ * `index.json`. A key ending in `-` (the index's, see `indexKey`) is a prefix: `restore` then brings back
+ * the newest entry whose key starts with it. Any other key is exact.
+ */
+export interface ImageStore {
+  /** Fills `dir` with the entry's files; false when there is no such entry. */
+  restore(key: string, dir: string): Promise<boolean>;
+  /** Saves the files in `dir` under `key`; "exists" when an entry with that key is already there. */
+  save(key: string, dir: string): Promise<"saved" | "exists">;
+}
+
+export const IMAGE_FILE = "image.tar";
+export const INDEX_FILE = "index.json";
+
+interface CacheCommon {
+  readonly store: ImageStore;
+  readonly docker: DockerCli;
+  /** Key prefix, usually `defaultKeyPrefix(process)`. */
+  readonly prefix: string;
+  /** Images named by the user (`images` input). */
+  readonly listed: readonly string[];
+  /** Where entries are unpacked and written; a fresh temp directory by default. Emptied afterwards. */
+  readonly workDir?: string;
+  /** Images handled at once; min(4, CPUs) by default. */
+  readonly concurrency?: number;
+  readonly log?: (line: string) => void;
+  /** Milliseconds, for the reported durations. */
+  readonly now?: () => number;
+}
+
+/** What main hands to post (through action state): JSON-safe. */
+export interface ImageCacheState {
+  /** The engine before the restore; empty when Docker was not reachable. */
+  readonly before: readonly LocalImage[];
+  readonly indexed: readonly IndexedImage[];
+  readonly restored: readonly IndexedImage[];
+  readonly existingKeys: readonly string[];
+}
+
+export const emptyImageCacheState: ImageCacheState = {
+  before: [],
+  indexed: [],
+  restored: [],
+  existingKeys: [],
+};
+
+export interface ImageRestore {
+  readonly reference: string;
+  /** `hit`: loaded from the cache; `miss`: no usable entry; `present`: the engine already had it. */
+  readonly cache: "hit" | "miss" | "present";
+  /** What ended up in the engine: `loaded` from the cache, `pulled` after a miss, or nothing. */
+  readonly result: "loaded" | "pulled" | "present" | "missing";
+  readonly key: string | null;
+  /** Size of the loaded image file. */
+  readonly bytes: number | null;
+  readonly seconds: number;
+}
+
+export interface RestoreImagesResult {
+  readonly images: readonly ImageRestore[];
+  readonly warnings: readonly string[];
+  readonly state: ImageCacheState;
+}
+
+export interface RestoreImagesOptions extends CacheCommon {
+  /** Pull listed images the cache cannot supply; null to leave them to the job. */
+  readonly pull?: PullRetryOptions | null;
+}
+
+export async function restoreImages(options: RestoreImagesOptions): Promise<RestoreImagesResult> {
+  const prefix = checkKeyPrefix(options.prefix);
+  const log = options.log ?? (() => {});
+  const now = options.now ?? (() => performance.now());
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    log(`warning: ${message}`);
+  };
+
+  let before: LocalImage[];
+  try {
+    before = await listImages(options.docker);
+  } catch (cause) {
+    warn(`Docker images not restored: the Docker engine is not usable (${messageOf(cause)})`);
+    return { images: [], warnings, state: emptyImageCacheState };
+  }
+
+  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), "seamwatch-images-")));
+  try {
+    const indexed = await restoreIndex(options.store, prefix, join(workDir, "index"), warn);
+    const plan = planRestore({ listed: options.listed, indexed, local: before });
+    const listed = new Set(options.listed);
+    const pull = options.pull === undefined ? defaultPullRetry : options.pull;
+    const restored: IndexedImage[] = [];
+    // Entries download in parallel but load one at a time: undoing a bad load compares the engine before
+    // and after it, which another load running meanwhile would muddle.
+    const oneLoadAtATime = serially();
+
+    const pullOrMiss = async (
+      reference: string,
+      key: string | null,
+      started: number,
+    ): Promise<ImageRestore> => {
+      // Indexed images nobody listed may be built by the job itself: not pulled.
+      if (!pull || !listed.has(reference)) {
+        return {
+          reference,
+          cache: "miss",
+          result: "missing",
+          key,
+          bytes: null,
+          seconds: seconds(now, started),
+        };
+      }
+      try {
+        const pulled = await pullImage(options.docker, reference, { retry: pull });
+        if (!pulled.pulled) {
+          warn(
+            `${reference} could not be pulled: ${pulled.attempts.at(-1)?.outputTail.at(-1) ?? "no output"}`,
+          );
+        }
+        return {
+          reference,
+          cache: "miss",
+          result: pulled.pulled ? "pulled" : "missing",
+          key,
+          bytes: null,
+          seconds: seconds(now, started),
+        };
+      } catch (cause) {
+        warn(`${reference} could not be pulled: ${messageOf(cause)}`);
+        return {
+          reference,
+          cache: "miss",
+          result: "missing",
+          key,
+          bytes: null,
+          seconds: seconds(now, started),
+        };
+      }
+    };
+
+    const fromCache = await mapWithLimit(plan.restore, concurrencyOf(options), async (image) => {
+      const started = now();
+      const dir = join(workDir, "entries", image.key);
+      try {
+        await mkdir(dir, { recursive: true });
+        let hit = false;
+        try {
+          hit = await options.store.restore(image.key, dir);
+        } catch (cause) {
+          warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
+        }
+        if (hit) {
+          const file = join(dir, IMAGE_FILE);
+          try {
+            await oneLoadAtATime(() => loadImage(options.docker, file, image));
+            restored.push(image);
+            const bytes = await fileSize(file);
+            log(`${image.reference}: loaded from the cache (${image.key})`);
+            return {
+              reference: image.reference,
+              cache: "hit",
+              result: "loaded",
+              key: image.key,
+              bytes,
+              seconds: seconds(now, started),
+            } satisfies ImageRestore;
+          } catch (cause) {
+            warn(`${messageOf(cause)}; falling back to a pull`);
+          }
+        }
+        return await pullOrMiss(image.reference, image.key, started);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+    const pulled = await mapWithLimit(plan.unknown, concurrencyOf(options), (reference) =>
+      pullOrMiss(reference, null, now()),
+    );
+    const present = plan.present.map(
+      (reference): ImageRestore => ({
+        reference,
+        cache: "present",
+        result: "present",
+        key: indexed.find((image) => image.reference === reference)?.key ?? null,
+        bytes: null,
+        seconds: 0,
+      }),
+    );
+    const existingKeys = [
+      ...restored.map((image) => image.key),
+      ...(indexed.length > 0 ? [planIndex(prefix, indexed).key] : []),
+    ];
+    return {
+      images: [...fromCache, ...pulled, ...present],
+      warnings,
+      state: { before, indexed, restored, existingKeys },
+    };
+  } finally {
+    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function restoreIndex(
+  store: ImageStore,
+  prefix: string,
+  dir: string,
+  warn: (message: string) => void,
+): Promise<IndexedImage[]> {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!(await store.restore(indexKey(prefix), dir))) return [];
+    const index = parseImageIndex(await readFile(join(dir, INDEX_FILE), "utf8"));
+    if (!index) {
+      warn(`the image index (${indexKey(prefix)}*) is unreadable; starting without it`);
+      return [];
+    }
+    return [...index.images];
+  } catch (cause) {
+    warn(`the image index could not be restored: ${messageOf(cause)}`);
+    return [];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ImageSave {
+  readonly reference: string;
+  readonly result: "saved" | "exists" | "skipped" | "failed";
+  /** Why it was skipped; null otherwise. */
+  readonly reason: SkipReason | null;
+  readonly key: string | null;
+  readonly bytes: number | null;
+  readonly seconds: number;
+}
+
+export interface SaveImagesResult {
+  readonly images: readonly ImageSave[];
+  /** Decisions worth a line in the job log (the size cap's). */
+  readonly notices: readonly string[];
+  readonly warnings: readonly string[];
+  readonly index: { readonly key: string; readonly result: "saved" | "exists" | "failed" } | null;
+}
+
+export interface SaveImagesOptions extends CacheCommon {
+  readonly mode: SaveMode;
+  /** From `restoreImages`; `emptyImageCacheState` when the restore did not run. */
+  readonly state: ImageCacheState;
+  readonly readOnly: boolean;
+  readonly maxBytes: number | null;
+}
+
+export async function saveImages(options: SaveImagesOptions): Promise<SaveImagesResult> {
+  const prefix = checkKeyPrefix(options.prefix);
+  const log = options.log ?? (() => {});
+  const now = options.now ?? (() => performance.now());
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    log(`warning: ${message}`);
+  };
+  if (options.mode === "off") return { images: [], notices: [], warnings, index: null };
+
+  let after: LocalImage[];
+  try {
+    after = await listImages(options.docker);
+  } catch (cause) {
+    warn(`Docker images not saved: the Docker engine is not usable (${messageOf(cause)})`);
+    return { images: [], notices: [], warnings, index: null };
+  }
+  const plan = planSave({
+    mode: options.mode,
+    prefix,
+    listed: options.listed,
+    before: options.state.before,
+    after,
+    indexed: options.state.indexed,
+    restored: options.state.restored,
+    existingKeys: options.state.existingKeys,
+    readOnly: options.readOnly,
+    maxBytes: options.maxBytes,
+  });
+  for (const notice of plan.notices) log(notice);
+
+  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), "seamwatch-images-")));
+  try {
+    const saved = await mapWithLimit(plan.save, concurrencyOf(options), async (image): Promise<ImageSave> => {
+      const started = now();
+      const dir = join(workDir, "entries", image.key);
+      try {
+        await mkdir(dir, { recursive: true });
+        const bytes = await saveImage(options.docker, image.reference, join(dir, IMAGE_FILE));
+        const result = await options.store.save(image.key, dir);
+        log(`${image.reference}: ${result === "saved" ? "saved" : "already cached"} as ${image.key}`);
+        return {
+          reference: image.reference,
+          result,
+          reason: null,
+          key: image.key,
+          bytes,
+          seconds: seconds(now, started),
+        };
+      } catch (cause) {
+        warn(`${image.reference} could not be saved to the cache: ${messageOf(cause)}`);
+        return {
+          reference: image.reference,
+          result: "failed",
+          reason: null,
+          key: image.key,
+          bytes: null,
+          seconds: seconds(now, started),
+        };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+    const skipped = plan.skipped.map(
+      (entry): ImageSave => ({
+        reference: entry.reference,
+        result: "skipped",
+        reason: entry.reason,
+        key: entry.image?.key ?? null,
+        bytes: null,
+        seconds: 0,
+      }),
+    );
+
+    let index: SaveImagesResult["index"] = null;
+    if (plan.index) {
+      const failed = new Set(saved.filter((image) => image.result === "failed").map((image) => image.key));
+      const planned = planIndex(
+        prefix,
+        plan.index.index.images.filter((image) => !failed.has(image.key)),
+        new Set(options.state.existingKeys),
+      );
+      index = {
+        key: planned.key,
+        result: planned.exists ? "exists" : await saveIndex(options.store, planned, workDir, warn),
+      };
+    }
+    return { images: [...saved, ...skipped], notices: plan.notices, warnings, index };
+  } finally {
+    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function saveIndex(
+  store: ImageStore,
+  planned: ReturnType<typeof planIndex>,
+  workDir: string,
+  warn: (message: string) => void,
+): Promise<"saved" | "exists" | "failed"> {
+  const dir = join(workDir, "index");
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, INDEX_FILE), `${JSON.stringify(planned.index, null, 2)}\n`);
+    return await store.save(planned.key, dir);
+  } catch (cause) {
+    warn(`the image index could not be saved: ${messageOf(cause)}`);
+    return "failed";
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function serially(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+function concurrencyOf(options: CacheCommon): number {
+  return Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+}
+
+/** Runs `work` on every item, at most `limit` at a time; results in the items' order. */
+async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function fileSize(file: string): Promise<number | null> {
+  return stat(file).then(
+    (info) => info.size,
+    () => null,
+  );
+}
+
+function seconds(now: () => number, started: number): number {
+  return Math.round(now() - started) / 1000;
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

@@ -1,0 +1,343 @@
+// The image cache against real parts: a private dockerd, Debian's distribution registry on 127.0.0.1
+// (its access log shows every pull), busybox images built here, and a local-directory store standing in
+// for the GitHub cache. Each test starts from an empty engine and an empty store of its own.
+import { copyFileSync, mkdtempSync, truncateSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  type DockerCli,
+  emptyImageCacheState,
+  IMAGE_FILE,
+  type ImageStore,
+  type PullRetryOptions,
+  pullImage,
+  restoreImages,
+  type SaveImagesOptions,
+  saveImages,
+} from "../action/docker-images.ts";
+import { buildRules, compilePatterns } from "../core/classify/index.ts";
+import {
+  type BuiltImage,
+  buildBusyboxImage,
+  docker,
+  publishBusyboxImages,
+} from "./support/busybox-images.ts";
+import { type DockerEngine, dockerEngine } from "./support/docker-engine.ts";
+import {
+  type LocalDirectoryImageStore,
+  localDirectoryImageStore,
+} from "./support/local-directory-image-store.ts";
+import { type Registry, rateLimitedFront, startRegistry } from "./support/registry.ts";
+
+const PREFIX = "seamwatch-images-test";
+
+let engine: DockerEngine;
+let registry: Registry;
+let cli: DockerCli;
+let images: BuiltImage[];
+let references: string[];
+
+beforeAll(async () => {
+  engine = dockerEngine();
+  await engine.start();
+  registry = await startRegistry();
+  cli = { env: { ...process.env, DOCKER_HOST: engine.host } };
+  // Distinct sizes: a < b < c.
+  images = publishBusyboxImages(engine.host, registry.host, [
+    { name: "seamwatch-a:1", extraBytes: 200_000 },
+    { name: "seamwatch-b:1", extraBytes: 600_000 },
+    { name: "seamwatch-c:1", extraBytes: 1_200_000 },
+  ]);
+  references = images.map((image) => image.reference);
+});
+
+afterAll(async () => {
+  await registry?.stop();
+  await engine?.dispose();
+});
+
+beforeEach(async () => {
+  await engine.start();
+  wipeEngine();
+});
+
+const noDelay: PullRetryOptions = {
+  maxAttempts: 3,
+  delayMs: () => 1000,
+  sleep: async () => {},
+  log: () => {},
+  rules: buildRules(),
+};
+
+function newStore(): LocalDirectoryImageStore {
+  return localDirectoryImageStore(mkdtempSync(join(tmpdir(), "seamwatch-image-store-")));
+}
+
+/** The engine's images as `reference id`, dangling ones included, sorted. */
+function engineImages(): string[] {
+  return docker(engine.host, [
+    "image",
+    "ls",
+    "-a",
+    "--no-trunc",
+    "--format",
+    "{{.Repository}}:{{.Tag}} {{.ID}}",
+  ])
+    .split("\n")
+    .filter(Boolean)
+    .sort();
+}
+
+const expectedEngine = (list: readonly BuiltImage[]) =>
+  list.map((image) => `${image.reference} ${image.id}`).sort();
+
+function wipeEngine(): void {
+  // Locally built images leave parent images behind: prune takes them all.
+  docker(engine.host, ["image", "prune", "--all", "--force"]);
+}
+
+function restore(store: ImageStore) {
+  return restoreImages({ store, docker: cli, prefix: PREFIX, listed: references, pull: noDelay });
+}
+
+function save(store: ImageStore, over: Partial<SaveImagesOptions> = {}) {
+  return saveImages({
+    store,
+    docker: cli,
+    prefix: PREFIX,
+    listed: references,
+    mode: "auto",
+    state: emptyImageCacheState,
+    readOnly: false,
+    maxBytes: null,
+    ...over,
+  });
+}
+
+/** A first job: nothing cached, every image pulled, then saved. */
+async function coldJob(store: LocalDirectoryImageStore) {
+  const restored = await restore(store);
+  const saved = await save(store, { state: restored.state });
+  return { restored, saved };
+}
+
+const outcomes = <T extends { reference: string }>(list: readonly T[], pick: (item: T) => string) =>
+  Object.fromEntries(list.map((item) => [item.reference.replace(`${registry.host}/`, ""), pick(item)]));
+
+describe("the Docker image cache", () => {
+  it("cold: pulls every image from the registry and saves one entry per image plus the index", async () => {
+    const store = newStore();
+    const mark = registry.mark();
+    const { restored, saved } = await coldJob(store);
+
+    expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
+      "seamwatch-a:1": "miss/pulled",
+      "seamwatch-b:1": "miss/pulled",
+      "seamwatch-c:1": "miss/pulled",
+    });
+    expect(restored.warnings).toEqual([]);
+    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b", "seamwatch-c"]);
+    expect(outcomes(saved.images, (image) => image.result)).toEqual({
+      "seamwatch-a:1": "saved",
+      "seamwatch-b:1": "saved",
+      "seamwatch-c:1": "saved",
+    });
+    expect(saved.images.every((image) => (image.bytes ?? 0) > 0)).toBe(true);
+    expect(saved.index?.result).toBe("saved");
+    expect(store.keys()).toHaveLength(4);
+    expect(store.keys().filter((key) => key.includes(images[0]?.id.slice(7, 23) ?? "?"))).toHaveLength(1);
+  });
+
+  it("warm: loads every image from the cache, pulls nothing and saves nothing", async () => {
+    const store = newStore();
+    await coldJob(store);
+    const keysAfterCold = store.keys();
+    wipeEngine();
+    const mark = registry.mark();
+
+    const restored = await restore(store);
+    expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
+      "seamwatch-a:1": "hit/loaded",
+      "seamwatch-b:1": "hit/loaded",
+      "seamwatch-c:1": "hit/loaded",
+    });
+    expect(restored.images.every((image) => (image.bytes ?? 0) > 0)).toBe(true);
+    expect(restored.warnings).toEqual([]);
+    expect(registry.pulledRepositories(mark)).toEqual([]);
+    expect(engineImages()).toEqual(expectedEngine(images));
+
+    const saved = await save(store, { state: restored.state });
+    expect(outcomes(saved.images, (image) => `${image.result}/${image.reason}`)).toEqual({
+      "seamwatch-a:1": "skipped/unchanged",
+      "seamwatch-b:1": "skipped/unchanged",
+      "seamwatch-c:1": "skipped/unchanged",
+    });
+    expect(saved.index?.result).toBe("exists");
+    expect(store.keys()).toEqual(keysAfterCold);
+  });
+
+  it("one image changed during the job: only that one is saved, and the next job gets it", async () => {
+    const store = newStore();
+    await coldJob(store);
+    wipeEngine();
+    const restored = await restore(store);
+    const [, b] = references;
+    const rebuilt = buildBusyboxImage({ dockerHost: engine.host, reference: b ?? "", extraBytes: 700_000 });
+
+    const saved = await save(store, { state: restored.state });
+    expect(outcomes(saved.images, (image) => image.result)).toEqual({
+      "seamwatch-a:1": "skipped",
+      "seamwatch-b:1": "saved",
+      "seamwatch-c:1": "skipped",
+    });
+    expect(saved.index?.result).toBe("saved");
+
+    wipeEngine();
+    const next = await restore(store);
+    expect(next.images.every((image) => image.result === "loaded")).toBe(true);
+    expect(engineImages()).toEqual(expectedEngine([images[0], rebuilt, images[2]] as BuiltImage[]));
+  });
+
+  it("corrupt entries: a warning, a pull instead, and no broken or stray image left behind", async () => {
+    const store = newStore();
+    const { saved } = await coldJob(store);
+    const keyOf = (name: string) => saved.images.find((image) => image.reference.endsWith(name))?.key ?? "";
+    // a: a torn download; b: a valid file of another image (c) under b's key.
+    truncateSync(join(store.entryDir(keyOf("seamwatch-a:1")), IMAGE_FILE), 1_000_000);
+    const stranger = join(mkdtempSync(join(tmpdir(), "seamwatch-stranger-")), IMAGE_FILE);
+    docker(engine.host, ["save", "-o", stranger, references[2] ?? ""]);
+    docker(engine.host, ["image", "rm", references[2] ?? ""]);
+    copyFileSync(stranger, join(store.entryDir(keyOf("seamwatch-b:1")), IMAGE_FILE));
+    wipeEngine();
+    const mark = registry.mark();
+
+    const restored = await restoreImages({
+      store,
+      docker: cli,
+      prefix: PREFIX,
+      listed: references.slice(0, 2),
+      pull: noDelay,
+    });
+    expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
+      "seamwatch-a:1": "miss/pulled",
+      "seamwatch-b:1": "miss/pulled",
+      "seamwatch-c:1": "hit/loaded",
+    });
+    // Downloads run in parallel, so the warnings come in either order.
+    expect(restored.warnings).toHaveLength(2);
+    expect(restored.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/seamwatch-a:1 is unusable: docker load failed.*falling back to a pull/),
+        expect.stringMatching(/seamwatch-b:1 is unusable: it did not load .*removed .*seamwatch-c:1.*pull/),
+      ]),
+    );
+    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b"]);
+    expect(engineImages()).toEqual(expectedEngine(images));
+  });
+
+  it("a store that fails: warnings, every image pulled, nothing thrown", async () => {
+    const broken: ImageStore = {
+      restore: async () => {
+        throw new Error("cache service returned 503");
+      },
+      save: async () => {
+        throw new Error("cache service returned 503");
+      },
+    };
+    const restored = await restore(broken);
+    expect(restored.images.map((image) => image.result)).toEqual(["pulled", "pulled", "pulled"]);
+    expect(restored.warnings).toEqual([
+      expect.stringContaining("index could not be restored: cache service returned 503"),
+    ]);
+    const saved = await save(broken, { state: restored.state });
+    expect(saved.images.map((image) => image.result)).toEqual(["failed", "failed", "failed"]);
+    expect([...saved.warnings].sort()).toEqual([
+      ...references.map((reference) => expect.stringContaining(`${reference} could not be saved`)),
+      expect.stringContaining("index could not be saved"),
+    ]);
+    expect(saved.index?.result).toBe("failed");
+  });
+
+  it("daemon down: warnings from restore and save, nothing thrown, nothing cached", async () => {
+    const store = newStore();
+    await engine.stop();
+    const restored = await restore(store);
+    expect(restored.images).toEqual([]);
+    expect(restored.warnings).toEqual([
+      expect.stringMatching(/engine is not usable .*Cannot connect to the Docker daemon/),
+    ]);
+    const saved = await save(store, { state: restored.state });
+    expect(saved.warnings).toEqual([expect.stringMatching(/not saved: the Docker engine is not usable/)]);
+    expect(store.keys()).toEqual([]);
+
+    const absent = await restoreImages({
+      store,
+      docker: { env: process.env, command: "/nonexistent/docker" },
+      prefix: PREFIX,
+      listed: references,
+    });
+    expect(absent.warnings).toEqual([expect.stringMatching(/could not run docker image: .*ENOENT/)]);
+  });
+
+  it("read-only: restores and pulls, saves nothing", async () => {
+    const store = newStore();
+    const restored = await restore(store);
+    const saved = await save(store, { state: restored.state, readOnly: true });
+    expect(saved.images.map((image) => image.reason)).toEqual(["read-only", "read-only", "read-only"]);
+    expect(saved.index).toBeNull();
+    expect(store.keys()).toEqual([]);
+  });
+
+  it("over cache-max-gb: the largest image is skipped with a notice, the rest cached", async () => {
+    const store = newStore();
+    const restored = await restore(store);
+    const sizes = images.map((image) => image.sizeBytes);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    const saved = await save(store, { state: restored.state, maxBytes: total - 1 });
+    expect(outcomes(saved.images, (image) => `${image.result}/${image.reason}`)).toEqual({
+      "seamwatch-a:1": "saved/null",
+      "seamwatch-b:1": "saved/null",
+      "seamwatch-c:1": "skipped/over-size-cap",
+    });
+    expect(saved.notices).toEqual([expect.stringContaining(`largest, ${references[2]}`)]);
+    expect(store.keys()).toHaveLength(3);
+  });
+});
+
+describe("pullImage", () => {
+  it("waits and retries a rate-limited pull, then succeeds", async () => {
+    const front = await rateLimitedFront(registry, 1);
+    try {
+      const reference = `${front.host}/seamwatch-a:1`;
+      const delays: number[] = [];
+      const lines: string[] = [];
+      const result = await pullImage(cli, reference, {
+        retry: { ...noDelay, sleep: async (ms) => void delays.push(ms), log: (line) => lines.push(line) },
+      });
+      expect(result.pulled).toBe(true);
+      expect(front.refused()).toBeGreaterThan(0);
+      expect(delays).toEqual([1000]);
+      expect(result.attempts[0]?.classification.infraFailures[0]?.evidence.rule).toBe("registry-rate-limit");
+      expect(lines).toEqual([
+        expect.stringMatching(/attempt 1\/3 failed, infra \(registry-rate-limit\).*retrying in 1 s/),
+        expect.stringMatching(/attempt 2\/3 succeeded/),
+      ]);
+    } finally {
+      await front.stop();
+    }
+  });
+
+  it("`manifest unknown` follows the classifier: retried as infra by default, not when a test pattern says so", async () => {
+    const reference = `${registry.host}/seamwatch-a:no-such-tag`;
+    const byDefault = await pullImage(cli, reference, { retry: noDelay });
+    expect(byDefault.pulled).toBe(false);
+    expect(byDefault.attempts).toHaveLength(3);
+    expect(byDefault.attempts[0]?.classification.infraFailures[0]?.evidence.rule).toBe("image-not-found");
+
+    const rules = buildRules({ testPatterns: compilePatterns("test-patterns", "manifest unknown") });
+    const asTest = await pullImage(cli, reference, { retry: { ...noDelay, rules } });
+    expect(asTest.attempts).toHaveLength(1);
+    expect(asTest.attempts[0]?.classification.outcome).toBe("test-failures");
+  });
+});

@@ -1,0 +1,161 @@
+// A real image registry for tests: Debian's `docker-registry` (the CNCF distribution registry) on
+// 127.0.0.1 with filesystem storage in a temp directory. Its access log is how tests see pulls.
+// Needs Debian's docker-registry package (installed by .ci/run).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, request } from "node:http";
+import { createServer as createTcpServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface Registry {
+  /** `127.0.0.1:<port>`, the first part of image references in this registry. */
+  readonly host: string;
+  /** `GET`/`HEAD` requests for manifests since the start (or since `mark`), as `METHOD repo:tag`. */
+  manifestRequests(since?: number): string[];
+  /** Repositories whose manifests were asked for since `since`, sorted: what was pulled. */
+  pulledRepositories(since?: number): string[];
+  /** Position in the access log, for `manifestRequests(since)`. */
+  mark(): number;
+  stop(): Promise<void>;
+}
+
+export async function startRegistry(): Promise<Registry> {
+  const root = mkdtempSync(join(tmpdir(), "seamwatch-registry-"));
+  const port = await freePort();
+  const config = join(root, "config.yml");
+  writeFileSync(
+    config,
+    [
+      "version: 0.1",
+      "log:",
+      "  level: warn",
+      "  accesslog:",
+      "    disabled: false",
+      "storage:",
+      "  filesystem:",
+      `    rootdirectory: ${join(root, "data")}`,
+      "http:",
+      `  addr: 127.0.0.1:${port}`,
+      "",
+    ].join("\n"),
+  );
+  const logFile = join(root, "registry.log");
+  const log = openSync(logFile, "a");
+  const server: ChildProcess = spawn("docker-registry", ["serve", config], { stdio: ["ignore", log, log] });
+  const host = `127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  while (!(await answers(`http://${host}/v2/`))) {
+    if (server.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`docker-registry did not start: ${readFileSync(logFile, "utf8").slice(-2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  const accessLines = (): string[] =>
+    readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((line) => /^\S+ - - \[/.test(line));
+  const manifestRequests = (since = 0): string[] =>
+    accessLines()
+      .slice(since)
+      .flatMap((line) => {
+        const match = /"(GET|HEAD) \/v2\/(.+)\/manifests\/([^ ?]+)/.exec(line);
+        return match ? [`${match[1]} ${match[2]}:${match[3]}`] : [];
+      });
+  return {
+    host,
+    mark: () => accessLines().length,
+    manifestRequests,
+    pulledRepositories: (since = 0) =>
+      [...new Set(manifestRequests(since).map((line) => line.split(" ")[1]?.split(":")[0] ?? ""))].sort(),
+    async stop() {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once("exit", resolve));
+        server.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RateLimitedFront {
+  /** `127.0.0.1:<port>`: pull through this host to meet the rate limit. */
+  readonly host: string;
+  /** Manifest requests answered with 429 so far. */
+  readonly refused: () => number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A front for a registry that answers the manifest requests of the first `limitedPulls` pulls the way
+ * Docker Hub does when its pull limit is reached (429, `TOOMANYREQUESTS`) and passes everything else
+ * through. A pull is counted at its first request, the `/v2/` ping.
+ */
+export async function rateLimitedFront(registry: Registry, limitedPulls: number): Promise<RateLimitedFront> {
+  let refused = 0;
+  let pulls = 0;
+  const server = createServer((incoming, outgoing) => {
+    if (incoming.url === "/v2/") pulls++;
+    if (/\/manifests\//.test(incoming.url ?? "") && pulls <= limitedPulls) {
+      refused++;
+      const body = JSON.stringify({
+        errors: [
+          {
+            code: "TOOMANYREQUESTS",
+            message: "You have reached your pull rate limit. You may increase the limit by authenticating.",
+          },
+        ],
+      });
+      outgoing.writeHead(429, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+      });
+      outgoing.end(body);
+      return;
+    }
+    const [hostname, port] = registry.host.split(":");
+    const upstream = request(
+      { hostname, port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
+    upstream.on("error", () => outgoing.destroy());
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("the rate-limited front has no port");
+  return {
+    host: `127.0.0.1:${address.port}`,
+    refused: () => refused,
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createTcpServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
