@@ -106,6 +106,8 @@ export interface ImageRestore {
 }
 
 export interface RestoreImagesResult {
+  /** False when the Docker engine could not be reached: nothing was restored or pulled. */
+  readonly dockerUsable: boolean;
   readonly images: readonly ImageRestore[];
   readonly warnings: readonly string[];
   readonly state: ImageCacheState;
@@ -131,7 +133,7 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
     before = await listImages(options.docker);
   } catch (cause) {
     warn(`Docker images not restored: the Docker engine is not usable (${messageOf(cause)})`);
-    return { images: [], warnings, state: emptyImageCacheState };
+    return { dockerUsable: false, images: [], warnings, state: emptyImageCacheState };
   }
 
   const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), "seamwatch-images-")));
@@ -242,6 +244,7 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
       ...(indexed.length > 0 ? [planIndex(prefix, indexed).key] : []),
     ];
     return {
+      dockerUsable: true,
       images: [...fromCache, ...pulled, ...present],
       warnings,
       state: { before, indexed, restored, existingKeys },

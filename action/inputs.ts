@@ -5,6 +5,13 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { buildRules, compilePatterns, type Rule } from "../core/classify/index.ts";
+import {
+  CacheKeyError,
+  checkKeyPrefix,
+  defaultKeyPrefix,
+  type SaveMode,
+  saveModes,
+} from "../core/images/index.ts";
 import { checkShell, defaultJunitPatterns, exponentialBackoff, ShellError } from "./run-suite.ts";
 
 /** Input names as action.yml declares them. */
@@ -24,6 +31,11 @@ export const INPUT = {
   matrix: "matrix",
   githubToken: "github-token",
   failOn: "fail-on",
+  images: "images",
+  cacheImages: "cache-images",
+  cacheKeyPrefix: "cache-key-prefix",
+  cacheReadOnly: "cache-read-only",
+  cacheMaxGb: "cache-max-gb",
 } as const;
 
 export type InputName = (typeof INPUT)[keyof typeof INPUT];
@@ -42,6 +54,9 @@ export const DEFAULTS = {
   slowTestSeconds: 60,
   comment: "auto",
   failOn: "test-failures",
+  cacheImages: "auto",
+  cacheReadOnly: false,
+  cacheMaxGb: 10,
 } as const satisfies Record<string, unknown>;
 
 /** Backoff when `retry-delay-seconds` is empty: 5 s, 10 s, 20 s, ... never more than 5 minutes. */
@@ -66,6 +81,17 @@ export interface ActionInputs {
   readonly commentKey: string;
   readonly githubToken: string;
   readonly failOn: FailOn;
+  readonly imageCache: ImageCacheInputs;
+}
+
+export interface ImageCacheInputs {
+  /** Image references to restore or pull before the run, in the order given. */
+  readonly listed: readonly string[];
+  readonly mode: SaveMode;
+  readonly prefix: string;
+  readonly readOnly: boolean;
+  /** `cache-max-gb` in bytes (decimal GB, as Docker and GitHub count them). */
+  readonly maxBytes: number;
 }
 
 /** An input that cannot be used as given. The message names the input and the value. */
@@ -161,7 +187,48 @@ export function getInputs(options: GetInputsOptions = {}): ActionInputs {
       }),
     githubToken: read(INPUT.githubToken),
     failOn: readChoice(read, INPUT.failOn, FAIL_ON, DEFAULTS.failOn),
+    imageCache: readImageCacheInputs(read),
   });
+}
+
+// A reference as Docker writes one: [registry[:port]/]path[:tag][@digest], no spaces or commas.
+const IMAGE_REFERENCE = /^[a-z0-9][\w.\-/:@]*$/i;
+
+function readImageCacheInputs(read: (name: InputName) => string): ImageCacheInputs {
+  const listed = [...new Set(lines(read(INPUT.images)))];
+  for (const reference of listed) {
+    if (!IMAGE_REFERENCE.test(reference)) {
+      throw new InputError(INPUT.images, reference, "must list image references, one per line");
+    }
+  }
+  const prefixText = read(INPUT.cacheKeyPrefix);
+  let prefix: string;
+  try {
+    prefix = checkKeyPrefix(prefixText || defaultKeyPrefix(process));
+  } catch (cause) {
+    if (!(cause instanceof CacheKeyError)) throw cause;
+    throw new InputError(INPUT.cacheKeyPrefix, prefixText, `cannot start a cache key (${cause.message})`, {
+      cause,
+    });
+  }
+  const maxGb = readNumber(read, INPUT.cacheMaxGb, DEFAULTS.cacheMaxGb);
+  if (maxGb === 0) throw new InputError(INPUT.cacheMaxGb, read(INPUT.cacheMaxGb), "must be more than 0");
+  return Object.freeze({
+    listed: Object.freeze(listed),
+    mode: readChoice(read, INPUT.cacheImages, saveModes, DEFAULTS.cacheImages),
+    prefix,
+    readOnly: readBoolean(read, INPUT.cacheReadOnly, DEFAULTS.cacheReadOnly),
+    maxBytes: Math.round(maxGb * 1e9),
+  });
+}
+
+// The YAML 1.2 core schema's booleans, as core.getBooleanInput accepts them.
+function readBoolean(read: (name: InputName) => string, name: InputName, fallback: boolean): boolean {
+  const text = read(name);
+  if (text === "") return fallback;
+  if (["true", "True", "TRUE"].includes(text)) return true;
+  if (["false", "False", "FALSE"].includes(text)) return false;
+  throw new InputError(name, text, "must be true or false");
 }
 
 /** Longest readable key; longer matrices are summarised by a hash instead. */

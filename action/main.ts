@@ -1,5 +1,6 @@
 // The action's main step: run the suite with retries of infrastructure failures, then report it as step
-// outputs, a JSON file, annotations, the job summary and one sticky pull request comment.
+// outputs, a JSON file, annotations, the job summary and one sticky pull request comment. Before the suite
+// it restores the Docker image cache (image-cache.ts).
 //
 // Failure policy: a misconfigured input fails the step; the comment, the summary and the JSON file are
 // extras whose problems are warnings; the tests' result fails the step as `fail-on` says.
@@ -10,6 +11,7 @@ import * as core from "@actions/core";
 import { PatternError } from "../core/classify/index.ts";
 import { annotationsFor, commentMarker, renderRunReport } from "../core/report/run-report.ts";
 import type { RunResult } from "../core/run/model.ts";
+import { restoreImageCache } from "./image-cache.ts";
 import { type ActionInputs, type FailOn, getInputs, InputError } from "./inputs.ts";
 import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
 import { type RetryDecision, retry } from "./retry.ts";
@@ -43,6 +45,18 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       return;
     }
     throw error;
+  }
+
+  try {
+    await restoreImageCache({
+      inputs: inputs.imageCache,
+      env,
+      dockerEnv: withoutInputs(env),
+      rules: inputs.rules,
+    });
+  } catch (error) {
+    // The image cache only saves time: whatever goes wrong in it, the tests still run.
+    core.warning(`Docker images not restored: ${messageOf(error)}`);
   }
 
   const reportPath = reportPathFor(env);

@@ -16,9 +16,13 @@ export const OUTPUT = {
   flaky: "flaky",
   durationMs: "duration-ms",
   reportPath: "report-path",
+  imagesRestored: "images-restored",
+  imageCacheHit: "image-cache-hit",
 } as const;
 
 export type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];
+/** The outputs about the test run; the image cache sets its own two. */
+export type RunOutputName = Exclude<OutputName, typeof OUTPUT.imagesRestored | typeof OUTPUT.imageCacheHit>;
 
 /** State saved by the main step for the post step (the runner hands it back as STATE_<name>). */
 export const STATE = {
@@ -26,12 +30,14 @@ export const STATE = {
   isPost: "isPost",
   outcome: "outcome",
   reportPath: "reportPath",
+  /** The image cache's settings and what the restore did, as JSON (`ImageCacheHandover`). */
+  imageCache: "imageCache",
 } as const;
 
 export function outputValues(
   run: RunResult,
   details: { durationMs: number; reportPath: string },
-): Record<OutputName, string> {
+): Record<RunOutputName, string> {
   return {
     [OUTPUT.outcome]: run.outcome,
     [OUTPUT.attempts]: String(run.attempts.length),
@@ -46,7 +52,7 @@ export function outputValues(
   };
 }
 
-export function setOutputs(values: Record<OutputName, string>): void {
+export function setOutputs(values: Partial<Record<OutputName, string>>): void {
   for (const [name, value] of Object.entries(values)) core.setOutput(name, value);
 }
 

@@ -1,9 +1,15 @@
-// The action's post step (runs with `post-if: always()`). For now it only reports what the main step left
-// in state; saving Docker images moves here later. It must never fail the job.
+// The action's post step (runs with `post-if: always()`): saves the Docker images that changed during the job
+// and adds them to the job summary, then reports what the main step left in state. It must never fail the job.
 import * as core from "@actions/core";
+import { saveImageCache } from "./image-cache.ts";
 import { STATE } from "./outputs.ts";
 
-export async function runPost(): Promise<void> {
+export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await saveImageCache(env);
+  } catch (error) {
+    core.warning(`Docker images not saved: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const outcome = core.getState(STATE.outcome);
   if (outcome === "") {
     core.info("seamwatch: the main step did not run the suite; nothing to do after the job.");

@@ -1,8 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  error,
+  getInput,
+  getState,
+  info,
+  notice,
+  saveState,
+  setFailed,
+  setOutput,
+  summary,
+  warning
+} from "./chunks/chunk-Z54VKEA3.js";
+import {
   __commonJS,
   __toESM
-} from "./chunks/chunk-PY5VAGIZ.js";
+} from "./chunks/chunk-HANBNIMK.js";
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -223,8 +235,8 @@ var require_utils = __commonJS({
     exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
       }
       if (typeof process !== "undefined" && process.platform) {
         return process.platform === "win32";
@@ -612,7 +624,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants();
+    var constants = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -620,7 +632,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -829,7 +841,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -875,8 +887,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -940,13 +952,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -1005,16 +1017,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal;
-          open4.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open4.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1234,15 +1246,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open4 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push(open4);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -1572,7 +1584,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1630,7 +1642,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants3 = require_constants();
+    var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -1758,7 +1770,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants;
     module.exports = picomatch2;
   }
 });
@@ -1779,460 +1791,6 @@ var require_picomatch2 = __commonJS({
     module.exports = picomatch2;
   }
 });
-
-// node_modules/@actions/core/lib/command.js
-import * as os from "os";
-
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
-}
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
-  return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
-  };
-}
-
-// node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
-    }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
-  }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
-            if (first) {
-              first = false;
-            } else {
-              cmdStr += ",";
-            }
-            cmdStr += `${key}=${escapeProperty(val)}`;
-          }
-        }
-      }
-    }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
-}
-
-// node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve7, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows2) {
-    const tableBody = rows2.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-var summary = _summary;
-
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
-// node_modules/@actions/core/lib/core.js
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
-  }
-  if (options && options.trimWhitespace === false) {
-    return val;
-  }
-  return val.trim();
-}
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
-  }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
-}
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
-}
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function info(message) {
-  process.stdout.write(message + os4.EOL);
-}
-function saveState(name, value) {
-  const filePath = process.env["GITHUB_STATE"] || "";
-  if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
-  }
-  issueCommand("save-state", { name }, toCommandValue(value));
-}
-function getState(name) {
-  return process.env[`STATE_${name}`] || "";
-}
 
 // action/main.ts
 import { readFileSync } from "node:fs";
@@ -2962,11 +2520,11 @@ function codeSpan(text, options = {}) {
   const pad = /^[`\s]|[`\s]$/.test(body) ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
-function formatCount(count) {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+function formatCount(count2) {
+  return String(count2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
-function plural(count, singular, pluralForm = `${singular}s`) {
-  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+function plural(count2, singular, pluralForm = `${singular}s`) {
+  return `${formatCount(count2)} ${count2 === 1 ? singular : pluralForm}`;
 }
 function utf8Length(text) {
   let bytes = 0;
@@ -2988,10 +2546,10 @@ function isLowSurrogate(code) {
 // core/report/parse-summary.ts
 function formatDuration(ms) {
   if (ms < 1e3) return `${Math.round(ms)} ms`;
-  const seconds2 = ms / 1e3;
-  if (seconds2 < 60) return `${seconds2.toFixed(seconds2 < 10 ? 2 : 1)} s`;
-  const minutes = Math.floor(seconds2 / 60);
-  return `${minutes} min ${Math.round(seconds2 - minutes * 60)} s`;
+  const seconds4 = ms / 1e3;
+  if (seconds4 < 60) return `${seconds4.toFixed(seconds4 < 10 ? 2 : 1)} s`;
+  const minutes = Math.floor(seconds4 / 60);
+  return `${minutes} min ${Math.round(seconds4 - minutes * 60)} s`;
 }
 
 // core/report/test-text.ts
@@ -3236,8 +2794,8 @@ function attemptEvidence(attempt, cap) {
     else groups.set(failure.evidence.rule, { evidence: failure.evidence, count: 1 });
   }
   if (groups.size === 0) return "\u2014";
-  const shown = [...groups.values()].slice(0, EVIDENCE_PER_ATTEMPT).map(({ evidence, count }) => {
-    const times = count > 1 ? ` \xD7${formatCount(count)}` : "";
+  const shown = [...groups.values()].slice(0, EVIDENCE_PER_ATTEMPT).map(({ evidence, count: count2 }) => {
+    const times = count2 > 1 ? ` \xD7${formatCount(count2)}` : "";
     const line = evidence.line ? ` ${codeSpan(truncateText(evidence.line, cap), { table: true })}` : "";
     return `${codeSpan(truncateText(evidence.rule, cap), { table: true })}${times}${line}`;
   });
@@ -3291,8 +2849,8 @@ function recoveredSection(tests) {
     detail: (test, cap) => test.evidence ? evidenceText(test.evidence, cap) : headlineSpan(test, cap)
   });
 }
-function slowestSection(tests, count) {
-  const slowest = slowestTests(tests, count);
+function slowestSection(tests, count2) {
+  const slowest = slowestTests(tests, count2);
   if (slowest.length === 0) return null;
   return listSection({
     name: "slowest tests",
@@ -3392,16 +2950,16 @@ function evidenceText(evidence, cap) {
   const rule = codeSpan(truncateText(evidence.rule, cap));
   return evidence.line ? `${rule} ${codeSpan(truncateText(evidence.line, cap))}` : rule;
 }
-function slowestTests(tests, count) {
+function slowestTests(tests, count2) {
   const top = [];
-  if (count <= 0) return top;
+  if (count2 <= 0) return top;
   for (const test of tests) {
     if (test.verdict === "skipped") continue;
     const duration = testDurationMs(test);
-    if (top.length === count && duration <= testDurationMs(top[top.length - 1])) continue;
+    if (top.length === count2 && duration <= testDurationMs(top[top.length - 1])) continue;
     const index = top.findIndex((other) => duration > testDurationMs(other));
     top.splice(index === -1 ? top.length : index, 0, test);
-    if (top.length > count) top.pop();
+    if (top.length > count2) top.pop();
   }
   return top;
 }
@@ -3419,16 +2977,1026 @@ function cutNote(target, cuts) {
   return [`> ${parts.join(" ")}`];
 }
 
-// action/inputs.ts
+// core/images/keys.ts
 import { createHash } from "node:crypto";
+var MAX_KEY_LENGTH = 512;
+var ID_DIGITS = 16;
+var REFERENCE_HASH_DIGITS = 8;
+var MAX_PREFIX_LENGTH = 200;
+var CacheKeyError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "CacheKeyError";
+  }
+};
+function defaultKeyPrefix({ platform, arch }) {
+  return `seamwatch-images-${platform}-${arch}`;
+}
+function checkKeyPrefix(prefix) {
+  if (prefix.length === 0) throw new CacheKeyError("the cache key prefix is empty");
+  if (prefix.includes(",")) throw new CacheKeyError(`the cache key prefix contains a comma: "${prefix}"`);
+  if (prefix.length > MAX_PREFIX_LENGTH) {
+    throw new CacheKeyError(
+      `the cache key prefix is ${prefix.length} characters long, at most ${MAX_PREFIX_LENGTH} allowed`
+    );
+  }
+  return prefix;
+}
+function imageCacheKey({
+  prefix,
+  reference,
+  imageId: imageId2
+}) {
+  checkKeyPrefix(prefix);
+  if (reference.length === 0) throw new CacheKeyError("an image reference is empty");
+  const hex = /^(?:sha256:)?([0-9a-f]{64})$/.exec(imageId2)?.[1];
+  if (!hex) throw new CacheKeyError(`"${imageId2}" is not an image ID (sha256:<64 hex digits>)`);
+  const referenceHash = sha256(reference).slice(0, REFERENCE_HASH_DIGITS);
+  const tail = `-${referenceHash}-${hex.slice(0, ID_DIGITS)}`;
+  const head = `${prefix}-img-`;
+  const readable = sanitise(reference).slice(0, MAX_KEY_LENGTH - head.length - tail.length);
+  return `${head}${readable}${tail}`;
+}
+function indexKey(prefix) {
+  return `${checkKeyPrefix(prefix)}-index-`;
+}
+function indexEntryKey(prefix, contentDigest) {
+  return `${indexKey(prefix)}${contentDigest.slice(0, ID_DIGITS)}`;
+}
+function sha256(text) {
+  return createHash("sha256").update(text).digest("hex");
+}
+function sanitise(reference) {
+  return reference.toLowerCase().replace(/[^a-z0-9._]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+// core/images/model.ts
+var IMAGE_INDEX_VERSION = 1;
+var saveModes = ["auto", "listed", "off"];
+function parseImageIndex(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value) || value.version !== IMAGE_INDEX_VERSION || !Array.isArray(value.images)) return null;
+  const images = [];
+  for (const item of value.images) {
+    if (!isRecord(item) || typeof item.reference !== "string" || typeof item.id !== "string" || typeof item.key !== "string" || typeof item.sizeBytes !== "number") {
+      return null;
+    }
+    images.push({ reference: item.reference, id: item.id, key: item.key, sizeBytes: item.sizeBytes });
+  }
+  return { version: IMAGE_INDEX_VERSION, images };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function formatBytes(bytes) {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
+
+// core/images/plan.ts
+function planRestore({
+  listed,
+  indexed,
+  local
+}) {
+  const localIds = new Map(local.map((image) => [image.reference, image.id]));
+  const byReference = new Map(indexed.map((image) => [image.reference, image]));
+  const references = unique([...listed, ...indexed.map((image) => image.reference)]);
+  const restore = [];
+  const present = [];
+  const unknown = [];
+  for (const reference of references) {
+    const cached = byReference.get(reference);
+    const localId = localIds.get(reference);
+    if (cached) {
+      if (localId === cached.id) present.push(reference);
+      else restore.push(cached);
+    } else if (localId !== void 0) {
+      present.push(reference);
+    } else {
+      unknown.push(reference);
+    }
+  }
+  return { restore, present, unknown };
+}
+function planSave(facts) {
+  if (facts.mode === "off") return { save: [], skipped: [], notices: [], index: null };
+  const afterByReference = new Map(facts.after.map((image) => [image.reference, image]));
+  const skipped = [];
+  for (const reference of unique(facts.listed)) {
+    if (!afterByReference.has(reference)) {
+      skipped.push({
+        reference,
+        image: null,
+        reason: "not-present",
+        message: `${reference} is listed but not in the Docker engine at the end of the job`
+      });
+    }
+  }
+  const candidates = candidateImages(facts, afterByReference).map(
+    (image) => ({
+      ...image,
+      key: imageCacheKey({ ...image, prefix: facts.prefix, imageId: image.id })
+    })
+  );
+  const restoredIds = new Map(facts.restored.map((image) => [image.reference, image.id]));
+  const existing = new Set(facts.existingKeys);
+  const cached = [];
+  const toSave = [];
+  for (const image of candidates) {
+    if (restoredIds.get(image.reference) === image.id) {
+      cached.push(image);
+      skipped.push(skip(image, "unchanged", `${image.reference} is unchanged since it was restored`));
+    } else if (existing.has(image.key)) {
+      cached.push(image);
+      skipped.push(skip(image, "key-exists", `${image.reference} is already cached as ${image.key}`));
+    } else if (facts.readOnly) {
+      skipped.push(skip(image, "read-only", `${image.reference} not saved: the cache is read-only here`));
+    } else {
+      toSave.push(image);
+    }
+  }
+  if (facts.readOnly) return { save: [], skipped, notices: [], index: null };
+  const { kept, dropped, notice: notice2 } = fitUnderCap([...cached, ...toSave], facts.maxBytes);
+  const droppedKeys = new Set(dropped.map((image) => image.key));
+  const decided = skipped.filter((entry) => !(entry.image && droppedKeys.has(entry.image.key)));
+  for (const image of dropped) {
+    decided.push(
+      skip(
+        image,
+        "over-size-cap",
+        `${image.reference} (${formatBytes(image.sizeBytes)}) is over the size cap`
+      )
+    );
+  }
+  const keptKeys = new Set(kept.map((image) => image.key));
+  const save = toSave.filter((image) => keptKeys.has(image.key));
+  const index = planIndex(facts.prefix, kept, existing);
+  return { save, skipped: decided, notices: notice2 ? [notice2] : [], index };
+}
+function planIndex(prefix, images, existingKeys = /* @__PURE__ */ new Set()) {
+  const sorted = [...images].map(({ reference, id, key: key2, sizeBytes }) => ({ reference, id, key: key2, sizeBytes })).sort((a, b) => a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0);
+  const index = { version: IMAGE_INDEX_VERSION, images: sorted };
+  const key = indexEntryKey(prefix, sha256(JSON.stringify(index)));
+  return { key, index, exists: existingKeys.has(key) };
+}
+function candidateImages(facts, after) {
+  const listed = new Set(facts.listed);
+  if (facts.mode === "listed") return facts.after.filter((image) => listed.has(image.reference));
+  const beforeIds = new Map(facts.before.map((image) => [image.reference, image.id]));
+  const indexedIds = new Map(facts.indexed.map((image) => [image.reference, image.id]));
+  return [...after.values()].filter(
+    (image) => listed.has(image.reference) || beforeIds.get(image.reference) !== image.id || indexedIds.get(image.reference) === image.id
+  );
+}
+function fitUnderCap(images, maxBytes) {
+  const total = images.reduce((sum, image) => sum + image.sizeBytes, 0);
+  if (maxBytes === null || total <= maxBytes) return { kept: [...images], dropped: [], notice: null };
+  const bySize = [...images].sort(
+    (a, b) => b.sizeBytes - a.sizeBytes || (a.reference < b.reference ? -1 : 1)
+  );
+  const dropped = [];
+  let remaining = total;
+  for (const image of bySize) {
+    if (remaining <= maxBytes) break;
+    dropped.push(image);
+    remaining -= image.sizeBytes;
+  }
+  const droppedKeys = new Set(dropped.map((image) => image.key));
+  const notice2 = `The images to cache come to ${formatBytes(total)}, over cache-max-gb (${formatBytes(maxBytes)}): not caching the largest, ${dropped.map((image) => `${image.reference} (${formatBytes(image.sizeBytes)})`).join(", ")}.`;
+  return { kept: images.filter((image) => !droppedKeys.has(image.key)), dropped, notice: notice2 };
+}
+function skip(image, reason, message) {
+  return { reference: image.reference, image, reason, message };
+}
+function unique(values) {
+  return [...new Set(values)];
+}
+
+// action/docker-images.ts
+import { mkdir, mkdtemp, readFile, rm, stat as stat2, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+
+// action/docker-cli.ts
+import { spawn } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { setTimeout as realSleep } from "node:timers/promises";
+
+// action/retry.ts
+async function retry(attempt, options) {
+  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${options.maxAttempts}`);
+  }
+  const results = [];
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    const result = await attempt(attemptNumber);
+    results.push(result);
+    const again = attemptNumber < options.maxAttempts && !options.signal?.aborted && options.isRetryable(result, attemptNumber);
+    const retryInMs = again ? Math.max(0, options.delayMs(attemptNumber)) : null;
+    options.log(options.describe(result, { attemptNumber, maxAttempts: options.maxAttempts, retryInMs }));
+    if (retryInMs === null) return results;
+    await untilAborted(options.sleep(retryInMs), options.signal);
+    if (options.signal?.aborted) return results;
+  }
+}
+function untilAborted(work, signal) {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve7, reject) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve7();
+    };
+    signal.addEventListener("abort", done, { once: true });
+    work.then(done, (cause) => {
+      signal.removeEventListener("abort", done);
+      reject(cause);
+    });
+  });
+}
+function exponentialBackoff(baseMs, capMs = 5 * 6e4) {
+  return (attemptNumber) => Math.min(capMs, baseMs * 2 ** Math.max(0, attemptNumber - 1));
+}
+
+// action/docker-cli.ts
+var DockerCommandError = class extends Error {
+  args;
+  exitCode;
+  outputTail;
+  constructor(message, details, options) {
+    super(message, options);
+    this.name = "DockerCommandError";
+    this.args = details.args;
+    this.exitCode = details.exitCode;
+    this.outputTail = details.outputTail;
+  }
+};
+var ImageLoadError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "ImageLoadError";
+  }
+};
+var TAIL_LINES = 200;
+function runDocker(cli, args) {
+  return new Promise((resolve7, reject) => {
+    const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    child.once("error", (cause) => {
+      reject(
+        new DockerCommandError(
+          `could not run docker ${args[0] ?? ""}: ${cause.message}`,
+          { args, exitCode: null, outputTail: [] },
+          { cause }
+        )
+      );
+    });
+    child.once("close", (exitCode, signal) => {
+      resolve7({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8")
+      });
+    });
+  });
+}
+function tailOf(run) {
+  return `${run.stdout}
+${run.stderr}`.split(/\r?\n/).filter((line) => line.trim().length > 0).slice(-TAIL_LINES);
+}
+async function docker(cli, args) {
+  const run = await runDocker(cli, args);
+  if (run.exitCode === 0) return run.stdout;
+  const tail = tailOf(run);
+  throw new DockerCommandError(
+    `docker ${args[0] ?? ""} failed (${run.signal ? `signal ${run.signal}` : `exit ${run.exitCode}`}): ${tail.at(-1) ?? "no output"}`,
+    { args, exitCode: run.exitCode, outputTail: tail }
+  );
+}
+async function listImages(cli) {
+  const listing = await docker(cli, ["image", "ls", "--no-trunc", "--format", "{{json .}}"]);
+  const tagged = [];
+  for (const line of listing.split("\n")) {
+    if (line.trim().length === 0) continue;
+    const row = JSON.parse(line);
+    if (!row.Repository || !row.Tag || !row.ID || row.Repository === "<none>" || row.Tag === "<none>")
+      continue;
+    tagged.push({ reference: `${row.Repository}:${row.Tag}`, id: row.ID });
+  }
+  if (tagged.length === 0) return [];
+  const ids = [...new Set(tagged.map((image) => image.id))];
+  const inspected = await docker(cli, ["image", "inspect", "--format", "{{.Id}} {{.Size}}", ...ids]);
+  const sizes = new Map(
+    inspected.split("\n").map((line) => line.trim().split(" ")).filter((parts) => parts.length === 2).map(([id, size]) => [id ?? "", Number(size)])
+  );
+  return tagged.map((image) => ({ ...image, sizeBytes: sizes.get(image.id) ?? 0 }));
+}
+async function saveImage(cli, reference, file) {
+  await docker(cli, ["save", "-o", file, reference]);
+  return (await stat(file)).size;
+}
+async function loadImage(cli, file, expected) {
+  const size = await stat(file).then(
+    (info2) => info2.size,
+    () => 0
+  );
+  if (size === 0) throw new ImageLoadError(`${file} is missing or empty`);
+  const prior = new Map((await listImages(cli)).map((image) => [image.reference, image.id]));
+  const run = await runDocker(cli, ["load", "-i", file]);
+  const loadedReferences = [...run.stdout.matchAll(/^Loaded image: (\S+)$/gm)].map((match) => match[1] ?? "");
+  const loadedIds = [...run.stdout.matchAll(/^Loaded image ID: (\S+)$/gm)].map((match) => match[1] ?? "");
+  let problem = null;
+  if (run.exitCode !== 0) {
+    problem = `docker load failed: ${tailOf(run).at(-1) ?? `exit ${run.exitCode}`}`;
+  } else {
+    const now = await imageId(cli, expected.reference);
+    const strangers = loadedReferences.filter((reference) => reference !== expected.reference);
+    if (now !== expected.id) {
+      problem = `it did not load ${expected.reference} as ${expected.id} (loaded: ${loadedReferences.join(", ") || loadedIds.join(", ") || "nothing"})`;
+    } else if (strangers.length > 0) {
+      problem = `it also holds ${strangers.join(", ")}`;
+    }
+  }
+  if (problem === null) return;
+  const undone = await undoLoad(cli, loadedReferences, loadedIds, prior);
+  throw new ImageLoadError(
+    `the cached image file for ${expected.reference} is unusable: ${problem}${undone.length > 0 ? `; undone: ${undone.join(", ")}` : ""}`
+  );
+}
+async function undoLoad(cli, references, ids, prior) {
+  const undone = [];
+  const priorIds = new Set(prior.values());
+  for (const reference of references) {
+    const before = prior.get(reference);
+    if (before && await imageId(cli, reference) === before) continue;
+    if (before) {
+      await docker(cli, ["tag", before, reference]).then(
+        () => undone.push(`${reference} pointed back at ${before}`),
+        () => void 0
+      );
+    } else {
+      await docker(cli, ["image", "rm", reference]).then(
+        () => undone.push(`removed ${reference}`),
+        () => void 0
+      );
+    }
+  }
+  for (const id of ids) {
+    if (priorIds.has(id)) continue;
+    await docker(cli, ["image", "rm", id]).then(
+      () => undone.push(`removed ${id}`),
+      () => void 0
+    );
+  }
+  return undone;
+}
+async function imageId(cli, reference) {
+  const run = await runDocker(cli, ["image", "inspect", "--format", "{{.Id}}", reference]);
+  return run.exitCode === 0 ? run.stdout.trim() : null;
+}
+var defaultPullRetry = {
+  maxAttempts: 3,
+  delayMs: exponentialBackoff(5e3, 6e4),
+  sleep: (ms) => realSleep(ms),
+  log: () => {
+  },
+  rules: buildRules()
+};
+async function pullImage(cli, reference, { retry: options = defaultPullRetry } = {}) {
+  const attempts = await retry(
+    async () => {
+      const run = await runDocker(cli, ["pull", reference]);
+      const outputTail = tailOf(run);
+      const classification = classifyAttempt(
+        { exitCode: run.exitCode, signal: run.signal, timedOut: false, outputTail, junitFiles: [] },
+        options.rules
+      );
+      return { exitCode: run.exitCode, outputTail, classification };
+    },
+    {
+      maxAttempts: options.maxAttempts,
+      delayMs: options.delayMs,
+      isRetryable: (attempt) => attempt.classification.outcome === "infra-failure",
+      describe: (attempt, decision) => describePull(reference, attempt, decision),
+      log: options.log,
+      sleep: options.sleep
+    }
+  );
+  return { reference, pulled: attempts.at(-1)?.exitCode === 0, attempts };
+}
+function describePull(reference, attempt, decision) {
+  const head = `docker pull ${reference}: attempt ${decision.attemptNumber}/${decision.maxAttempts}`;
+  if (attempt.exitCode === 0) return `${head} succeeded`;
+  const [failure] = [...attempt.classification.infraFailures, ...attempt.classification.testFailures];
+  const why = failure ? `${failure.kind} (${failure.evidence.rule}): ${failure.evidence.line ?? failure.evidence.description}` : `exit ${attempt.exitCode}`;
+  const next = decision.retryInMs === null ? "giving up" : `retrying in ${Math.round(decision.retryInMs / 1e3)} s`;
+  return `${head} failed, ${why}; ${next}`;
+}
+
+// action/docker-images.ts
+var IMAGE_FILE = "image.tar";
+var INDEX_FILE = "index.json";
+var emptyImageCacheState = {
+  before: [],
+  indexed: [],
+  restored: [],
+  existingKeys: []
+};
+async function restoreImages(options) {
+  const prefix = checkKeyPrefix(options.prefix);
+  const log2 = options.log ?? (() => {
+  });
+  const now = options.now ?? (() => performance2.now());
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    log2(`warning: ${message}`);
+  };
+  let before;
+  try {
+    before = await listImages(options.docker);
+  } catch (cause) {
+    warn(`Docker images not restored: the Docker engine is not usable (${messageOf(cause)})`);
+    return { dockerUsable: false, images: [], warnings, state: emptyImageCacheState };
+  }
+  const workDir = options.workDir ?? await mkdtemp(join2(tmpdir(), "seamwatch-images-"));
+  try {
+    const indexed = await restoreIndex(options.store, prefix, join2(workDir, "index"), warn);
+    const plan = planRestore({ listed: options.listed, indexed, local: before });
+    const listed = new Set(options.listed);
+    const pull = options.pull === void 0 ? defaultPullRetry : options.pull;
+    const restored = [];
+    const oneLoadAtATime = serially();
+    const pullOrMiss = async (reference, key, started) => {
+      if (!pull || !listed.has(reference)) {
+        return {
+          reference,
+          cache: "miss",
+          result: "missing",
+          key,
+          bytes: null,
+          seconds: seconds(now, started)
+        };
+      }
+      try {
+        const pulled2 = await pullImage(options.docker, reference, { retry: pull });
+        if (!pulled2.pulled) {
+          warn(
+            `${reference} could not be pulled: ${pulled2.attempts.at(-1)?.outputTail.at(-1) ?? "no output"}`
+          );
+        }
+        return {
+          reference,
+          cache: "miss",
+          result: pulled2.pulled ? "pulled" : "missing",
+          key,
+          bytes: null,
+          seconds: seconds(now, started)
+        };
+      } catch (cause) {
+        warn(`${reference} could not be pulled: ${messageOf(cause)}`);
+        return {
+          reference,
+          cache: "miss",
+          result: "missing",
+          key,
+          bytes: null,
+          seconds: seconds(now, started)
+        };
+      }
+    };
+    const fromCache = await mapWithLimit(plan.restore, concurrencyOf(options), async (image) => {
+      const started = now();
+      const dir = join2(workDir, "entries", image.key);
+      try {
+        await mkdir(dir, { recursive: true });
+        let hit = false;
+        try {
+          hit = await options.store.restore(image.key, dir);
+        } catch (cause) {
+          warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
+        }
+        if (hit) {
+          const file = join2(dir, IMAGE_FILE);
+          try {
+            await oneLoadAtATime(() => loadImage(options.docker, file, image));
+            restored.push(image);
+            const bytes = await fileSize(file);
+            log2(`${image.reference}: loaded from the cache (${image.key})`);
+            return {
+              reference: image.reference,
+              cache: "hit",
+              result: "loaded",
+              key: image.key,
+              bytes,
+              seconds: seconds(now, started)
+            };
+          } catch (cause) {
+            warn(`${messageOf(cause)}; falling back to a pull`);
+          }
+        }
+        return await pullOrMiss(image.reference, image.key, started);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+    const pulled = await mapWithLimit(
+      plan.unknown,
+      concurrencyOf(options),
+      (reference) => pullOrMiss(reference, null, now())
+    );
+    const present = plan.present.map(
+      (reference) => ({
+        reference,
+        cache: "present",
+        result: "present",
+        key: indexed.find((image) => image.reference === reference)?.key ?? null,
+        bytes: null,
+        seconds: 0
+      })
+    );
+    const existingKeys = [
+      ...restored.map((image) => image.key),
+      ...indexed.length > 0 ? [planIndex(prefix, indexed).key] : []
+    ];
+    return {
+      dockerUsable: true,
+      images: [...fromCache, ...pulled, ...present],
+      warnings,
+      state: { before, indexed, restored, existingKeys }
+    };
+  } finally {
+    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+async function restoreIndex(store, prefix, dir, warn) {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!await store.restore(indexKey(prefix), dir)) return [];
+    const index = parseImageIndex(await readFile(join2(dir, INDEX_FILE), "utf8"));
+    if (!index) {
+      warn(`the image index (${indexKey(prefix)}*) is unreadable; starting without it`);
+      return [];
+    }
+    return [...index.images];
+  } catch (cause) {
+    warn(`the image index could not be restored: ${messageOf(cause)}`);
+    return [];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+async function saveImages(options) {
+  const prefix = checkKeyPrefix(options.prefix);
+  const log2 = options.log ?? (() => {
+  });
+  const now = options.now ?? (() => performance2.now());
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    log2(`warning: ${message}`);
+  };
+  if (options.mode === "off") return { images: [], notices: [], warnings, index: null };
+  let after;
+  try {
+    after = await listImages(options.docker);
+  } catch (cause) {
+    warn(`Docker images not saved: the Docker engine is not usable (${messageOf(cause)})`);
+    return { images: [], notices: [], warnings, index: null };
+  }
+  const plan = planSave({
+    mode: options.mode,
+    prefix,
+    listed: options.listed,
+    before: options.state.before,
+    after,
+    indexed: options.state.indexed,
+    restored: options.state.restored,
+    existingKeys: options.state.existingKeys,
+    readOnly: options.readOnly,
+    maxBytes: options.maxBytes
+  });
+  for (const notice2 of plan.notices) log2(notice2);
+  const workDir = options.workDir ?? await mkdtemp(join2(tmpdir(), "seamwatch-images-"));
+  try {
+    const saved = await mapWithLimit(plan.save, concurrencyOf(options), async (image) => {
+      const started = now();
+      const dir = join2(workDir, "entries", image.key);
+      try {
+        await mkdir(dir, { recursive: true });
+        const bytes = await saveImage(options.docker, image.reference, join2(dir, IMAGE_FILE));
+        const result = await options.store.save(image.key, dir);
+        log2(`${image.reference}: ${result === "saved" ? "saved" : "already cached"} as ${image.key}`);
+        return {
+          reference: image.reference,
+          result,
+          reason: null,
+          key: image.key,
+          bytes,
+          seconds: seconds(now, started)
+        };
+      } catch (cause) {
+        warn(`${image.reference} could not be saved to the cache: ${messageOf(cause)}`);
+        return {
+          reference: image.reference,
+          result: "failed",
+          reason: null,
+          key: image.key,
+          bytes: null,
+          seconds: seconds(now, started)
+        };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+    const skipped = plan.skipped.map(
+      (entry) => ({
+        reference: entry.reference,
+        result: "skipped",
+        reason: entry.reason,
+        key: entry.image?.key ?? null,
+        bytes: null,
+        seconds: 0
+      })
+    );
+    let index = null;
+    if (plan.index) {
+      const failed = new Set(saved.filter((image) => image.result === "failed").map((image) => image.key));
+      const planned = planIndex(
+        prefix,
+        plan.index.index.images.filter((image) => !failed.has(image.key)),
+        new Set(options.state.existingKeys)
+      );
+      index = {
+        key: planned.key,
+        result: planned.exists ? "exists" : await saveIndex(options.store, planned, workDir, warn)
+      };
+    }
+    return { images: [...saved, ...skipped], notices: plan.notices, warnings, index };
+  } finally {
+    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+async function saveIndex(store, planned, workDir, warn) {
+  const dir = join2(workDir, "index");
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join2(dir, INDEX_FILE), `${JSON.stringify(planned.index, null, 2)}
+`);
+    return await store.save(planned.key, dir);
+  } catch (cause) {
+    warn(`the image index could not be saved: ${messageOf(cause)}`);
+    return "failed";
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+function serially() {
+  let tail = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => void 0);
+    return run;
+  };
+}
+function concurrencyOf(options) {
+  return Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+}
+async function mapWithLimit(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+async function fileSize(file) {
+  return stat2(file).then(
+    (info2) => info2.size,
+    () => null
+  );
+}
+function seconds(now, started) {
+  return Math.round(now() - started) / 1e3;
+}
+function messageOf(cause) {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+// action/image-cache-store.ts
+import { mkdir as mkdir2, readdir, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join3 } from "node:path";
+var ImageCacheStoreError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "ImageCacheStoreError";
+  }
+};
+function imageWorkDir(env) {
+  return join3(env.RUNNER_TEMP || tmpdir2(), "seamwatch-images");
+}
+function actionsCacheImageStore() {
+  const client = () => import("./chunks/cache-YSOXHMGT.js");
+  return {
+    async restore(key, dir) {
+      const cache = await client();
+      if (!cache.isFeatureAvailable())
+        throw new ImageCacheStoreError("the Actions cache service is not available");
+      const prefix = key.endsWith("-");
+      await emptyDir(dir);
+      const matched = await cache.restoreCache([dir], key, prefix ? [key] : void 0);
+      const hit = matched !== void 0 && (prefix ? matched.startsWith(key) : matched === key);
+      if (!hit || await isEmpty(dir)) {
+        await emptyDir(dir);
+        return false;
+      }
+      return true;
+    },
+    async save(key, dir) {
+      const cache = await client();
+      if (!cache.isFeatureAvailable())
+        throw new ImageCacheStoreError("the Actions cache service is not available");
+      const found = await cache.restoreCache([dir], key, void 0, { lookupOnly: true });
+      if (found === key) return "exists";
+      const id = await cache.saveCache([dir], key);
+      if (id === -1) {
+        throw new ImageCacheStoreError(
+          `the cache service did not take the entry ${key} (refused, unreachable, or another job is saving it; see the log above)`
+        );
+      }
+      return "saved";
+    }
+  };
+}
+async function emptyDir(dir) {
+  await rm2(dir, { recursive: true, force: true });
+  await mkdir2(dir, { recursive: true });
+}
+async function isEmpty(dir) {
+  return (await readdir(dir).catch(() => [])).length === 0;
+}
+
+// action/outputs.ts
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join4 } from "node:path";
+var OUTPUT = {
+  outcome: "outcome",
+  attempts: "attempts",
+  infraRetries: "infra-retries",
+  tests: "tests",
+  passed: "passed",
+  failed: "failed",
+  skipped: "skipped",
+  flaky: "flaky",
+  durationMs: "duration-ms",
+  reportPath: "report-path",
+  imagesRestored: "images-restored",
+  imageCacheHit: "image-cache-hit"
+};
+var STATE = {
+  /** Set as soon as the main step starts: the same bundle runs as post when it is there. */
+  isPost: "isPost",
+  outcome: "outcome",
+  reportPath: "reportPath",
+  /** The image cache's settings and what the restore did, as JSON (`ImageCacheHandover`). */
+  imageCache: "imageCache"
+};
+function outputValues(run, details) {
+  return {
+    [OUTPUT.outcome]: run.outcome,
+    [OUTPUT.attempts]: String(run.attempts.length),
+    [OUTPUT.infraRetries]: String(run.attempts.filter((attempt) => attempt.retried).length),
+    [OUTPUT.tests]: String(run.totals.tests),
+    [OUTPUT.passed]: String(run.totals.passed),
+    [OUTPUT.failed]: String(run.totals.failed),
+    [OUTPUT.skipped]: String(run.totals.skipped),
+    [OUTPUT.flaky]: String(run.totals.flaky),
+    [OUTPUT.durationMs]: String(Math.round(details.durationMs)),
+    [OUTPUT.reportPath]: details.reportPath
+  };
+}
+function setOutputs(values) {
+  for (const [name, value] of Object.entries(values)) setOutput(name, value);
+}
+function reportPathFor(env) {
+  const step = (env.GITHUB_ACTION || "seamwatch").replace(/[^\w.-]+/g, "_");
+  return join4(env.RUNNER_TEMP || tmpdir3(), "seamwatch", `${step}.json`);
+}
+
+// action/image-cache.ts
+var LOG_PREFIX = "seamwatch: images:";
+var noCache = {
+  restore: async () => false,
+  save: async () => {
+    throw new Error("the image cache is off");
+  }
+};
+function hasCacheService(env) {
+  return Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
+}
+async function restoreImageCache(options) {
+  const { inputs, env } = options;
+  const asked = inputs.listed.length > 0;
+  const cacheAvailable = inputs.mode !== "off" && hasCacheService(env);
+  if (!asked && !cacheAvailable) {
+    if (inputs.mode !== "off")
+      info(`${LOG_PREFIX} no Actions cache service in this job; not caching images.`);
+    setOutputs({ [OUTPUT.imagesRestored]: "0", [OUTPUT.imageCacheHit]: "false" });
+    return;
+  }
+  if (inputs.mode !== "off" && !cacheAvailable) {
+    warning(
+      "The Actions cache service is not available in this job: the listed images are pulled, not cached."
+    );
+  }
+  const workDir = imageWorkDir(env);
+  const started = performance.now();
+  const result = await restoreImages({
+    store: cacheAvailable ? actionsCacheImageStore() : noCache,
+    docker: { env: options.dockerEnv },
+    prefix: inputs.prefix,
+    listed: inputs.listed,
+    workDir,
+    pull: { ...defaultPullRetry, rules: options.rules, log: (line) => info(`${LOG_PREFIX} ${line}`) },
+    // The engine reports its warnings in `result.warnings`; they are emitted below, once.
+    log: (line) => {
+      if (!line.startsWith("warning: ")) info(`${LOG_PREFIX} ${line}`);
+    }
+  });
+  for (const warning2 of result.warnings) {
+    if (!result.dockerUsable && !asked) info(`${LOG_PREFIX} ${warning2}`);
+    else warning(warning2);
+  }
+  for (const image of result.images) info(`${LOG_PREFIX} ${describeRestore(image)}`);
+  const hit = cacheHit(result.images);
+  const restoreSeconds = (performance.now() - started) / 1e3;
+  info(
+    `${LOG_PREFIX} ${result.images.filter((image) => image.cache === "hit").length} of ${result.images.length} from the cache (${hit}) in ${seconds2(restoreSeconds)}`
+  );
+  if (result.dockerUsable) {
+    const handover = {
+      settings: { ...inputs, workDir, cacheAvailable },
+      state: result.state,
+      restores: result.images,
+      restoreSeconds
+    };
+    saveState(STATE.imageCache, JSON.stringify(handover));
+  }
+  setOutputs({
+    [OUTPUT.imagesRestored]: String(result.images.filter((image) => image.result === "loaded").length),
+    [OUTPUT.imageCacheHit]: hit
+  });
+}
+function cacheHit(images) {
+  const hits = images.filter((image) => image.cache === "hit").length;
+  const misses = images.filter((image) => image.cache === "miss").length;
+  if (hits === 0) return "false";
+  return misses === 0 ? "true" : "partial";
+}
+async function saveImageCache(env) {
+  const text = getState(STATE.imageCache);
+  if (text === "") return;
+  let handover;
+  try {
+    handover = JSON.parse(text);
+  } catch (error2) {
+    warning(`Docker images not saved: the main step's state is unreadable (${messageOf2(error2)})`);
+    return;
+  }
+  const { settings } = handover;
+  let saved = null;
+  const started = performance.now();
+  if (settings.mode !== "off" && settings.cacheAvailable) {
+    saved = await saveImages({
+      store: actionsCacheImageStore(),
+      docker: { env: withoutInputs(env) },
+      prefix: settings.prefix,
+      listed: settings.listed,
+      mode: settings.mode,
+      state: handover.state,
+      readOnly: settings.readOnly,
+      maxBytes: settings.maxBytes,
+      workDir: settings.workDir,
+      log: (line) => {
+        if (!line.startsWith("warning: ")) info(`${LOG_PREFIX} ${line}`);
+      }
+    });
+    for (const warning2 of saved.warnings) warning(warning2);
+    const count2 = saved.images.filter((image) => image.result === "saved").length;
+    info(`${LOG_PREFIX} ${count2} saved to the cache${settings.readOnly ? " (read-only: none)" : ""}`);
+  }
+  try {
+    const times = {
+      restoreSeconds: handover.restoreSeconds,
+      saveSeconds: (performance.now() - started) / 1e3
+    };
+    await summary.addRaw(renderImagesSection(handover.restores, saved, times), true).write();
+  } catch (error2) {
+    warning(`Could not add the images to the job summary: ${messageOf2(error2)}`);
+  }
+}
+var SKIP_TEXT = {
+  unchanged: "unchanged",
+  "key-exists": "already cached",
+  "read-only": "read-only",
+  "over-size-cap": "over cache-max-gb",
+  "not-present": "not in Docker"
+};
+function renderImagesSection(restores, saved, times) {
+  const saves = new Map((saved?.images ?? []).map((image) => [image.reference, image]));
+  const references = [.../* @__PURE__ */ new Set([...restores.map((image) => image.reference), ...saves.keys()])];
+  const lines2 = ["### Images", ""];
+  if (references.length === 0) {
+    lines2.push("No images to restore or save.", "");
+    return lines2.join("\n");
+  }
+  lines2.push("| image | start of job | size | time | end of job |", "| --- | --- | --- | --- | --- |");
+  const restoreOf = new Map(restores.map((image) => [image.reference, image]));
+  for (const reference of references) {
+    const restore = restoreOf.get(reference);
+    const save = saves.get(reference);
+    const bytes = restore?.bytes ?? save?.bytes ?? null;
+    const time = [restore && restore.result !== "present" ? seconds2(restore.seconds) : null].concat(save && save.result !== "skipped" ? [`save ${seconds2(save.seconds)}`] : []).filter(Boolean).join(", ");
+    lines2.push(
+      `| \`${reference.replace(/[`|]/g, "")}\` | ${restore ? restoreText(restore) : "not restored"} | ${bytes === null ? "" : formatBytes(bytes)} | ${time} | ${save ? saveText(save) : saved ? "" : "not saved"} |`
+    );
+  }
+  lines2.push("", timeLine(restores, saved, times), "");
+  return lines2.join("\n");
+}
+function restoreText(image) {
+  if (image.cache === "hit") return "cache hit";
+  if (image.cache === "present") return "already in Docker";
+  return image.result === "pulled" ? "cache miss, pulled" : "cache miss, not pulled";
+}
+function saveText(image) {
+  if (image.result === "skipped") return `skipped: ${SKIP_TEXT[image.reason ?? ""] ?? image.reason}`;
+  if (image.result === "exists") return "already cached";
+  return image.result === "saved" ? "saved" : "save failed (see warnings)";
+}
+function timeLine(restores, saved, times) {
+  const loaded = restores.filter((image) => image.result === "loaded").length;
+  const pulled = restores.filter((image) => image.result === "pulled").length;
+  const start = [
+    ...loaded > 0 ? [`${count(loaded)} loaded from the cache`] : [],
+    ...pulled > 0 ? [`${count(pulled)} pulled`] : []
+  ];
+  const parts = [
+    `start of job ${seconds2(times.restoreSeconds)}${start.length > 0 ? ` (${start.join(", ")})` : ""}`
+  ];
+  if (saved) {
+    const written = saved.images.filter((image) => image.result === "saved").length;
+    parts.push(
+      `end of job ${seconds2(times.saveSeconds)} (${written > 0 ? `${count(written)} saved for later jobs` : "nothing to save"})`
+    );
+  }
+  return `Time spent on images: ${parts.join("; ")}.`;
+}
+function describeRestore(image) {
+  const size = image.bytes === null ? "" : `, ${formatBytes(image.bytes)}`;
+  return `${image.reference}: ${restoreText(image)}${size}, ${seconds2(image.seconds)}`;
+}
+function count(images) {
+  return `${images} image${images === 1 ? "" : "s"}`;
+}
+function seconds2(value) {
+  return `${value.toFixed(1)} s`;
+}
+function withoutInputs(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
+}
+function messageOf2(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// action/inputs.ts
+import { createHash as createHash2 } from "node:crypto";
 import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
 // action/run-suite.ts
-import { mkdir as mkdir3, mkdtemp, open as open3 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join4 } from "node:path";
-import { setTimeout as realSleep } from "node:timers/promises";
+import { mkdir as mkdir4, mkdtemp as mkdtemp2, open as open2 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { dirname as dirname3, join as join7 } from "node:path";
+import { setTimeout as realSleep2 } from "node:timers/promises";
 
 // core/run/merge-attempts.ts
 function mergeAttempts(attempts) {
@@ -3526,15 +4094,15 @@ function shownResult(verdict, results) {
   }
 }
 function totalsOf(tests, attempts) {
-  const count = (...verdicts) => tests.filter((test) => verdicts.includes(test.verdict)).length;
+  const count2 = (...verdicts) => tests.filter((test) => verdicts.includes(test.verdict)).length;
   return Object.freeze({
     tests: tests.length,
-    passed: count("passed", "recovered-after-infra-retry"),
-    failed: count("failed"),
-    skipped: count("skipped"),
-    flaky: count("flaky"),
-    recovered: count("recovered-after-infra-retry"),
-    infraFailed: count("infra-failure"),
+    passed: count2("passed", "recovered-after-infra-retry"),
+    failed: count2("failed"),
+    skipped: count2("skipped"),
+    flaky: count2("flaky"),
+    recovered: count2("recovered-after-infra-retry"),
+    infraFailed: count2("infra-failure"),
     durationMs: attempts.reduce((sum, attempt) => sum + attempt.durationMs, 0)
   });
 }
@@ -3567,11 +4135,11 @@ function recordAttempt(input) {
 }
 
 // action/attempt-reports.ts
-import { copyFile as copyFile2, mkdir as mkdir2, rename as rename2, stat as stat3, unlink as unlink2 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, normalize as normalize2, resolve as resolve3, sep as sep2 } from "node:path";
+import { copyFile, mkdir as mkdir3, rename, stat as stat4, unlink } from "node:fs/promises";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join5, normalize as normalize2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
@@ -3691,26 +4259,26 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
+  const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs3.realpath(path, (error2, resolvedPath) => {
+  fs.realpath(path, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs3.stat(resolvedPath, (error$1, stat4) => {
+    fs.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat4, resolvedPath);
+      if (stat5.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
 var resolveSymlinks = function(path, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
+  const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs3.realpathSync(path);
-    const stat4 = fs3.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-    callback$1(stat4, resolvedPath);
+    const resolvedPath = fs.realpathSync(path);
+    const stat5 = fs.statSync(resolvedPath);
+    if (stat5.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+    callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -3778,22 +4346,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs3 } = state;
+  const { fs } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs3.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+  fs.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs3 } = state;
+  const { fs } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -3907,8 +4475,8 @@ var Walker = class {
         this.walkDirectory(this.state, path, path, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path, this.state, (stat4, resolvedPath) => {
-          if (stat4.isDirectory()) {
+        this.resolveSymlink(path, this.state, (stat5, resolvedPath) => {
+          if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
@@ -4272,13 +4840,13 @@ function buildCrawler(options, patterns) {
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
-    filters: [debug ? (p, isDirectory3) => {
-      const path = format(p, isDirectory3);
+    filters: [debug ? (p, isDirectory2) => {
+      const path = format(p, isDirectory2);
       const matches = matcher(path) && !ignore(path);
       if (matches) log(`matched ${path}`);
       return matches;
-    } : (p, isDirectory3) => {
-      const path = format(p, isDirectory3);
+    } : (p, isDirectory2) => {
+      const path = format(p, isDirectory2);
       return matcher(path) && !ignore(path);
     }],
     exclude: debug ? (_, p) => {
@@ -4325,7 +4893,7 @@ function getOptions(options) {
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
+    stat: opts.fs.stat || stat3,
     statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -4377,28 +4945,28 @@ async function setAside(paths, cwd, dir) {
   let moved = 0;
   for (const path of paths) {
     const from = resolve3(cwd, path);
-    const to = join2(dir, asideName(path));
-    await mkdir2(dirname2(to), { recursive: true });
+    const to = join5(dir, asideName(path));
+    await mkdir3(dirname2(to), { recursive: true });
     try {
-      await rename2(from, to);
+      await rename(from, to);
     } catch (cause) {
       const code = cause.code;
       if (code === "ENOENT") continue;
       if (code !== "EXDEV") throw cause;
-      await copyFile2(from, to);
-      await unlink2(from);
+      await copyFile(from, to);
+      await unlink(from);
     }
     moved++;
   }
   return moved;
 }
 function asideName(path) {
-  if (isAbsolute2(path)) return join2("_absolute", path);
+  if (isAbsolute2(path)) return join5("_absolute", path);
   return normalize2(path).split(sep2).map((segment) => segment === ".." ? "__" : segment).join(sep2);
 }
 async function isFile(path) {
   try {
-    return (await stat3(path)).isFile();
+    return (await stat4(path)).isFile();
   } catch (cause) {
     const code = cause.code;
     return code !== "ENOENT" && code !== "ENOTDIR";
@@ -4406,7 +4974,7 @@ async function isFile(path) {
 }
 
 // action/read-junit.ts
-import { open as open2 } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
 
 // core/xml/scan-xml.ts
@@ -5116,9 +5684,9 @@ function parseSecondsToMs(raw) {
   if (text.includes(",")) {
     text = THOUSANDS.test(text) || text.includes(".") ? text.replaceAll(",", "") : text.replace(",", ".");
   }
-  const seconds2 = Number(text);
-  if (!Number.isFinite(seconds2) || seconds2 < 0) return 0;
-  return roundMs(seconds2 * 1e3);
+  const seconds4 = Number(text);
+  if (!Number.isFinite(seconds4) || seconds4 < 0) return 0;
+  return roundMs(seconds4 * 1e3);
 }
 function roundMs(ms) {
   return Math.round(ms * 1e3) / 1e3;
@@ -5977,7 +6545,7 @@ async function readJunitFile(path, options = {}) {
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let file;
   try {
-    file = await open2(resolve4(cwd ?? ".", path), "r");
+    file = await open(resolve4(cwd ?? ".", path), "r");
     for (; ; ) {
       const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
@@ -6004,46 +6572,10 @@ function describeReadError(cause) {
   }
 }
 
-// action/retry.ts
-async function retry(attempt, options) {
-  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
-    throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${options.maxAttempts}`);
-  }
-  const results = [];
-  for (let attemptNumber = 1; ; attemptNumber++) {
-    const result = await attempt(attemptNumber);
-    results.push(result);
-    const again = attemptNumber < options.maxAttempts && !options.signal?.aborted && options.isRetryable(result, attemptNumber);
-    const retryInMs = again ? Math.max(0, options.delayMs(attemptNumber)) : null;
-    options.log(options.describe(result, { attemptNumber, maxAttempts: options.maxAttempts, retryInMs }));
-    if (retryInMs === null) return results;
-    await untilAborted(options.sleep(retryInMs), options.signal);
-    if (options.signal?.aborted) return results;
-  }
-}
-function untilAborted(work, signal) {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve7, reject) => {
-    const done = () => {
-      signal.removeEventListener("abort", done);
-      resolve7();
-    };
-    signal.addEventListener("abort", done, { once: true });
-    work.then(done, (cause) => {
-      signal.removeEventListener("abort", done);
-      reject(cause);
-    });
-  });
-}
-function exponentialBackoff(baseMs, capMs = 5 * 6e4) {
-  return (attemptNumber) => Math.min(capMs, baseMs * 2 ** Math.max(0, attemptNumber - 1));
-}
-
 // action/run-command.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join6 } from "node:path";
 
 // action/output-tail.ts
 import { StringDecoder } from "node:string_decoder";
@@ -6131,7 +6663,7 @@ async function shellArgv(options) {
     const [file2 = "", ...args2] = known;
     return { file: file2, args: [...args2, options.command] };
   }
-  const script = join3(options.scriptDir, "command");
+  const script = join6(options.scriptDir, "command");
   await writeFile2(script, `${options.command}
 `, { mode: 448 });
   const [file = "", ...args] = options.shell.trim().split(/\s+/).map((word) => word.replaceAll(SCRIPT_PLACEHOLDER, script));
@@ -6140,7 +6672,7 @@ async function shellArgv(options) {
 async function runCommand(options) {
   const { file, args } = await shellArgv(options);
   const tail = new OutputTail();
-  const child = spawn(file, args, {
+  const child = spawn2(file, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -6245,11 +6777,11 @@ async function runSuite(options) {
 `));
   const onOutput = options.onOutput ?? writeThrough;
   const started = now();
-  const asideDir = options.asideDir ?? await mkdtemp(join4(tmpdir(), "seamwatch-run-"));
-  await mkdir3(asideDir, { recursive: true });
+  const asideDir = options.asideDir ?? await mkdtemp2(join7(tmpdir4(), "seamwatch-run-"));
+  await mkdir4(asideDir, { recursive: true });
   const stale = await findReports(options.junitPatterns, options.cwd, asideDir);
   if (stale.length > 0) {
-    const dir = join4(asideDir, "before-run");
+    const dir = join7(asideDir, "before-run");
     const moved = await setAside(stale, options.cwd, dir);
     log2(
       `moved ${plural2(moved, "JUnit file")} left from an earlier run to ${dir}, so none is read as this run's`
@@ -6258,7 +6790,7 @@ async function runSuite(options) {
   const attempt = async (number) => {
     if (number > 1) {
       const previous = await findReports(options.junitPatterns, options.cwd, asideDir);
-      await setAside(previous, options.cwd, join4(asideDir, `attempt-${number - 1}`));
+      await setAside(previous, options.cwd, join7(asideDir, `attempt-${number - 1}`));
     }
     const attemptStarted = now();
     const command = await runCommand({
@@ -6293,7 +6825,7 @@ async function runSuite(options) {
     isRetryable: (outcome) => !outcome.cancelled && shouldRetry(outcome, { maxAttempts: options.maxAttempts }),
     describe: describeAttempt,
     log: log2,
-    sleep: options.sleep ?? ((ms) => realSleep(ms)),
+    sleep: options.sleep ?? ((ms) => realSleep2(ms)),
     ...options.signal ? { signal: options.signal } : {}
   });
   const records = outcomes.map(
@@ -6326,13 +6858,13 @@ function writeThrough(chunk, stream) {
 function describeAttempt(outcome, decision) {
   const { evidence, classification } = outcome;
   const head = `attempt ${decision.attemptNumber} of ${decision.maxAttempts}`;
-  const facts = `(${exitText(evidence)} after ${seconds(outcome.durationMs)}; ${junitText(evidence.junitFiles)})`;
+  const facts = `(${exitText(evidence)} after ${seconds3(outcome.durationMs)}; ${junitText(evidence.junitFiles)})`;
   if (outcome.cancelled) return `${head} cancelled ${facts}`;
   switch (classification.outcome) {
     case "passed":
       return `${head} passed ${facts}`;
     case "infra-failure": {
-      const next = decision.retryInMs === null ? "no attempts left" : `retrying in ${seconds(decision.retryInMs)}`;
+      const next = decision.retryInMs === null ? "no attempts left" : `retrying in ${seconds3(decision.retryInMs)}`;
       return `${head} failed for infrastructure: ${failureText(classification.infraFailures)} ${facts}; ${next}`;
     }
     case "test-failures": {
@@ -6360,17 +6892,17 @@ function junitText(files) {
   const tests = files.reduce((sum, file) => sum + file.counts.tests, 0);
   return `${plural2(files.length, "JUnit file")}, ${plural2(tests, "test")}`;
 }
-function seconds(ms) {
+function seconds3(ms) {
   return `${(ms / 1e3).toFixed(ms < 1e4 ? 1 : 0)} s`;
 }
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function plural2(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
 }
 var RUN_REPORT_VERSION = 1;
 async function writeRunReport(path, run) {
   const { result } = run;
-  await mkdir3(dirname3(path), { recursive: true });
-  const file = await open3(path, "w");
+  await mkdir4(dirname3(path), { recursive: true });
+  const file = await open2(path, "w");
   try {
     const attempts = result.attempts.map(({ testCases, ...attempt }) => ({
       ...attempt,
@@ -6419,7 +6951,12 @@ var INPUT = {
   commentKey: "comment-key",
   matrix: "matrix",
   githubToken: "github-token",
-  failOn: "fail-on"
+  failOn: "fail-on",
+  images: "images",
+  cacheImages: "cache-images",
+  cacheKeyPrefix: "cache-key-prefix",
+  cacheReadOnly: "cache-read-only",
+  cacheMaxGb: "cache-max-gb"
 };
 var COMMENT_MODES = ["auto", "always", "off"];
 var FAIL_ON = ["test-failures", "any-failure", "never"];
@@ -6429,7 +6966,10 @@ var DEFAULTS = {
   maxAttempts: 3,
   slowTestSeconds: 60,
   comment: "auto",
-  failOn: "test-failures"
+  failOn: "test-failures",
+  cacheImages: "auto",
+  cacheReadOnly: false,
+  cacheMaxGb: 10
 };
 var FIRST_RETRY_DELAY_MS = 5e3;
 var MAX_RETRY_DELAY_MS = 5 * 6e4;
@@ -6451,7 +6991,7 @@ function getInputs(options = {}) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const workingDirectoryText = read(INPUT.workingDirectory);
   const workingDirectory = resolve5(workspace, workingDirectoryText || ".");
-  if (!isDirectory2(workingDirectory)) {
+  if (!isDirectory(workingDirectory)) {
     throw new InputError(
       INPUT.workingDirectory,
       workingDirectoryText,
@@ -6501,8 +7041,44 @@ function getInputs(options = {}) {
       matrix: readMatrix(read)
     }),
     githubToken: read(INPUT.githubToken),
-    failOn: readChoice(read, INPUT.failOn, FAIL_ON, DEFAULTS.failOn)
+    failOn: readChoice(read, INPUT.failOn, FAIL_ON, DEFAULTS.failOn),
+    imageCache: readImageCacheInputs(read)
   });
+}
+var IMAGE_REFERENCE = /^[a-z0-9][\w.\-/:@]*$/i;
+function readImageCacheInputs(read) {
+  const listed = [...new Set(lines(read(INPUT.images)))];
+  for (const reference of listed) {
+    if (!IMAGE_REFERENCE.test(reference)) {
+      throw new InputError(INPUT.images, reference, "must list image references, one per line");
+    }
+  }
+  const prefixText = read(INPUT.cacheKeyPrefix);
+  let prefix;
+  try {
+    prefix = checkKeyPrefix(prefixText || defaultKeyPrefix(process));
+  } catch (cause) {
+    if (!(cause instanceof CacheKeyError)) throw cause;
+    throw new InputError(INPUT.cacheKeyPrefix, prefixText, `cannot start a cache key (${cause.message})`, {
+      cause
+    });
+  }
+  const maxGb = readNumber(read, INPUT.cacheMaxGb, DEFAULTS.cacheMaxGb);
+  if (maxGb === 0) throw new InputError(INPUT.cacheMaxGb, read(INPUT.cacheMaxGb), "must be more than 0");
+  return Object.freeze({
+    listed: Object.freeze(listed),
+    mode: readChoice(read, INPUT.cacheImages, saveModes, DEFAULTS.cacheImages),
+    prefix,
+    readOnly: readBoolean(read, INPUT.cacheReadOnly, DEFAULTS.cacheReadOnly),
+    maxBytes: Math.round(maxGb * 1e9)
+  });
+}
+function readBoolean(read, name, fallback) {
+  const text = read(name);
+  if (text === "") return fallback;
+  if (["true", "True", "TRUE"].includes(text)) return true;
+  if (["false", "False", "FALSE"].includes(text)) return false;
+  throw new InputError(name, text, "must be true or false");
 }
 var MAX_READABLE_KEY = 100;
 function deriveCommentKey(context) {
@@ -6514,7 +7090,7 @@ function deriveCommentKey(context) {
   if (readable.length <= MAX_READABLE_KEY && texts.every((text) => /^[\w.:/-]+$/.test(text))) {
     return safeKey(readable);
   }
-  const hash = createHash("sha256").update(canonicalJson(context.matrix)).digest("hex").slice(0, 12);
+  const hash = createHash2("sha256").update(canonicalJson(context.matrix)).digest("hex").slice(0, 12);
   return safeKey(`${job} (matrix ${hash})`);
 }
 function safeKey(key) {
@@ -6569,55 +7145,12 @@ function readChoice(read, name, choices, fallback) {
   }
   return text;
 }
-function isDirectory2(path) {
+function isDirectory(path) {
   try {
     return statSync2(path).isDirectory();
   } catch {
     return false;
   }
-}
-
-// action/outputs.ts
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join5 } from "node:path";
-var OUTPUT = {
-  outcome: "outcome",
-  attempts: "attempts",
-  infraRetries: "infra-retries",
-  tests: "tests",
-  passed: "passed",
-  failed: "failed",
-  skipped: "skipped",
-  flaky: "flaky",
-  durationMs: "duration-ms",
-  reportPath: "report-path"
-};
-var STATE = {
-  /** Set as soon as the main step starts: the same bundle runs as post when it is there. */
-  isPost: "isPost",
-  outcome: "outcome",
-  reportPath: "reportPath"
-};
-function outputValues(run, details) {
-  return {
-    [OUTPUT.outcome]: run.outcome,
-    [OUTPUT.attempts]: String(run.attempts.length),
-    [OUTPUT.infraRetries]: String(run.attempts.filter((attempt) => attempt.retried).length),
-    [OUTPUT.tests]: String(run.totals.tests),
-    [OUTPUT.passed]: String(run.totals.passed),
-    [OUTPUT.failed]: String(run.totals.failed),
-    [OUTPUT.skipped]: String(run.totals.skipped),
-    [OUTPUT.flaky]: String(run.totals.flaky),
-    [OUTPUT.durationMs]: String(Math.round(details.durationMs)),
-    [OUTPUT.reportPath]: details.reportPath
-  };
-}
-function setOutputs(values) {
-  for (const [name, value] of Object.entries(values)) setOutput(name, value);
-}
-function reportPathFor(env) {
-  const step = (env.GITHUB_ACTION || "seamwatch").replace(/[^\w.-]+/g, "_");
-  return join5(env.RUNNER_TEMP || tmpdir2(), "seamwatch", `${step}.json`);
 }
 
 // action/sticky-comment.ts
@@ -6702,6 +7235,16 @@ async function runMain(env = process.env) {
     }
     throw error2;
   }
+  try {
+    await restoreImageCache({
+      inputs: inputs.imageCache,
+      env,
+      dockerEnv: withoutInputs2(env),
+      rules: inputs.rules
+    });
+  } catch (error2) {
+    warning(`Docker images not restored: ${messageOf3(error2)}`);
+  }
   const reportPath = reportPathFor(env);
   const cancel = new AbortController();
   const onSignal = () => cancel.abort();
@@ -6718,7 +7261,7 @@ async function runMain(env = process.env) {
       attemptTimeoutMs: inputs.attemptTimeoutMs,
       rules: inputs.rules,
       // A `run:` step does not see the action's inputs, and the token must not reach the tests.
-      env: withoutInputs(env),
+      env: withoutInputs2(env),
       log: (line) => info(`seamwatch: ${line}`),
       signal: cancel.signal,
       asideDir: reportPath.replace(/\.json$/, "-aside")
@@ -6737,7 +7280,7 @@ async function runMain(env = process.env) {
   try {
     await writeRunReport(reportPath, suite);
   } catch (error2) {
-    warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error2)}`);
+    warning(`Could not write the JSON report to ${reportPath}: ${messageOf3(error2)}`);
   }
   saveState(STATE.outcome, run.outcome);
   saveState(STATE.reportPath, reportPath);
@@ -6780,7 +7323,7 @@ var COMMENT_RETRY_DELAY_MS = 1e3;
 function describeCommentAttempt(attempt, decision) {
   if ("comment" in attempt) return `Pull request comment ${attempt.comment.action}: ${attempt.comment.url}`;
   const next = decision.retryInMs === null ? "" : `; retrying in ${(decision.retryInMs / 1e3).toFixed(0)} s`;
-  return `Pull request comment, attempt ${decision.attemptNumber} of ${decision.maxAttempts}: ${messageOf(attempt.error)}${next}`;
+  return `Pull request comment, attempt ${decision.attemptNumber} of ${decision.maxAttempts}: ${messageOf3(attempt.error)}${next}`;
 }
 function isServerError(error2) {
   const status = error2?.status;
@@ -6809,7 +7352,7 @@ async function publishComment(run, inputs, env) {
       slowTestSeconds: inputs.slowTestSeconds,
       commentKey: inputs.commentKey
     });
-    const { getOctokit } = await import("./chunks/github-HZ5V4TNP.js");
+    const { getOctokit } = await import("./chunks/github-FTC7GQF4.js");
     const octokit = getOctokit(inputs.githubToken, {
       baseUrl: env.GITHUB_API_URL || "https://api.github.com"
     });
@@ -6841,7 +7384,7 @@ async function publishComment(run, inputs, env) {
       info(notice2);
       return notice2;
     }
-    warning(`Could not write the pull request comment: ${messageOf(error2)}`);
+    warning(`Could not write the pull request comment: ${messageOf3(error2)}`);
     return "No pull request comment: writing it failed (see the step's warnings). The report is below.";
   }
 }
@@ -6856,7 +7399,7 @@ async function writeJobSummary(run, inputs, notice2) {
     });
     await summary.addRaw(markdown, true).write();
   } catch (error2) {
-    warning(`Could not write the job summary: ${messageOf(error2)}`);
+    warning(`Could not write the job summary: ${messageOf3(error2)}`);
   }
 }
 function reportTitle(inputs) {
@@ -6880,27 +7423,32 @@ function failureFor(run, failOn) {
   }
   return null;
 }
-function withoutInputs(env) {
+function withoutInputs2(env) {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
 }
-function plural3(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
+function plural3(count2, one, many = `${one}s`) {
+  return `${count2} ${count2 === 1 ? one : many}`;
 }
 function readEventPayload(path) {
   if (!path) return null;
   try {
     return JSON.parse(readFileSync(path, "utf8"));
   } catch (error2) {
-    warning(`Could not read the workflow event at ${path}: ${messageOf(error2)}`);
+    warning(`Could not read the workflow event at ${path}: ${messageOf3(error2)}`);
     return null;
   }
 }
-function messageOf(error2) {
+function messageOf3(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
 // action/post.ts
-async function runPost() {
+async function runPost(env = process.env) {
+  try {
+    await saveImageCache(env);
+  } catch (error2) {
+    warning(`Docker images not saved: ${error2 instanceof Error ? error2.message : String(error2)}`);
+  }
   const outcome = getState(STATE.outcome);
   if (outcome === "") {
     info("seamwatch: the main step did not run the suite; nothing to do after the job.");

@@ -58,6 +58,11 @@ describe("action.yml", () => {
     expect(metadata.inputs[INPUT.slowTestSeconds]?.default).toBe(String(DEFAULTS.slowTestSeconds));
     expect(metadata.inputs[INPUT.comment]?.default).toBe(DEFAULTS.comment);
     expect(metadata.inputs[INPUT.failOn]?.default).toBe(DEFAULTS.failOn);
+    expect(metadata.inputs[INPUT.cacheImages]?.default).toBe(DEFAULTS.cacheImages);
+    expect(metadata.inputs[INPUT.cacheReadOnly]?.default).toBe(String(DEFAULTS.cacheReadOnly));
+    expect(metadata.inputs[INPUT.cacheMaxGb]?.default).toBe(String(DEFAULTS.cacheMaxGb));
+    expect(metadata.inputs[INPUT.images]?.default).toBe("");
+    expect(metadata.inputs[INPUT.cacheKeyPrefix]?.default).toBe("");
     expect(metadata.inputs[INPUT.junit]?.default?.trim().split("\n")).toEqual([...DEFAULTS.junit]);
     // GitHub expressions, evaluated by the runner.
     const expression = (text: string) => `\${{ ${text} }}`;
@@ -93,6 +98,30 @@ describe("getInputs", () => {
       failOn: "test-failures",
     });
     expect([1, 2, 3, 10].map(resolved.retryDelayMs)).toEqual([5_000, 10_000, 20_000, 300_000]);
+    expect(resolved.imageCache).toEqual({
+      listed: [],
+      mode: "auto",
+      prefix: `seamwatch-images-${process.platform}-${process.arch}`,
+      readOnly: false,
+      maxBytes: 10e9,
+    });
+  });
+
+  it("reads the image cache's inputs", () => {
+    const resolved = inputs({
+      images: "postgres:16\n\n  ghcr.io/acme/app@sha256:abc  \npostgres:16\n",
+      "cache-images": "listed",
+      "cache-key-prefix": "it-images",
+      "cache-read-only": "True",
+      "cache-max-gb": "2.5",
+    });
+    expect(resolved.imageCache).toEqual({
+      listed: ["postgres:16", "ghcr.io/acme/app@sha256:abc"],
+      mode: "listed",
+      prefix: "it-images",
+      readOnly: true,
+      maxBytes: 2.5e9,
+    });
   });
 
   it("reads every input", async () => {
@@ -163,6 +192,12 @@ describe("getInputs", () => {
       'line 2: invalid regular expression "(unclosed"',
     ],
     [{ "test-patterns": "[z-a]" }, "test-patterns", 'invalid regular expression "[z-a]"'],
+    [{ images: "postgres:16\nredis 7" }, "images", 'one per line, got "redis 7"'],
+    [{ "cache-images": "all" }, "cache-images", 'must be one of auto, listed, off, got "all"'],
+    [{ "cache-key-prefix": "a,b" }, "cache-key-prefix", "contains a comma"],
+    [{ "cache-read-only": "yes" }, "cache-read-only", 'must be true or false, got "yes"'],
+    [{ "cache-max-gb": "0" }, "cache-max-gb", "must be more than 0"],
+    [{ "cache-max-gb": "-1" }, "cache-max-gb", 'got "-1"'],
   ] as const)("rejects %o, naming %s", (values, inputName, message) => {
     const error = inputError(values);
     expect(error.inputName).toBe(inputName);
