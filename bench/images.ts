@@ -1,0 +1,340 @@
+// `npm run bench:images -- [--total-mb 1000] [--repeat N]`: the Docker image cache side by side with the
+// alternatives, in one run on a private dockerd, with the real @actions/cache client talking to the local
+// cache-service stand-in (archives in Azurite). Three busybox images with a large layer of random bytes each
+// (--total-mb in all) are built and pushed to a local registry, then each repeat measures:
+//   (a) seamwatch: warm restore (engine emptied, the cache holds the three entries and the index) with
+//       restoreImages; the post step with nothing changed (saveImages); then one image is rebuilt with a new
+//       layer and saveImages must upload only that one. "Restore + save" = the warm restore + that save.
+//   (b) the peers' single tar (ScribeMD/docker-cache): restore one archive of all three and `docker load` it;
+//       after the same kind of change, `docker save` all three again and save the tar under a new key.
+//   (c) `docker pull` of the three from the local registry (engine emptied): a floor, not a target.
+// Both cache sides go through the same store driver (the action's ImageStore on @actions/cache, one child
+// process per call on the action's Node): only the way images are packed into entries differs.
+// Timings here are noisy (often ±50%): compare the ratios, measured side by side, not absolute times.
+import { execFile, spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs, promisify } from "node:util";
+import {
+  type DockerCli,
+  type ImageCacheState,
+  type ImageStore,
+  restoreImages,
+  saveImages,
+} from "../action/docker-images.ts";
+import { imageWorkDir } from "../action/image-cache-store.ts";
+import { defaultKeyPrefix } from "../core/images/index.ts";
+import { docker, STATIC_BUSYBOX } from "../test/support/busybox-images.ts";
+import { type AzuriteBlobService, startAzurite } from "../test/support/cache-service/azurite.ts";
+import { type ImageStoreClient, imageStoreClient } from "../test/support/cache-service/image-store-client.ts";
+import { type CacheService, startCacheService } from "../test/support/cache-service/stand-in.ts";
+import { type DockerEngine, dockerEngine } from "../test/support/docker-engine.ts";
+import { type Registry, startRegistry } from "../test/support/registry.ts";
+
+const USAGE = "usage: npm run bench:images -- [--total-mb 1000] [--repeat N]";
+const IMAGE_COUNT = 3;
+const MB = 1_000_000;
+const GOALS = { warmRestore: 0.6, restoreAndSave: 0.5, noOpPostSeconds: 1 } as const;
+const SINGLE_TAR_FILE = "images.tar";
+const execFileAsync = promisify(execFile);
+
+function parseOptions(args: readonly string[]): { totalMb: number; repeat: number } {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      "total-mb": { type: "string", default: "1000" },
+      repeat: { type: "string", default: "1" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const totalMb = Number(values["total-mb"]);
+  const repeat = Number(values.repeat);
+  if (!Number.isFinite(totalMb) || totalMb < 3) throw new Error(`--total-mb: expected ≥ 3, got ${totalMb}`);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat: expected ≥ 1, got ${repeat}`);
+  return { totalMb, repeat };
+}
+
+const seconds = (ms: number) => ms / 1000;
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, seconds: seconds(performance.now() - started) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
+/** Builds `reference` from static busybox plus `layerBytes` of /dev/urandom (written by `head -c`). */
+function buildImage(host: string, reference: string, layerBytes: number): { id: string; bytes: number } {
+  const context = mkdtempSync(join(tmpdir(), "seamwatch-bench-image-"));
+  try {
+    copyFileSync(STATIC_BUSYBOX, join(context, "busybox"));
+    sh(`head -c ${layerBytes} /dev/urandom > ${join(context, "layer.bin")}`);
+    writeFileSync(
+      join(context, "Dockerfile"),
+      'FROM scratch\nCOPY busybox /bin/busybox\nCOPY layer.bin /layer.bin\nCMD ["/bin/busybox", "true"]\n',
+    );
+    // The classic builder: the Debian engine has no buildx plugin beside it.
+    docker(host, ["build", "-q", "-t", reference, context], { DOCKER_BUILDKIT: "0" });
+    const [id, size] = docker(host, ["image", "inspect", "--format", "{{.Id}} {{.Size}}", reference])
+      .trim()
+      .split(" ");
+    return { id: id ?? "", bytes: Number(size) };
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}
+
+/** Runs a shell command; throws when it fails. */
+function sh(command: string): void {
+  const result = spawnSync("sh", ["-c", command], { stdio: "inherit" });
+  if (result.status !== 0)
+    throw new Error(`sh -c "${command}" failed (exit ${result.status ?? result.signal})`);
+}
+
+function wipeEngine(host: string): void {
+  // Locally built images leave parent images behind: prune takes them all.
+  docker(host, ["image", "prune", "--all", "--force"]);
+}
+
+/** The action's ImageStore on @actions/cache, each call a child process with the stand-in's env. */
+function storeFor(client: ImageStoreClient, service: CacheService, workspace: string): ImageStore {
+  const env = { ...service.env, GITHUB_WORKSPACE: workspace };
+  const call = async (operation: "restore" | "save", key: string, dir: string) => {
+    const run = await client.call(env, { operation, key, dir });
+    if (run.thrown) throw new Error(`${run.thrown.name}: ${run.thrown.message}`);
+    for (const warning of run.warnings) console.log(`    (cache client warning: ${warning})`);
+    return run.value;
+  };
+  return {
+    async restore(key, dir) {
+      return (await call("restore", key, dir)) === true;
+    },
+    async save(key, dir) {
+      const value = await call("save", key, dir);
+      if (value !== "saved" && value !== "exists") throw new Error(`save ${key} returned ${String(value)}`);
+      return value;
+    },
+  };
+}
+
+interface RepeatResult {
+  warmRestore: number;
+  noOpPost: number;
+  saveAfterChange: number;
+  singleTarRestore: number;
+  singleTarSave: number;
+  pull: number;
+}
+
+async function main(): Promise<void> {
+  let options: { totalMb: number; repeat: number };
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+  const layerBytes = Math.floor((options.totalMb * MB) / IMAGE_COUNT);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const phase = (name: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${name}`);
+  try {
+    phase("starting dockerd, registry, Azurite and the cache-service stand-in");
+    const engine: DockerEngine = dockerEngine();
+    cleanups.push(() => engine.dispose());
+    const [registry, azurite, client] = await Promise.all([
+      startRegistry(),
+      startAzurite(),
+      imageStoreClient(),
+      engine.start(),
+    ]).then(([r, a, c]) => [r, a, c] as [Registry, AzuriteBlobService, ImageStoreClient]);
+    cleanups.push(
+      () => registry.stop(),
+      () => azurite.close(),
+      () => client.dispose(),
+    );
+    const service = await startCacheService({ azurite });
+    cleanups.push(() => service.close());
+    const workspace = mkdtempSync(join(tmpdir(), "seamwatch-bench-workspace-"));
+    const workDir = imageWorkDir(service.env);
+    cleanups.push(() => rmSync(workspace, { recursive: true, force: true }));
+    cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
+    const store = storeFor(client, service, workspace);
+    const host = engine.host;
+    const cli: DockerCli = { env: { ...process.env, DOCKER_HOST: host } };
+    const prefix = defaultKeyPrefix({ platform: process.platform, arch: process.arch });
+    const references = Array.from(
+      { length: IMAGE_COUNT },
+      (_, i) => `${registry.host}/bench-${String.fromCharCode(97 + i)}:latest`,
+    );
+    const common = { store, docker: cli, prefix, listed: references, workDir };
+
+    phase(`building ${IMAGE_COUNT} images of ${(layerBytes / MB).toFixed(0)} MB of random bytes each`);
+    const built = await timed(async () =>
+      references.map((reference) => buildImage(host, reference, layerBytes)),
+    );
+    const totalBytes = built.value.reduce((sum, image) => sum + image.bytes, 0);
+    console.log(`    ${(totalBytes / MB).toFixed(0)} MB in all, built in ${built.seconds.toFixed(1)} s`);
+    phase("pushing them to the local registry");
+    for (const reference of references) docker(host, ["push", "-q", reference]);
+
+    phase("seeding the caches: seamwatch (one entry per image + index) and the single tar");
+    const seeded = await restoreImages({ ...common, pull: null });
+    const seedSave = await saveImages({
+      ...common,
+      mode: "auto",
+      state: seeded.state,
+      readOnly: false,
+      maxBytes: null,
+    });
+    const seededCount = seedSave.images.filter((image) => image.result === "saved").length;
+    if (seededCount !== IMAGE_COUNT || seedSave.warnings.length > 0) {
+      throw new Error(`seeding saved ${seededCount} images; warnings: ${seedSave.warnings.join("; ")}`);
+    }
+    const tarDir = join(workDir, "single-tar");
+    let singleTarKey = "peer-docker-cache-0";
+    const singleTarSave = async (key: string) => {
+      await rm(tarDir, { recursive: true, force: true });
+      await mkdir(tarDir, { recursive: true });
+      docker(host, ["save", "-o", join(tarDir, SINGLE_TAR_FILE), ...references]);
+      const result = await store.save(key, tarDir);
+      if (result !== "saved") throw new Error(`single tar ${key}: ${result}`);
+      await rm(tarDir, { recursive: true, force: true });
+    };
+    await singleTarSave(singleTarKey);
+
+    const results: RepeatResult[] = [];
+    for (let round = 1; round <= options.repeat; round++) {
+      phase(`repeat ${round} of ${options.repeat}`);
+      // (a) seamwatch warm restore, then the post step with nothing changed.
+      wipeEngine(host);
+      const warm = await timed(() => restoreImages({ ...common, pull: null }));
+      const hits = warm.value.images.filter((image) => image.cache === "hit").length;
+      if (hits !== IMAGE_COUNT) {
+        throw new Error(`warm restore: ${hits} of ${IMAGE_COUNT} hits; ${warm.value.warnings.join("; ")}`);
+      }
+      const perImage = warm.value.images.map(
+        (image) => `${image.reference.split("/").at(-1)} ${image.seconds.toFixed(1)} s`,
+      );
+      console.log(`    per image (download + its turn to load): ${perImage.join(", ")}`);
+      const state: ImageCacheState = warm.value.state;
+      const post = { ...common, mode: "auto" as const, state, readOnly: false, maxBytes: null };
+      const noOp = await timed(() => saveImages(post));
+      const noOpSaved = noOp.value.images.filter((image) => image.result === "saved").length;
+      if (noOpSaved !== 0 || noOp.value.index?.result === "saved") {
+        throw new Error(`the no-op post saved ${noOpSaved} images (index: ${noOp.value.index?.result})`);
+      }
+      console.log(
+        `    seamwatch warm restore ${warm.seconds.toFixed(2)} s, no-op post ${noOp.seconds.toFixed(2)} s`,
+      );
+
+      // One image changes (the job rebuilds it; not timed), and the post step saves only that one.
+      const changed = references[(round - 1) % IMAGE_COUNT] ?? "";
+      buildImage(host, changed, layerBytes);
+      const afterChange = await timed(() => saveImages(post));
+      const saved = afterChange.value.images.filter((image) => image.result === "saved");
+      if (saved.length !== 1 || saved[0]?.reference !== changed || afterChange.value.warnings.length > 0) {
+        throw new Error(
+          `after one change seamwatch saved [${saved.map((image) => image.reference).join(", ")}]; warnings: ${afterChange.value.warnings.join("; ")}`,
+        );
+      }
+      console.log(
+        `    seamwatch save after one change ${afterChange.seconds.toFixed(2)} s (only ${changed})`,
+      );
+
+      // (b) the single tar: restore the archive and load it once; after a change, save all three again.
+      wipeEngine(host);
+      const tarRestore = await timed(async () => {
+        const hit = await store.restore(singleTarKey, tarDir);
+        if (!hit) throw new Error(`single tar ${singleTarKey} missed`);
+        await execFileAsync("docker", ["load", "-q", "-i", join(tarDir, SINGLE_TAR_FILE)], {
+          env: cli.env,
+        });
+        await rm(tarDir, { recursive: true, force: true });
+      });
+      buildImage(host, changed, layerBytes);
+      singleTarKey = `peer-docker-cache-${round}`;
+      const tarSave = await timed(() => singleTarSave(singleTarKey));
+      console.log(
+        `    single tar restore + load ${tarRestore.seconds.toFixed(2)} s, save all ${tarSave.seconds.toFixed(2)} s`,
+      );
+
+      // (c) pulls from the local registry.
+      wipeEngine(host);
+      const pull = await timed(() =>
+        Promise.all(
+          references.map((reference) => execFileAsync("docker", ["pull", "-q", reference], { env: cli.env })),
+        ),
+      );
+      console.log(`    docker pull of all three ${pull.seconds.toFixed(2)} s`);
+      results.push({
+        warmRestore: warm.seconds,
+        noOpPost: noOp.seconds,
+        saveAfterChange: afterChange.seconds,
+        singleTarRestore: tarRestore.seconds,
+        singleTarSave: tarSave.seconds,
+        pull: pull.seconds,
+      });
+    }
+    report(results, totalBytes, options.repeat);
+    if (service.violations.length > 0) {
+      console.log(`WARNING: ${service.violations.length} requests the real cache service would reject`);
+    }
+  } finally {
+    phase("cleaning up");
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
+function report(results: readonly RepeatResult[], totalBytes: number, repeat: number): void {
+  const m = (pick: (result: RepeatResult) => number) => median(results.map(pick));
+  const a = { warm: m((r) => r.warmRestore), changed: m((r) => r.warmRestore + r.saveAfterChange) };
+  const b = { warm: m((r) => r.singleTarRestore), changed: m((r) => r.singleTarRestore + r.singleTarSave) };
+  const c = m((r) => r.pull);
+  const noOp = m((r) => r.noOpPost);
+  const s = (value: number) => `${value.toFixed(2)} s`;
+  const x = (value: number) => `${value.toFixed(2)}×`;
+  console.log(
+    `\n${IMAGE_COUNT} images, ${(totalBytes / MB).toFixed(0)} MB in all; ${repeat === 1 ? "one run" : `median of ${repeat} runs`}`,
+  );
+  const rows = [
+    ["", "(a) seamwatch", "(b) single tar", "(c) pull (floor)", "a/b", "a/c"],
+    ["warm restore", s(a.warm), s(b.warm), s(c), x(a.warm / b.warm), x(a.warm / c)],
+    ["restore + save, one changed", s(a.changed), s(b.changed), "-", x(a.changed / b.changed), "-"],
+    ["post, nothing changed", s(noOp), "-", "-", "-", "-"],
+  ];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0))) ?? [];
+  for (const row of rows) {
+    console.log(
+      `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ")}`,
+    );
+  }
+  const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
+  console.log("\nGoals:");
+  console.log(
+    `  ${verdict(a.warm <= GOALS.warmRestore * b.warm)}  warm restore ≤ ${GOALS.warmRestore}× single tar: ${x(a.warm / b.warm)}`,
+  );
+  console.log(
+    `  ${verdict(a.changed <= GOALS.restoreAndSave * b.changed)}  restore + save after one changed ≤ ${GOALS.restoreAndSave}× single tar: ${x(a.changed / b.changed)}`,
+  );
+  console.log(
+    `  ${verdict(noOp < GOALS.noOpPostSeconds)}  post with nothing changed < ${GOALS.noOpPostSeconds} s: ${s(noOp)}`,
+  );
+}
+
+await main();
