@@ -44,9 +44,25 @@ export function suitePathHash(suitePath: readonly string[]): HashPrefix {
 
 /** Finishes a hash whose prefix already covers the suite path and the classname. */
 export function finishHash(prefix: HashPrefix, name: string, file: string | null): IdentityHash {
-  const last = extendHash(extendHash(prefix, name, 0x1e), file ?? "", 0x1e);
-  let h1 = last.h1;
-  let h2 = last.h2;
+  // The same mixing as extendHash, inlined: this runs once per test case and must not allocate.
+  let h1 = prefix.h1;
+  let h2 = prefix.h2;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ 0x1e, 2654435761);
+  h2 = Math.imul(h2 ^ 0x1e, 1597334677);
+  if (file !== null) {
+    for (let i = 0; i < file.length; i++) {
+      const code = file.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ 0x1e, 2654435761);
+  h2 = Math.imul(h2 ^ 0x1e, 1597334677);
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return { high: h2 >>> 0, low: h1 >>> 0 };
