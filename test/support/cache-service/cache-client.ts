@@ -1,16 +1,10 @@
 // Drives the real @actions/cache client in a child process per call, with only the environment a
 // runner would give a job step, and reports what a workflow log would show.
-import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import type { DownloadOptions, UploadOptions } from "@actions/cache";
 import { transform } from "esbuild";
+import { runChildCall } from "./child-call.ts";
 import { CALL_VARIABLE, type ClientCall, type ClientOutcome } from "./client-process.ts";
-
-const CALL_TIMEOUT_MS = 60_000;
-// Variables a runner (or the machine running these tests) may have that would point the client
-// somewhere else: a real cache service, GHES, a proxy, another preload.
-const INHERITED_PREFIXES = ["ACTIONS_", "GITHUB_", "RUNNER_", "CACHE_", "SEGMENT_DOWNLOAD_"];
-const INHERITED_NAMES = new Set(["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "NODE_OPTIONS", "NODE_DEBUG"]);
 
 export interface CacheClientContext {
   /** The stand-in's env, plus anything extra (e.g. CACHE_UPLOAD_CHUNK_SIZE, RUNNER_DEBUG). */
@@ -74,69 +68,21 @@ async function runClient<T>(
 ): Promise<CacheClientRun<T>> {
   const code = await loadClientSource();
   const fullCall: ClientCall = { ...call, moduleUrl: import.meta.resolve("@actions/cache") };
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    const upper = name.toUpperCase();
-    if (value === undefined || INHERITED_NAMES.has(upper)) continue;
-    if (INHERITED_PREFIXES.some((prefix) => upper.startsWith(prefix))) continue;
-    env[name] = value;
-  }
-  Object.assign(env, context.env, {
-    GITHUB_WORKSPACE: context.workspace,
-    [CALL_VARIABLE]: JSON.stringify(fullCall),
-  });
-
   // Source text rather than a file: the client is imported by URL, so nothing needs to sit on disk.
-  const child = spawn(process.execPath, ["--input-type=module", "-e", code], {
+  const { outcome, stdout, stderr } = await runChildCall<ClientOutcome>({
+    label: `@actions/cache ${call.operation}`,
+    command: process.execPath,
+    args: ["--input-type=module", "-e", code],
     cwd: context.workspace,
-    env,
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    env: { ...context.env, GITHUB_WORKSPACE: context.workspace, [CALL_VARIABLE]: JSON.stringify(fullCall) },
   });
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    let stderr = "";
-    let outcome: ClientOutcome | undefined;
-    child.stdout?.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("message", (message) => {
-      outcome = message as ClientOutcome;
-    });
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(
-        new Error(
-          `@actions/cache ${call.operation} did not finish in ${CALL_TIMEOUT_MS} ms\n${stdout}${stderr}`,
-        ),
-      );
-    }, CALL_TIMEOUT_MS);
-    child.once("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (!outcome) {
-        reject(
-          new Error(
-            `@actions/cache ${call.operation} crashed the process (exit ${code ?? signal}):\n${stdout}${stderr}`,
-          ),
-        );
-        return;
-      }
-      const log = parseWorkflowLog(stdout);
-      resolve({
-        ...(outcome.kind === "returned"
-          ? { value: (outcome.value ?? undefined) as T }
-          : { thrown: { name: outcome.name, message: outcome.message } }),
-        ...log,
-        stderr,
-      });
-    });
-  });
+  return {
+    ...(outcome.kind === "returned"
+      ? { value: (outcome.value ?? undefined) as T }
+      : { thrown: { name: outcome.name, message: outcome.message } }),
+    ...parseWorkflowLog(stdout),
+    stderr,
+  };
 }
 
 /** Splits @actions/core output into workflow commands (`::warning::...`) and plain info lines. */
