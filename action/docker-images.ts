@@ -118,15 +118,25 @@ export interface RestoreImagesOptions extends CacheCommon {
   readonly pull?: PullRetryOptions | null;
 }
 
-export async function restoreImages(options: RestoreImagesOptions): Promise<RestoreImagesResult> {
-  const prefix = checkKeyPrefix(options.prefix);
+/** What restore and save both start with: a checked key prefix, the log, the clock, and warnings. */
+function startJob(options: CacheCommon) {
   const log = options.log ?? (() => {});
-  const now = options.now ?? (() => performance.now());
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
     log(`warning: ${message}`);
   };
+  return {
+    prefix: checkKeyPrefix(options.prefix),
+    log,
+    now: options.now ?? (() => performance.now()),
+    warnings,
+    warn,
+  };
+}
+
+export async function restoreImages(options: RestoreImagesOptions): Promise<RestoreImagesResult> {
+  const { prefix, log, now, warnings, warn } = startJob(options);
 
   let before: LocalImage[];
   try {
@@ -304,14 +314,7 @@ export interface SaveImagesOptions extends CacheCommon {
 }
 
 export async function saveImages(options: SaveImagesOptions): Promise<SaveImagesResult> {
-  const prefix = checkKeyPrefix(options.prefix);
-  const log = options.log ?? (() => {});
-  const now = options.now ?? (() => performance.now());
-  const warnings: string[] = [];
-  const warn = (message: string) => {
-    warnings.push(message);
-    log(`warning: ${message}`);
-  };
+  const { prefix, log, now, warnings, warn } = startJob(options);
   if (options.mode === "off") return { images: [], notices: [], warnings, index: null };
 
   let after: LocalImage[];

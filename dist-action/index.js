@@ -3415,16 +3415,24 @@ var emptyImageCacheState = {
   restored: [],
   existingKeys: []
 };
-async function restoreImages(options) {
-  const prefix = checkKeyPrefix(options.prefix);
+function startJob(options) {
   const log2 = options.log ?? (() => {
   });
-  const now = options.now ?? (() => performance2.now());
   const warnings = [];
   const warn = (message) => {
     warnings.push(message);
     log2(`warning: ${message}`);
   };
+  return {
+    prefix: checkKeyPrefix(options.prefix),
+    log: log2,
+    now: options.now ?? (() => performance2.now()),
+    warnings,
+    warn
+  };
+}
+async function restoreImages(options) {
+  const { prefix, log: log2, now, warnings, warn } = startJob(options);
   let before;
   try {
     before = await listImages(options.docker);
@@ -3560,15 +3568,7 @@ async function restoreIndex(store, prefix, dir, warn) {
   }
 }
 async function saveImages(options) {
-  const prefix = checkKeyPrefix(options.prefix);
-  const log2 = options.log ?? (() => {
-  });
-  const now = options.now ?? (() => performance2.now());
-  const warnings = [];
-  const warn = (message) => {
-    warnings.push(message);
-    log2(`warning: ${message}`);
-  };
+  const { prefix, log: log2, now, warnings, warn } = startJob(options);
   if (options.mode === "off") return { images: [], notices: [], warnings, index: null };
   let after;
   try {

@@ -2,16 +2,9 @@
 
 import { type Counts, formatSuitePath, type JunitFile, type TestCase } from "../junit/model.ts";
 
-export interface JsonFileEntry {
+export interface JsonFileEntry extends Counts {
   readonly path: string;
   readonly dialect: string;
-  readonly tests: number;
-  readonly passed: number;
-  readonly failed: number;
-  readonly errored: number;
-  readonly skipped: number;
-  readonly flaky: number;
-  readonly durationMs: number;
   readonly incomplete: boolean;
   readonly error: string | null;
 }
