@@ -15,6 +15,7 @@ import {
   type IndexedImage,
   indexKey,
   type LocalImage,
+  type PulledImage,
   parseImageIndex,
   planIndex,
   planRestore,
@@ -83,6 +84,7 @@ export interface ImageCacheState {
   readonly before: readonly LocalImage[];
   readonly indexed: readonly IndexedImage[];
   readonly restored: readonly IndexedImage[];
+  readonly pulled: readonly PulledImage[];
   readonly existingKeys: readonly string[];
 }
 
@@ -90,6 +92,7 @@ export const emptyImageCacheState: ImageCacheState = {
   before: [],
   indexed: [],
   restored: [],
+  pulled: [],
   existingKeys: [],
 };
 
@@ -102,7 +105,12 @@ export interface ImageRestore {
   readonly key: string | null;
   /** Size of the loaded image file. */
   readonly bytes: number | null;
+  /** From the start of this image's turn to the end: waiting for a download slot or a load turn included. */
   readonly seconds: number;
+  /** Its own work on a hit: the entry's download and its `docker load`, without the waiting. */
+  readonly restoreSeconds: number | null;
+  /** How long pulling it takes: this job's pull, or on a hit the pull the index recorded; null if unknown. */
+  readonly pullSeconds: number | null;
 }
 
 export interface RestoreImagesResult {
@@ -153,8 +161,11 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
     const listed = new Set(options.listed);
     const pull = options.pull === undefined ? defaultPullRetry : options.pull;
     const restored: IndexedImage[] = [];
-    // Entries download in parallel but load one at a time: undoing a bad load compares the engine before
-    // and after it, which another load running meanwhile would muddle.
+    // A pipeline: entries download a few at a time, and each is loaded as soon as it is on disk while the
+    // next ones download. Loads run one at a time: undoing a bad load compares the engine before and after
+    // it, which another load running meanwhile would muddle (and parallel loads were measured slower: they
+    // fight over the same disk and CPU).
+    const downloadSlot = limited(concurrencyOf(options));
     const oneLoadAtATime = serially();
 
     const pullOrMiss = async (
@@ -162,17 +173,12 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
       key: string | null,
       started: number,
     ): Promise<ImageRestore> => {
+      const missed = { reference, cache: "miss", key, bytes: null, restoreSeconds: null } as const;
       // Indexed images nobody listed may be built by the job itself: not pulled.
       if (!pull || !listed.has(reference)) {
-        return {
-          reference,
-          cache: "miss",
-          result: "missing",
-          key,
-          bytes: null,
-          seconds: seconds(now, started),
-        };
+        return { ...missed, result: "missing", seconds: seconds(now, started), pullSeconds: null };
       }
+      const pullStarted = now();
       try {
         const pulled = await pullImage(options.docker, reference, { retry: pull });
         if (!pulled.pulled) {
@@ -181,64 +187,83 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
           );
         }
         return {
-          reference,
-          cache: "miss",
+          ...missed,
           result: pulled.pulled ? "pulled" : "missing",
-          key,
-          bytes: null,
           seconds: seconds(now, started),
+          pullSeconds: pulled.pulled ? seconds(now, pullStarted) : null,
         };
       } catch (cause) {
         warn(`${reference} could not be pulled: ${messageOf(cause)}`);
-        return {
-          reference,
-          cache: "miss",
-          result: "missing",
-          key,
-          bytes: null,
-          seconds: seconds(now, started),
-        };
+        return { ...missed, result: "missing", seconds: seconds(now, started), pullSeconds: null };
       }
     };
 
-    const fromCache = await mapWithLimit(plan.restore, concurrencyOf(options), async (image) => {
-      const started = now();
-      const dir = join(workDir, "entries", image.key);
-      try {
-        await mkdir(dir, { recursive: true });
-        let hit = false;
-        try {
-          hit = await options.store.restore(image.key, dir);
-        } catch (cause) {
-          warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
-        }
-        if (hit) {
-          const file = join(dir, IMAGE_FILE);
+    // Largest first: the last load cannot overlap a download, so the pipeline should end on a small image.
+    const bySize = [...plan.restore].sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const restoring = new Map(
+      bySize.map((image) => [
+        image,
+        (async (): Promise<ImageRestore> => {
+          const started = now();
+          const dir = join(workDir, "entries", image.key);
           try {
-            await oneLoadAtATime(() => loadImage(options.docker, file, image));
-            restored.push(image);
-            const bytes = await fileSize(file);
-            log(`${image.reference}: loaded from the cache (${image.key})`);
-            return {
-              reference: image.reference,
-              cache: "hit",
-              result: "loaded",
-              key: image.key,
-              bytes,
-              seconds: seconds(now, started),
-            } satisfies ImageRestore;
-          } catch (cause) {
-            warn(`${messageOf(cause)}; falling back to a pull`);
+            await mkdir(dir, { recursive: true });
+            let downloadSeconds = 0;
+            const hit = await downloadSlot(async () => {
+              const downloadStarted = now();
+              try {
+                return await options.store.restore(image.key, dir);
+              } catch (cause) {
+                warn(
+                  `cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`,
+                );
+                return false;
+              } finally {
+                downloadSeconds = seconds(now, downloadStarted);
+              }
+            });
+            if (hit) {
+              log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
+              const file = join(dir, IMAGE_FILE);
+              try {
+                const loadSeconds = await oneLoadAtATime(async () => {
+                  const loadStarted = now();
+                  await loadImage(options.docker, file, image);
+                  return seconds(now, loadStarted);
+                });
+                restored.push(image);
+                const bytes = await fileSize(file);
+                log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
+                return {
+                  reference: image.reference,
+                  cache: "hit",
+                  result: "loaded",
+                  key: image.key,
+                  bytes,
+                  seconds: seconds(now, started),
+                  restoreSeconds: Math.round((downloadSeconds + loadSeconds) * 1000) / 1000,
+                  pullSeconds: image.pullSeconds ?? null,
+                } satisfies ImageRestore;
+              } catch (cause) {
+                warn(`${messageOf(cause)}; falling back to a pull`);
+              }
+            }
+            return await pullOrMiss(image.reference, image.key, started);
+          } finally {
+            await rm(dir, { recursive: true, force: true });
           }
-        }
-        return await pullOrMiss(image.reference, image.key, started);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    });
-    const pulled = await mapWithLimit(plan.unknown, concurrencyOf(options), (reference) =>
+        })(),
+      ]),
+    );
+    // Misses the index knows nothing about are pulled meanwhile: the registry and the cache are different
+    // pipes.
+    const pulling = mapWithLimit(plan.unknown, concurrencyOf(options), (reference) =>
       pullOrMiss(reference, null, now()),
     );
+    const fromCache = await Promise.all(
+      plan.restore.map((image) => restoring.get(image) as Promise<ImageRestore>),
+    );
+    const pulled = await pulling;
     const present = plan.present.map(
       (reference): ImageRestore => ({
         reference,
@@ -247,6 +272,8 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
         key: indexed.find((image) => image.reference === reference)?.key ?? null,
         bytes: null,
         seconds: 0,
+        restoreSeconds: null,
+        pullSeconds: null,
       }),
     );
     const existingKeys = [
@@ -257,7 +284,17 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
       dockerUsable: true,
       images: [...fromCache, ...pulled, ...present],
       warnings,
-      state: { before, indexed, restored, existingKeys },
+      state: {
+        before,
+        indexed,
+        restored,
+        pulled: [...fromCache, ...pulled].flatMap((image) =>
+          image.result === "pulled" && image.pullSeconds !== null
+            ? [{ reference: image.reference, seconds: image.pullSeconds }]
+            : [],
+        ),
+        existingKeys,
+      },
     };
   } finally {
     if (!options.workDir) await rm(workDir, { recursive: true, force: true });
@@ -332,6 +369,7 @@ export async function saveImages(options: SaveImagesOptions): Promise<SaveImages
     after,
     indexed: options.state.indexed,
     restored: options.state.restored,
+    pulled: options.state.pulled,
     existingKeys: options.state.existingKeys,
     readOnly: options.readOnly,
     maxBytes: options.maxBytes,
@@ -420,11 +458,24 @@ async function saveIndex(
 }
 
 function serially(): <T>(work: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work, work);
-    tail = run.catch(() => undefined);
-    return run;
+  return limited(1);
+}
+
+/** Runs the works handed to it at most `limit` at a time, in the order they were handed in. */
+function limited(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await work();
+    } finally {
+      // The slot passes straight to the next in line, so `running` only drops when nobody waits.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
   };
 }
 

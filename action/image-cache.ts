@@ -2,8 +2,17 @@
 // saves what changed and adds an "Images" section to the job summary. Main hands everything post needs to it
 // through one state value, so post reads no inputs.
 //
+// The save can also run earlier, as its own step (`uses: <seamwatch>/save`, save/action.yml): a post step's
+// outputs reach no later step, so `images-saved` is that step's output. Other actions cannot read this one's
+// state, so main also leaves the handover in a file in RUNNER_TEMP; the save step marks it done there, and
+// post then leaves the images alone.
+//
 // Failure policy: nothing here fails the step. No Docker, no cache service, a refused or corrupt entry: each
 // is a warning (or, when the user listed no images and so asked for nothing, an info line), and the job goes on.
+import { randomUUID } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as core from "@actions/core";
 import type { Rule } from "../core/classify/index.ts";
 import { formatBytes } from "../core/images/index.ts";
@@ -19,10 +28,14 @@ import {
 } from "./docker-images.ts";
 import { actionsCacheImageStore, imageWorkDir } from "./image-cache-store.ts";
 import type { ImageCacheInputs } from "./inputs.ts";
-import { OUTPUT, STATE, setOutputs } from "./outputs.ts";
+import { OUTPUT, SAVE_STEP_OUTPUT, STATE, setOutputs } from "./outputs.ts";
 
 /** What main leaves for post (JSON in `STATE.imageCache`). */
 export interface ImageCacheHandover {
+  /** Tells this job's main step apart from an earlier one's left in the same RUNNER_TEMP (self-hosted). */
+  readonly restoreId: string;
+  /** Set in the handover file by the save step once it has saved. */
+  readonly savedByStep?: boolean;
   readonly settings: ImageCacheInputs & { readonly workDir: string; readonly cacheAvailable: boolean };
   readonly state: ImageCacheState;
   readonly restores: readonly ImageRestore[];
@@ -96,12 +109,18 @@ export async function restoreImageCache(options: {
 
   if (result.dockerUsable) {
     const handover: ImageCacheHandover = {
+      restoreId: randomUUID(),
       settings: { ...inputs, workDir, cacheAvailable },
       state: result.state,
       restores: result.images,
       restoreSeconds,
     };
     core.saveState(STATE.imageCache, JSON.stringify(handover));
+    try {
+      await writeFile(handoverFile(env), JSON.stringify(handover));
+    } catch (error) {
+      core.info(`${LOG_PREFIX} the save step will not find this job's images: ${messageOf(error)}`);
+    }
   }
   setOutputs({
     [OUTPUT.imagesRestored]: String(result.images.filter((image) => image.result === "loaded").length),
@@ -120,7 +139,12 @@ export function cacheHit(images: readonly ImageRestore[]): ImageCacheHit {
   return misses === 0 ? "true" : "partial";
 }
 
-/** Post: saves what changed and appends the Images section to the job summary. */
+/** Where main leaves the handover for the save step (RUNNER_TEMP is per job on hosted runners). */
+export function handoverFile(env: NodeJS.ProcessEnv): string {
+  return join(env.RUNNER_TEMP || tmpdir(), "seamwatch-images-handover.json");
+}
+
+/** Post: saves what changed and appends the Images section to the job summary, unless the save step did. */
 export async function saveImageCache(env: NodeJS.ProcessEnv): Promise<void> {
   const text = core.getState(STATE.imageCache);
   if (text === "") return;
@@ -131,8 +155,51 @@ export async function saveImageCache(env: NodeJS.ProcessEnv): Promise<void> {
     core.warning(`Docker images not saved: the main step's state is unreadable (${messageOf(error)})`);
     return;
   }
+  const fromFile = await readHandover(env);
+  if (fromFile?.restoreId === handover.restoreId && fromFile.savedByStep) {
+    core.info(`${LOG_PREFIX} already saved by the save step; nothing left to do.`);
+    return;
+  }
+  await saveAndReport(handover, env);
+}
+
+/** The save step (save/action.yml): the post step's work, done now, with `images-saved` as its output. */
+export async function runSaveStep(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const handover = await readHandover(env);
+  if (!handover) {
+    core.warning(
+      "No Docker images to save: no seamwatch step with the image cache ran before this one in this job.",
+    );
+    setOutputs({ [SAVE_STEP_OUTPUT.imagesSaved]: "0" });
+    return;
+  }
+  if (handover.savedByStep) {
+    core.info(`${LOG_PREFIX} already saved by an earlier save step in this job.`);
+    setOutputs({ [SAVE_STEP_OUTPUT.imagesSaved]: "0" });
+    return;
+  }
+  const saved = await saveAndReport(handover, env);
+  setOutputs({ [SAVE_STEP_OUTPUT.imagesSaved]: String(saved) });
+  try {
+    await writeFile(handoverFile(env), JSON.stringify({ ...handover, savedByStep: true }));
+  } catch (error) {
+    core.warning(`The post step may save the images again: ${messageOf(error)}`);
+  }
+}
+
+async function readHandover(env: NodeJS.ProcessEnv): Promise<ImageCacheHandover | null> {
+  try {
+    return JSON.parse(await readFile(handoverFile(env), "utf8")) as ImageCacheHandover;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves what the handover says to save, adds the Images section; returns how many images were saved. */
+async function saveAndReport(handover: ImageCacheHandover, env: NodeJS.ProcessEnv): Promise<number> {
   const { settings } = handover;
   let saved: SaveImagesResult | null = null;
+  let count = 0;
   const started = performance.now();
   if (settings.mode !== "off" && settings.cacheAvailable) {
     saved = await saveImages({
@@ -150,7 +217,7 @@ export async function saveImageCache(env: NodeJS.ProcessEnv): Promise<void> {
       },
     });
     for (const warning of saved.warnings) core.warning(warning);
-    const count = saved.images.filter((image) => image.result === "saved").length;
+    count = saved.images.filter((image) => image.result === "saved").length;
     core.info(`${LOG_PREFIX} ${count} saved to the cache${settings.readOnly ? " (read-only: none)" : ""}`);
   }
   try {
@@ -162,6 +229,7 @@ export async function saveImageCache(env: NodeJS.ProcessEnv): Promise<void> {
   } catch (error) {
     core.warning(`Could not add the images to the job summary: ${messageOf(error)}`);
   }
+  return count;
 }
 
 const SKIP_TEXT: Record<string, string> = {
@@ -240,7 +308,32 @@ function timeLine(
       `end of job ${seconds(times.saveSeconds)} (${written > 0 ? `${count(written)} saved for later jobs` : "nothing to save"})`,
     );
   }
-  return `Time spent on images: ${parts.join("; ")}.`;
+  return [`Time spent on images: ${parts.join("; ")}.`, ...pullComparison(restores)].join("\n\n");
+}
+
+/**
+ * The cache against pulling, for the images loaded from the cache whose pull time is on record (the index
+ * keeps how long the pull took on the run that first cached each image). Each side is per image: its
+ * download and load here, its pull there. Slower is stated as plainly as faster.
+ */
+function pullComparison(restores: readonly ImageRestore[]): string[] {
+  const loaded = restores.filter((image) => image.result === "loaded");
+  const compared = loaded.flatMap((image) =>
+    image.pullSeconds !== null && image.restoreSeconds !== null
+      ? [{ restore: image.restoreSeconds, pull: image.pullSeconds }]
+      : [],
+  );
+  if (compared.length === 0) return [];
+  const restore = compared.reduce((sum, image) => sum + image.restore, 0);
+  const pull = compared.reduce((sum, image) => sum + image.pull, 0);
+  const verdict =
+    restore <= pull
+      ? `the cache saved ${seconds(pull - restore)}`
+      : `the cache cost ${seconds(restore - pull)} more than pulling`;
+  const unknown = loaded.length - compared.length;
+  return [
+    `Compared with pulling: ${count(compared.length)} restored in ${seconds(restore)}, where pulling them took ${seconds(pull)} when they were cached: ${verdict}.${unknown > 0 ? ` (${count(unknown)} without a pull time on record.)` : ""}`,
+  ];
 }
 
 function describeRestore(image: ImageRestore): string {

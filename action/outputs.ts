@@ -20,6 +20,11 @@ export const OUTPUT = {
   imageCacheHit: "image-cache-hit",
 } as const;
 
+/** Output names as save/action.yml (the save step) declares them. */
+export const SAVE_STEP_OUTPUT = {
+  imagesSaved: "images-saved",
+} as const;
+
 export type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];
 /** The outputs about the test run; the image cache sets its own two. */
 export type RunOutputName = Exclude<OutputName, typeof OUTPUT.imagesRestored | typeof OUTPUT.imageCacheHit>;
@@ -52,7 +57,9 @@ export function outputValues(
   };
 }
 
-export function setOutputs(values: Partial<Record<OutputName, string>>): void {
+export function setOutputs(
+  values: Partial<Record<OutputName | (typeof SAVE_STEP_OUTPUT)[keyof typeof SAVE_STEP_OUTPUT], string>>,
+): void {
   for (const [name, value] of Object.entries(values)) core.setOutput(name, value);
 }
 

@@ -8,36 +8,34 @@
 //   (b) the peers' single tar (ScribeMD/docker-cache): restore one archive of all three and `docker load` it;
 //       after the same kind of change, `docker save` all three again and save the tar under a new key.
 //   (c) `docker pull` of the three from the local registry (engine emptied): a floor, not a target.
-// Both cache sides go through the same store driver (the action's ImageStore on @actions/cache, one child
-// process per call on the action's Node): only the way images are packed into entries differs.
+// Every timed cache step is one process on the action's Node, as a runner runs a step (bench/image-cache-
+// steps.ts), and both sides use the same ImageStore on the real @actions/cache: only the way images are packed
+// into entries differs. Process start-up is in both sides' times, as it is in a real job.
 // Timings here are noisy (often ±50%): compare the ratios, measured side by side, not absolute times.
 import { execFile, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
-import {
-  type DockerCli,
-  type ImageCacheState,
-  type ImageStore,
-  restoreImages,
-  saveImages,
-} from "../action/docker-images.ts";
+import { build } from "esbuild";
+import type { RestoreImagesResult, SaveImagesResult } from "../action/docker-images.ts";
 import { imageWorkDir } from "../action/image-cache-store.ts";
 import { defaultKeyPrefix } from "../core/images/index.ts";
 import { docker, STATIC_BUSYBOX } from "../test/support/busybox-images.ts";
 import { type AzuriteBlobService, startAzurite } from "../test/support/cache-service/azurite.ts";
-import { type ImageStoreClient, imageStoreClient } from "../test/support/cache-service/image-store-client.ts";
+import { runChildCall } from "../test/support/cache-service/child-call.ts";
 import { type CacheService, startCacheService } from "../test/support/cache-service/stand-in.ts";
 import { type DockerEngine, dockerEngine } from "../test/support/docker-engine.ts";
 import { type Registry, startRegistry } from "../test/support/registry.ts";
+import { actionNodeBinary, repoRoot } from "../test/support/run-action.ts";
+import { type BenchStep, STEP_VARIABLE } from "./image-cache-steps.ts";
 
 const USAGE = "usage: npm run bench:images -- [--total-mb 1000] [--repeat N]";
 const IMAGE_COUNT = 3;
 const MB = 1_000_000;
 const GOALS = { warmRestore: 0.6, restoreAndSave: 0.5, noOpPostSeconds: 1 } as const;
-const SINGLE_TAR_FILE = "images.tar";
+const STEP_TIMEOUT_MS = 30 * 60_000;
 const execFileAsync = promisify(execFile);
 
 function parseOptions(args: readonly string[]): { totalMb: number; repeat: number } {
@@ -106,24 +104,42 @@ function wipeEngine(host: string): void {
   docker(host, ["image", "prune", "--all", "--force"]);
 }
 
-/** The action's ImageStore on @actions/cache, each call a child process with the stand-in's env. */
-function storeFor(client: ImageStoreClient, service: CacheService, workspace: string): ImageStore {
-  const env = { ...service.env, GITHUB_WORKSPACE: workspace };
-  const call = async (operation: "restore" | "save", key: string, dir: string) => {
-    const run = await client.call(env, { operation, key, dir });
-    if (run.thrown) throw new Error(`${run.thrown.name}: ${run.thrown.message}`);
-    for (const warning of run.warnings) console.log(`    (cache client warning: ${warning})`);
-    return run.value;
-  };
+/** Bundles the steps once (as the action is bundled) and runs each one as its own process. */
+async function stepRunner(env: Record<string, string>): Promise<{
+  run<T>(step: BenchStep): Promise<T>;
+  dispose(): Promise<void>;
+}> {
+  const outDir = await mkdtemp(join(tmpdir(), "seamwatch-bench-steps-"));
+  const entry = join(outDir, "steps.mjs");
+  await build({
+    entryPoints: [join(repoRoot, "bench/image-cache-steps.ts")],
+    outfile: entry,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    logLevel: "error",
+  });
   return {
-    async restore(key, dir) {
-      return (await call("restore", key, dir)) === true;
+    async run<T>(step: BenchStep): Promise<T> {
+      const { outcome, stdout } = await runChildCall<
+        { kind: "returned"; value: T } | { kind: "threw"; name: string; message: string }
+      >({
+        label: `bench step ${step.kind}`,
+        command: actionNodeBinary(),
+        args: [entry],
+        cwd: env.GITHUB_WORKSPACE ?? tmpdir(),
+        env: { ...env, [STEP_VARIABLE]: JSON.stringify(step) },
+        timeoutMs: STEP_TIMEOUT_MS,
+      });
+      if (process.env.SEAMWATCH_BENCH_TRACE) console.log(stdout);
+      if (outcome.kind === "threw") throw new Error(`${step.kind}: ${outcome.name}: ${outcome.message}`);
+      return outcome.value;
     },
-    async save(key, dir) {
-      const value = await call("save", key, dir);
-      if (value !== "saved" && value !== "exists") throw new Error(`save ${key} returned ${String(value)}`);
-      return value;
-    },
+    dispose: () => rm(outDir, { recursive: true, force: true }),
   };
 }
 
@@ -151,32 +167,32 @@ async function main(): Promise<void> {
     phase("starting dockerd, registry, Azurite and the cache-service stand-in");
     const engine: DockerEngine = dockerEngine();
     cleanups.push(() => engine.dispose());
-    const [registry, azurite, client] = await Promise.all([
-      startRegistry(),
-      startAzurite(),
-      imageStoreClient(),
-      engine.start(),
-    ]).then(([r, a, c]) => [r, a, c] as [Registry, AzuriteBlobService, ImageStoreClient]);
+    const [registry, azurite] = await Promise.all([startRegistry(), startAzurite(), engine.start()]).then(
+      ([r, a]) => [r, a] as [Registry, AzuriteBlobService],
+    );
     cleanups.push(
       () => registry.stop(),
       () => azurite.close(),
-      () => client.dispose(),
     );
-    const service = await startCacheService({ azurite });
+    const service: CacheService = await startCacheService({ azurite });
     cleanups.push(() => service.close());
     const workspace = mkdtempSync(join(tmpdir(), "seamwatch-bench-workspace-"));
     const workDir = imageWorkDir(service.env);
     cleanups.push(() => rmSync(workspace, { recursive: true, force: true }));
     cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
-    const store = storeFor(client, service, workspace);
     const host = engine.host;
-    const cli: DockerCli = { env: { ...process.env, DOCKER_HOST: host } };
+    const steps = await stepRunner({ ...service.env, GITHUB_WORKSPACE: workspace, DOCKER_HOST: host });
+    cleanups.push(() => steps.dispose());
+    const dockerEnv = { ...process.env, DOCKER_HOST: host };
     const prefix = defaultKeyPrefix({ platform: process.platform, arch: process.arch });
     const references = Array.from(
       { length: IMAGE_COUNT },
       (_, i) => `${registry.host}/bench-${String.fromCharCode(97 + i)}:latest`,
     );
-    const common = { store, docker: cli, prefix, listed: references, workDir };
+    const common = { prefix, listed: references, workDir };
+    const restoreStep = () => steps.run<RestoreImagesResult>({ kind: "restore", ...common });
+    const saveStep = (state: RestoreImagesResult["state"]) =>
+      steps.run<SaveImagesResult>({ kind: "save", ...common, state });
 
     phase(`building ${IMAGE_COUNT} images of ${(layerBytes / MB).toFixed(0)} MB of random bytes each`);
     const built = await timed(async () =>
@@ -188,14 +204,8 @@ async function main(): Promise<void> {
     for (const reference of references) docker(host, ["push", "-q", reference]);
 
     phase("seeding the caches: seamwatch (one entry per image + index) and the single tar");
-    const seeded = await restoreImages({ ...common, pull: null });
-    const seedSave = await saveImages({
-      ...common,
-      mode: "auto",
-      state: seeded.state,
-      readOnly: false,
-      maxBytes: null,
-    });
+    const seeded = await restoreStep();
+    const seedSave = await saveStep(seeded.state);
     const seededCount = seedSave.images.filter((image) => image.result === "saved").length;
     if (seededCount !== IMAGE_COUNT || seedSave.warnings.length > 0) {
       throw new Error(`seeding saved ${seededCount} images; warnings: ${seedSave.warnings.join("; ")}`);
@@ -203,12 +213,8 @@ async function main(): Promise<void> {
     const tarDir = join(workDir, "single-tar");
     let singleTarKey = "peer-docker-cache-0";
     const singleTarSave = async (key: string) => {
-      await rm(tarDir, { recursive: true, force: true });
-      await mkdir(tarDir, { recursive: true });
-      docker(host, ["save", "-o", join(tarDir, SINGLE_TAR_FILE), ...references]);
-      const result = await store.save(key, tarDir);
+      const result = await steps.run<string>({ kind: "tar-save", key, dir: tarDir, references });
       if (result !== "saved") throw new Error(`single tar ${key}: ${result}`);
-      await rm(tarDir, { recursive: true, force: true });
     };
     await singleTarSave(singleTarKey);
 
@@ -217,18 +223,18 @@ async function main(): Promise<void> {
       phase(`repeat ${round} of ${options.repeat}`);
       // (a) seamwatch warm restore, then the post step with nothing changed.
       wipeEngine(host);
-      const warm = await timed(() => restoreImages({ ...common, pull: null }));
+      const warm = await timed(restoreStep);
       const hits = warm.value.images.filter((image) => image.cache === "hit").length;
       if (hits !== IMAGE_COUNT) {
         throw new Error(`warm restore: ${hits} of ${IMAGE_COUNT} hits; ${warm.value.warnings.join("; ")}`);
       }
       const perImage = warm.value.images.map(
-        (image) => `${image.reference.split("/").at(-1)} ${image.seconds.toFixed(1)} s`,
+        (image) =>
+          `${image.reference.split("/").at(-1)} ${image.seconds.toFixed(1)} s (own work ${image.restoreSeconds?.toFixed(1)} s)`,
       );
-      console.log(`    per image (download + its turn to load): ${perImage.join(", ")}`);
-      const state: ImageCacheState = warm.value.state;
-      const post = { ...common, mode: "auto" as const, state, readOnly: false, maxBytes: null };
-      const noOp = await timed(() => saveImages(post));
+      console.log(`    per image, from its start to loaded: ${perImage.join(", ")}`);
+      const post = () => saveStep(warm.value.state);
+      const noOp = await timed(post);
       const noOpSaved = noOp.value.images.filter((image) => image.result === "saved").length;
       if (noOpSaved !== 0 || noOp.value.index?.result === "saved") {
         throw new Error(`the no-op post saved ${noOpSaved} images (index: ${noOp.value.index?.result})`);
@@ -240,7 +246,7 @@ async function main(): Promise<void> {
       // One image changes (the job rebuilds it; not timed), and the post step saves only that one.
       const changed = references[(round - 1) % IMAGE_COUNT] ?? "";
       buildImage(host, changed, layerBytes);
-      const afterChange = await timed(() => saveImages(post));
+      const afterChange = await timed(post);
       const saved = afterChange.value.images.filter((image) => image.result === "saved");
       if (saved.length !== 1 || saved[0]?.reference !== changed || afterChange.value.warnings.length > 0) {
         throw new Error(
@@ -253,14 +259,9 @@ async function main(): Promise<void> {
 
       // (b) the single tar: restore the archive and load it once; after a change, save all three again.
       wipeEngine(host);
-      const tarRestore = await timed(async () => {
-        const hit = await store.restore(singleTarKey, tarDir);
-        if (!hit) throw new Error(`single tar ${singleTarKey} missed`);
-        await execFileAsync("docker", ["load", "-q", "-i", join(tarDir, SINGLE_TAR_FILE)], {
-          env: cli.env,
-        });
-        await rm(tarDir, { recursive: true, force: true });
-      });
+      const tarRestore = await timed(() =>
+        steps.run({ kind: "tar-restore", key: singleTarKey, dir: tarDir }),
+      );
       buildImage(host, changed, layerBytes);
       singleTarKey = `peer-docker-cache-${round}`;
       const tarSave = await timed(() => singleTarSave(singleTarKey));
@@ -272,7 +273,9 @@ async function main(): Promise<void> {
       wipeEngine(host);
       const pull = await timed(() =>
         Promise.all(
-          references.map((reference) => execFileAsync("docker", ["pull", "-q", reference], { env: cli.env })),
+          references.map((reference) =>
+            execFileAsync("docker", ["pull", "-q", reference], { env: dockerEnv }),
+          ),
         ),
       );
       console.log(`    docker pull of all three ${pull.seconds.toFixed(2)} s`);

@@ -1,5 +1,6 @@
-// Bundles the GitHub Action (action/index.ts) into dist-action/ (index.js and its chunks), committed because a
-// runner executes the action straight from the repository, without installing anything.
+// Bundles the GitHub Action (action/index.ts, and the save step action/save-index.ts) into dist-action/
+// (index.js, save.js and their shared chunks), committed because a runner executes the action straight from
+// the repository, without installing anything.
 //
 //   node scripts/build-action.mjs           rebuild the committed bundle
 //   node scripts/build-action.mjs --check   rebuild into a temporary directory and fail when the committed
@@ -41,7 +42,7 @@ async function buildInto(outDir) {
   await rm(outDir, { recursive: true, force: true });
   await build({
     absWorkingDir: repoRoot,
-    entryPoints: { index: "action/index.ts" },
+    entryPoints: { index: "action/index.ts", save: "action/save-index.ts" },
     outdir: outDir,
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",

@@ -57,6 +57,7 @@ async function job(
   service: CacheService,
   inputs: Record<string, string> = {},
   dockerHost: string = engine.host,
+  between: { action: string }[] = [],
 ) {
   const workspace = await mkdtemp(join(tmpdir(), "seamwatch-images-job-"));
   cleanups.push(() => rm(workspace, { recursive: true, force: true }));
@@ -73,6 +74,7 @@ async function job(
     event: { ref: "refs/heads/main" },
     // The stand-in's RUNNER_TEMP stays the same from job to job, as a hosted runner's does.
     env: { ...service.env, DOCKER_HOST: dockerHost },
+    between,
   });
 }
 
@@ -143,9 +145,60 @@ describe("the action's Docker image cache", () => {
     expect(warm.post.summary).toMatch(
       /Time spent on images: start of job [\d.]+ s \(2 images loaded from the cache\); end of job [\d.]+ s \(nothing to save\)\./,
     );
+    // The cold job's pulls were timed and kept in the index: the warm job weighs its restores against them.
+    expect(warm.post.summary).toMatch(
+      /Compared with pulling: 2 images restored in [\d.]+ s, where pulling them took [\d.]+ s when they were cached: the cache (saved [\d.]+ s|cost [\d.]+ s more than pulling)\./,
+    );
     expect(warnings(warm.main)).toEqual([]);
     expect(warnings(warm.post)).toEqual([]);
     expect(service.violations).toEqual([]);
+  });
+
+  it("the save step saves now and sets images-saved; post then leaves the images alone", async () => {
+    const service = await cacheService();
+    const saveStep = [{ action: "save/action.yml" }];
+
+    const cold = await job(service, {}, engine.host, saveStep);
+    const [save] = cold.between;
+    expect(cold.main.code, log(cold.main)).toBe(0);
+    expect(save?.code, save && log(save)).toBe(0);
+    expect(save?.outputs).toEqual({ "images-saved": "2" });
+    expect(save?.summary).toMatch(/seamwatch-db:1` \| cache miss, pulled \|.*\| saved \|/);
+    expect(cold.post.code, log(cold.post)).toBe(0);
+    expect(cold.post.stdout).toContain("already saved by the save step");
+    expect(cold.post.summary).not.toContain("### Images");
+    expect(service.entries.map((entry) => entry.key)).toHaveLength(3);
+    expect([...warnings(cold.main), ...warnings(save as StepResult), ...warnings(cold.post)]).toEqual([]);
+
+    // Nothing changed in the next job: the step saves nothing and says 0.
+    wipeEngine();
+    const warm = await job(service, {}, engine.host, saveStep);
+    expect(warm.main.outputs).toMatchObject({ "images-restored": "2", "image-cache-hit": "true" });
+    expect(warm.between[0]?.outputs).toEqual({ "images-saved": "0" });
+    expect(service.entries).toHaveLength(3);
+    expect(service.violations).toEqual([]);
+  });
+
+  it("the save step without a seamwatch step before it: a warning and 0, never a failure", async () => {
+    const service = await cacheService();
+    const workspace = await mkdtemp(join(tmpdir(), "seamwatch-images-job-"));
+    cleanups.push(() => rm(workspace, { recursive: true, force: true }));
+    // Main without images, no cache service: it leaves no handover behind.
+    const run = await runAction({
+      inputs: { run: "true", junit: "none.xml", comment: "off" },
+      workspace,
+      eventName: "push",
+      event: { ref: "refs/heads/main" },
+      env: { DOCKER_HOST: engine.host },
+      between: [{ action: "save/action.yml" }],
+    });
+    const [save] = run.between;
+    expect(save?.code, save && log(save)).toBe(0);
+    expect(save?.outputs).toEqual({ "images-saved": "0" });
+    expect(warnings(save as StepResult)).toEqual([
+      expect.stringMatching(/no seamwatch step with the image cache ran before this one/),
+    ]);
+    expect(service.requests).toEqual([]);
   });
 
   it("with the cache service down: warnings only, images pulled, the step passes", async () => {

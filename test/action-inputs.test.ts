@@ -1,5 +1,6 @@
 // The action's inputs: one reader that validates everything, and action.yml agreeing with the code on
 // names and defaults.
+import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +13,9 @@ import {
   InputError,
   type InputName,
 } from "../action/inputs.ts";
-import { OUTPUT } from "../action/outputs.ts";
+import { OUTPUT, SAVE_STEP_OUTPUT } from "../action/outputs.ts";
 import { PatternError } from "../core/classify/index.ts";
-import { readActionMetadata } from "./support/run-action.ts";
+import { readActionMetadata, repoRoot } from "./support/run-action.ts";
 
 const metadata = readActionMetadata();
 
@@ -50,6 +51,14 @@ describe("action.yml", () => {
     for (const [name, output] of Object.entries(metadata.outputs)) {
       expect(output.description, `output ${name}`).not.toBe("");
     }
+  });
+
+  it("save/action.yml declares the save step's outputs and runs the committed save bundle", () => {
+    const save = readActionMetadata(join(repoRoot, "save/action.yml"));
+    expect(Object.keys(save.inputs)).toEqual([]);
+    expect(Object.keys(save.outputs).sort()).toEqual(Object.values(SAVE_STEP_OUTPUT).sort());
+    expect(save.runs).toEqual({ using: metadata.runs.using, main: "../dist-action/save.js" });
+    expect(existsSync(join(repoRoot, "save", save.runs.main ?? ""))).toBe(true);
   });
 
   it("has the same defaults as the code", () => {

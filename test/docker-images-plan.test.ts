@@ -112,6 +112,7 @@ describe("planSave", () => {
     after: [a, b, c],
     indexed: [],
     restored: [],
+    pulled: [],
     existingKeys: [],
     readOnly: false,
     maxBytes: null,
@@ -187,5 +188,33 @@ describe("planSave", () => {
       facts({ after: [a], indexed: [cached(a)], restored: [cached(a)], existingKeys: [index.key] }),
     );
     expect(plan.index).toEqual({ ...index, exists: true });
+  });
+
+  it("records this job's pull time in the index and carries a recorded one over unchanged", () => {
+    const pulledNow = planSave(facts({ after: [a], pulled: [{ reference: "a:1", seconds: 12.5 }] }));
+    expect(pulledNow.index?.index.images).toEqual([{ ...cached(a), pullSeconds: 12.5 }]);
+
+    // The next job restores it: same image, same pull time, so the very same index (nothing to save).
+    const recorded = { ...cached(a), pullSeconds: 12.5 };
+    const warm = planSave(
+      facts({
+        after: [a],
+        indexed: [recorded],
+        restored: [recorded],
+        existingKeys: [pulledNow.index?.key ?? ""],
+      }),
+    );
+    expect(warm.index).toEqual({ ...pulledNow.index, exists: true });
+
+    // A rebuilt image is another image: the old pull time does not describe it.
+    const rebuilt = image("a:1", "f", 100);
+    const changed = planSave(facts({ after: [rebuilt], indexed: [recorded], restored: [recorded] }));
+    expect(changed.index?.index.images[0]).not.toHaveProperty("pullSeconds");
+    expect(parseImageIndex(JSON.stringify(pulledNow.index?.index))).toEqual(pulledNow.index?.index);
+    expect(
+      parseImageIndex(
+        '{"version":1,"images":[{"reference":"a","id":"b","key":"c","sizeBytes":1,"pullSeconds":"x"}]}',
+      ),
+    ).toBeNull();
   });
 });

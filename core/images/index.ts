@@ -14,6 +14,7 @@ export {
   type ImageIndex,
   type IndexedImage,
   type LocalImage,
+  type PulledImage,
   parseImageIndex,
   type SaveMode,
   saveModes,

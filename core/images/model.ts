@@ -13,6 +13,17 @@ export interface LocalImage {
 /** One image the previous job cached, and the key of its entry. */
 export interface IndexedImage extends LocalImage {
   readonly key: string;
+  /**
+   * How long `docker pull` of this image took on the run that pulled it (the cache's yardstick: a restore
+   * is worth it when it beats this). Absent for images the job built, or pulled before it was recorded.
+   */
+  readonly pullSeconds?: number;
+}
+
+/** A successful pull in this job: what a later index records as the image's pull time. */
+export interface PulledImage {
+  readonly reference: string;
+  readonly seconds: number;
 }
 
 export const IMAGE_INDEX_VERSION = 1;
@@ -44,11 +55,13 @@ export function parseImageIndex(text: string): ImageIndex | null {
       typeof item.reference !== "string" ||
       typeof item.id !== "string" ||
       typeof item.key !== "string" ||
-      typeof item.sizeBytes !== "number"
+      typeof item.sizeBytes !== "number" ||
+      (item.pullSeconds !== undefined && typeof item.pullSeconds !== "number")
     ) {
       return null;
     }
-    images.push({ reference: item.reference, id: item.id, key: item.key, sizeBytes: item.sizeBytes });
+    const { reference, id, key, sizeBytes, pullSeconds } = item;
+    images.push({ reference, id, key, sizeBytes, ...(pullSeconds === undefined ? {} : { pullSeconds }) });
   }
   return { version: IMAGE_INDEX_VERSION, images };
 }

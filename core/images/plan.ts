@@ -7,6 +7,7 @@ import {
   type ImageIndex,
   type IndexedImage,
   type LocalImage,
+  type PulledImage,
   type SaveMode,
 } from "./model.ts";
 
@@ -90,6 +91,8 @@ export interface SaveFacts {
   readonly indexed: readonly IndexedImage[];
   /** Images this job loaded from the cache. */
   readonly restored: readonly IndexedImage[];
+  /** Images this job pulled, with how long each pull took (recorded in the index). */
+  readonly pulled: readonly PulledImage[];
   /** Keys known to be in the cache already (restored entries, the previous index's entries). */
   readonly existingKeys: readonly string[];
   /** Pull-request runs and the like: restore, never save. */
@@ -120,12 +123,14 @@ export function planSave(facts: SaveFacts): SavePlan {
     }
   }
 
-  const candidates = candidateImages(facts, afterByReference).map(
-    (image): PlannedImage => ({
+  const candidates = candidateImages(facts, afterByReference).map((image): PlannedImage => {
+    const pullSeconds = pullSecondsOf(image, facts);
+    return {
       ...image,
       key: imageCacheKey({ ...image, prefix: facts.prefix, imageId: image.id }),
-    }),
-  );
+      ...(pullSeconds === undefined ? {} : { pullSeconds }),
+    };
+  });
   const restoredIds = new Map(facts.restored.map((image) => [image.reference, image.id]));
   const existing = new Set(facts.existingKeys);
   const cached: PlannedImage[] = [];
@@ -170,11 +175,28 @@ export function planIndex(
   existingKeys: ReadonlySet<string> = new Set(),
 ): PlannedIndex {
   const sorted = [...images]
-    .map(({ reference, id, key, sizeBytes }) => ({ reference, id, key, sizeBytes }))
+    .map(({ reference, id, key, sizeBytes, pullSeconds }) => ({
+      reference,
+      id,
+      key,
+      sizeBytes,
+      ...(pullSeconds === undefined ? {} : { pullSeconds }),
+    }))
     .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
   const index: ImageIndex = { version: IMAGE_INDEX_VERSION, images: sorted };
   const key = indexEntryKey(prefix, sha256(JSON.stringify(index)));
   return { key, index, exists: existingKeys.has(key) };
+}
+
+/**
+ * The pull time to record for an image: this job's pull of that reference, else the one the index already
+ * holds for the same image (carried over unchanged, so an unchanged image keeps the same index entry).
+ */
+function pullSecondsOf(image: LocalImage, facts: SaveFacts): number | undefined {
+  const pulled = facts.pulled.find((entry) => entry.reference === image.reference);
+  if (pulled) return pulled.seconds;
+  return facts.indexed.find((entry) => entry.reference === image.reference && entry.id === image.id)
+    ?.pullSeconds;
 }
 
 function candidateImages(facts: SaveFacts, after: ReadonlyMap<string, LocalImage>): LocalImage[] {

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pullRequestJson } from "./github-api/resources.ts";
 import type { GitHubApiStandIn } from "./github-api/stand-in.ts";
@@ -170,6 +170,11 @@ export interface ActionRunOptions {
   /** The job's matrix; null for a job without one. */
   readonly matrix?: Record<string, unknown> | null;
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Steps of other actions of this repository between main and post, e.g. `{ action: "save/action.yml" }`:
+   * run as the runner runs a `uses:` step (own inputs and outputs, no access to this action's state).
+   */
+  readonly between?: readonly { readonly action: string; readonly inputs?: Record<string, string> }[];
 }
 
 export interface StepResult {
@@ -185,6 +190,8 @@ export interface StepResult {
 
 export interface ActionRun {
   readonly main: StepResult;
+  /** The `between` steps, in order. */
+  readonly between: readonly StepResult[];
   readonly post: StepResult;
   /** RUNNER_TEMP of the job. */
   readonly runnerTemp: string;
@@ -227,12 +234,22 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const postBundle = join(repoRoot, metadata.runs.post ?? "");
 
   const main = await runStep(bundle, baseEnv, runnerDir, "main");
+  const between: StepResult[] = [];
+  for (const [index, step] of (options.between ?? []).entries()) {
+    const path = join(repoRoot, step.action);
+    const other = readActionMetadata(path);
+    const env = Object.fromEntries(Object.entries(baseEnv).filter(([name]) => !name.startsWith("INPUT_")));
+    const inputs = inputVariables(other, { ...options, inputs: step.inputs ?? {} });
+    // `runs.main` is relative to the action's own directory (save/action.yml runs ../dist-action/save.js).
+    const entry = join(dirname(path), other.runs.main ?? "");
+    between.push(await runStep(entry, { ...env, ...inputs }, runnerDir, `between-${index}`));
+  }
   // The runner hands the post step everything the main step saved, as STATE_<name>.
   const stateVariables = Object.fromEntries(
     Object.entries(main.state).map(([name, value]) => [`STATE_${name}`, value]),
   );
   const post = await runStep(postBundle, { ...baseEnv, ...stateVariables }, runnerDir, "post");
-  return { main, post, runnerTemp };
+  return { main, between, post, runnerTemp };
 }
 
 /** INPUT_<NAME> as the runner names them: upper case, spaces to `_`, hyphens kept (INPUT_MAX-ATTEMPTS). */
@@ -261,7 +278,7 @@ async function runStep(
   bundle: string,
   env: Record<string, string>,
   runnerDir: string,
-  step: "main" | "post",
+  step: string,
 ): Promise<StepResult> {
   const files = {
     GITHUB_OUTPUT: join(runnerDir, `${step}-output.txt`),

@@ -15,7 +15,7 @@ export interface ChildCallResult<Outcome> {
 
 /**
  * Spawns `command args` with this process's environment minus the runner's variables, plus `env`; the
- * child reports its outcome over IPC. Rejects on a crash (no outcome) or after a minute.
+ * child reports its outcome over IPC. Rejects on a crash (no outcome) or on timeout.
  */
 export function runChildCall<Outcome>(options: {
   readonly label: string;
@@ -23,7 +23,10 @@ export function runChildCall<Outcome>(options: {
   readonly args: readonly string[];
   readonly cwd: string;
   readonly env: Record<string, string>;
+  /** A minute by default. */
+  readonly timeoutMs?: number;
 }): Promise<ChildCallResult<Outcome>> {
+  const timeoutMs = options.timeoutMs ?? CALL_TIMEOUT_MS;
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
     const upper = name.toUpperCase();
@@ -52,8 +55,8 @@ export function runChildCall<Outcome>(options: {
     });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`${options.label} did not finish in ${CALL_TIMEOUT_MS} ms\n${stdout}${stderr}`));
-    }, CALL_TIMEOUT_MS);
+      reject(new Error(`${options.label} did not finish in ${timeoutMs} ms\n${stdout}${stderr}`));
+    }, timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);
       reject(error);
