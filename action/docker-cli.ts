@@ -6,7 +6,9 @@ import { stat } from "node:fs/promises";
 import { setTimeout as realSleep } from "node:timers/promises";
 import {
   type AttemptClassification,
+  attemptVerdicts,
   buildRules,
+  type ClassifiedFailure,
   classifyAttempt,
   type Rule,
 } from "../core/classify/index.ts";
@@ -18,16 +20,45 @@ export interface DockerCli {
   readonly env: NodeJS.ProcessEnv;
   /** The CLI to run; `docker` from PATH by default. */
   readonly command?: string;
+  /** How long a `docker` call may take before it is stopped; `defaultDockerTimeouts` for what is not set. */
+  readonly timeouts?: Partial<DockerTimeouts>;
 }
 
-/** `docker` could not be started, or a command of it failed. Keeps the command's last output lines. */
+export interface DockerTimeouts {
+  /** `image ls`, `image inspect`, `tag`, `image rm`: the engine answers these in well under a second. */
+  readonly metadataMs: number;
+  /** `load`, `save`, `pull`: they move whole images, gigabytes on a slow runner disk or network. */
+  readonly transferMs: number;
+}
+
+// Without a limit a hung dockerd hangs the job until the runner kills it hours later, with nothing in the
+// log to say why. The limits are far above a healthy engine's times so a slow runner is never cut short:
+// a large image load on a busy runner takes minutes.
+export const defaultDockerTimeouts: DockerTimeouts = {
+  metadataMs: 60_000,
+  transferMs: 15 * 60_000,
+};
+
+const TRANSFER_COMMANDS = new Set(["load", "save", "pull"]);
+
+/**
+ * `docker` could not be started, a command of it failed, or it ran past its timeout and was stopped. Keeps
+ * the command's last output lines.
+ */
 export class DockerCommandError extends Error {
   readonly args: readonly string[];
   readonly exitCode: number | null;
   readonly outputTail: readonly string[];
+  /** True when seamwatch stopped the command at its timeout (the engine did not answer in time). */
+  readonly timedOut: boolean;
   constructor(
     message: string,
-    details: { args: readonly string[]; exitCode: number | null; outputTail: readonly string[] },
+    details: {
+      args: readonly string[];
+      exitCode: number | null;
+      outputTail: readonly string[];
+      timedOut?: boolean;
+    },
     options?: ErrorOptions,
   ) {
     super(message, options);
@@ -35,6 +66,7 @@ export class DockerCommandError extends Error {
     this.args = details.args;
     this.exitCode = details.exitCode;
     this.outputTail = details.outputTail;
+    this.timedOut = details.timedOut ?? false;
   }
 }
 
@@ -51,19 +83,66 @@ interface DockerRun {
   readonly signal: string | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** The limit the command ran past, in ms, when it was stopped for it; null when it ended by itself. */
+  readonly timedOutAfterMs: number | null;
 }
 
 // Pull progress can run to thousands of lines; the classifier needs only the end.
 const TAIL_LINES = 200;
+// How long the CLI gets to end on SIGTERM (it cancels its request to the engine) before SIGKILL, and how
+// long its output pipes then get to close.
+const KILL_GRACE_MS = 2_000;
 
+function timeoutOf(cli: DockerCli, args: readonly string[]): number {
+  const timeouts = { ...defaultDockerTimeouts, ...cli.timeouts };
+  return TRANSFER_COMMANDS.has(args[0] ?? "") ? timeouts.transferMs : timeouts.metadataMs;
+}
+
+/** The command as people say it: `image ls`, `load`, `tag` (without its operands). */
+function commandName(args: readonly string[]): string {
+  return args.slice(0, args[0] === "image" ? 2 : 1).join(" ");
+}
+
+/**
+ * Runs one `docker` command. Past its timeout the CLI is stopped (SIGTERM, then SIGKILL) and the run
+ * resolves once the process is gone, so no `docker` process outlives the call. Never rejects for the
+ * command's outcome, only when the CLI cannot be started.
+ */
 function runDocker(cli: DockerCli, args: readonly string[]): Promise<DockerRun> {
+  const limitMs = timeoutOf(cli, args);
   return new Promise((resolve, reject) => {
     const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
+    let timedOut = false;
+    let exited = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    let pipesTimer: NodeJS.Timeout | undefined;
+    // A process the CLI started (a credential helper, a plugin) can keep the output pipes open after the
+    // CLI is gone; past the timeout nothing more is waited for.
+    const closePipes = () => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (exited) return closePipes();
+      child.kill("SIGTERM");
+      killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+    }, limitMs);
+    child.once("exit", () => {
+      exited = true;
+      if (timedOut) pipesTimer = setTimeout(closePipes, KILL_GRACE_MS);
+    });
+    const settled = () => {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      clearTimeout(pipesTimer);
+    };
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.once("error", (cause) => {
+      settled();
       reject(
         new DockerCommandError(
           `could not run docker ${args[0] ?? ""}: ${cause.message}`,
@@ -73,14 +152,42 @@ function runDocker(cli: DockerCli, args: readonly string[]): Promise<DockerRun> 
       );
     });
     child.once("close", (exitCode, signal) => {
+      settled();
       resolve({
         exitCode,
         signal,
         stdout: Buffer.concat(stdout).toString("utf8"),
         stderr: Buffer.concat(stderr).toString("utf8"),
+        timedOutAfterMs: timedOut ? limitMs : null,
       });
     });
   });
+}
+
+function secondsOf(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/** `docker image ls timed out after 60 s (the Docker engine did not answer)`. */
+function timeoutMessage(args: readonly string[], limitMs: number): string {
+  // A transfer may have been under way (a slow disk or registry); a metadata call has no such excuse.
+  const why = TRANSFER_COMMANDS.has(args[0] ?? "")
+    ? "the Docker engine did not finish it"
+    : "the Docker engine did not answer";
+  return `docker ${commandName(args)} timed out after ${secondsOf(limitMs)} (${why})`;
+}
+
+function timeoutError(args: readonly string[], run: DockerRun & { timedOutAfterMs: number }) {
+  return new DockerCommandError(timeoutMessage(args, run.timedOutAfterMs), {
+    args,
+    exitCode: run.exitCode,
+    outputTail: tailOf(run),
+    timedOut: true,
+  });
+}
+
+function hasTimedOut(run: DockerRun): run is DockerRun & { timedOutAfterMs: number } {
+  return run.timedOutAfterMs !== null;
 }
 
 function tailOf(run: DockerRun): string[] {
@@ -90,9 +197,10 @@ function tailOf(run: DockerRun): string[] {
     .slice(-TAIL_LINES);
 }
 
-/** Runs docker and returns its stdout; a non-zero exit throws `DockerCommandError` with the output. */
+/** Runs docker and returns its stdout; a non-zero exit or a timeout throws `DockerCommandError`. */
 async function docker(cli: DockerCli, args: readonly string[]): Promise<string> {
   const run = await runDocker(cli, args);
+  if (hasTimedOut(run)) throw timeoutError(args, run);
   if (run.exitCode === 0) return run.stdout;
   const tail = tailOf(run);
   throw new DockerCommandError(
@@ -136,7 +244,9 @@ export async function saveImage(cli: DockerCli, reference: string, file: string)
  * Loads an image file that should hold `expected` and checks that the reference now points at the
  * expected ID. Anything else (a truncated or garbled file, another image under the key) throws
  * `ImageLoadError` after undoing the load: references the file brought in are removed, and references it
- * moved are pointed back at the image they had, so no half-loaded or wrong image is left behind.
+ * moved are pointed back at the image they had, so no half-loaded or wrong image is left behind. A load
+ * that timed out is undone the same way, as far as the engine still answers, and throws
+ * `DockerCommandError` (the engine is the problem there, not the file).
  */
 export async function loadImage(
   cli: DockerCli,
@@ -149,28 +259,55 @@ export async function loadImage(
   );
   if (size === 0) throw new ImageLoadError(`${file} is missing or empty`);
   const prior = new Map((await listImages(cli)).map((image) => [image.reference, image.id]));
-  const run = await runDocker(cli, ["load", "-i", file]);
+  const args = ["load", "-i", file];
+  const run = await runDocker(cli, args);
   const loadedReferences = [...run.stdout.matchAll(/^Loaded image: (\S+)$/gm)].map((match) => match[1] ?? "");
   const loadedIds = [...run.stdout.matchAll(/^Loaded image ID: (\S+)$/gm)].map((match) => match[1] ?? "");
 
   let problem: string | null = null;
-  if (run.exitCode !== 0) {
+  let timeout: DockerCommandError | null = null;
+  if (hasTimedOut(run)) {
+    timeout = timeoutError(args, run);
+    // The CLI was stopped before it printed what it loaded, yet the engine may have tagged the image
+    // already: the expected reference is undone too.
+    if (!loadedReferences.includes(expected.reference)) loadedReferences.push(expected.reference);
+  } else if (run.exitCode !== 0) {
     problem = `docker load failed: ${tailOf(run).at(-1) ?? `exit ${run.exitCode}`}`;
   } else {
-    const now = await imageId(cli, expected.reference);
-    const strangers = loadedReferences.filter((reference) => reference !== expected.reference);
-    if (now !== expected.id) {
-      problem = `it did not load ${expected.reference} as ${expected.id} (loaded: ${loadedReferences.join(", ") || loadedIds.join(", ") || "nothing"})`;
-    } else if (strangers.length > 0) {
-      problem = `it also holds ${strangers.join(", ")}`;
+    try {
+      const now = await imageId(cli, expected.reference);
+      const strangers = loadedReferences.filter((reference) => reference !== expected.reference);
+      if (now !== expected.id) {
+        problem = `it did not load ${expected.reference} as ${expected.id} (loaded: ${loadedReferences.join(", ") || loadedIds.join(", ") || "nothing"})`;
+      } else if (strangers.length > 0) {
+        problem = `it also holds ${strangers.join(", ")}`;
+      }
+    } catch (cause) {
+      // Loaded, but the engine stopped answering before the load could be checked: not trusted.
+      if (!isTimeout(cause)) throw cause;
+      timeout = cause;
     }
   }
-  if (problem === null) return;
+  if (problem === null && timeout === null) return;
 
-  const undone = await undoLoad(cli, loadedReferences, loadedIds, prior);
+  const undo = await undoLoad(cli, loadedReferences, loadedIds, prior);
+  const undone = [
+    undo.undone.length > 0 ? `; undone: ${undo.undone.join(", ")}` : "",
+    undo.stoppedBy ? `; not undone further: ${undo.stoppedBy.message}` : "",
+  ].join("");
+  if (timeout) {
+    throw new DockerCommandError(
+      `the cached image file for ${expected.reference} was not used: ${timeout.message}${undone}`,
+      { args: timeout.args, exitCode: timeout.exitCode, outputTail: timeout.outputTail, timedOut: true },
+    );
+  }
   throw new ImageLoadError(
-    `the cached image file for ${expected.reference} is unusable: ${problem}${undone.length > 0 ? `; undone: ${undone.join(", ")}` : ""}`,
+    `the cached image file for ${expected.reference} is unusable: ${problem}${undone}`,
   );
+}
+
+function isTimeout(cause: unknown): cause is DockerCommandError {
+  return cause instanceof DockerCommandError && cause.timedOut;
 }
 
 async function undoLoad(
@@ -178,37 +315,44 @@ async function undoLoad(
   references: readonly string[],
   ids: readonly string[],
   prior: ReadonlyMap<string, string>,
-): Promise<string[]> {
+): Promise<{ undone: string[]; stoppedBy: DockerCommandError | null }> {
   const undone: string[] = [];
   const priorIds = new Set(prior.values());
-  for (const reference of references) {
-    const before = prior.get(reference);
-    if (before && (await imageId(cli, reference)) === before) continue;
-    if (before) {
-      await docker(cli, ["tag", before, reference]).then(
-        () => undone.push(`${reference} pointed back at ${before}`),
-        () => undefined,
-      );
-    } else {
-      await docker(cli, ["image", "rm", reference]).then(
-        () => undone.push(`removed ${reference}`),
-        () => undefined,
-      );
-    }
-  }
-  for (const id of ids) {
-    if (priorIds.has(id)) continue;
-    await docker(cli, ["image", "rm", id]).then(
-      () => undone.push(`removed ${id}`),
-      () => undefined,
+  // A step that fails is skipped (the load may not have got that far); one that times out ends the undo,
+  // since every further call would wait out its own timeout on an engine that does not answer.
+  const step = (args: readonly string[], done: string): Promise<void> =>
+    docker(cli, args).then(
+      () => void undone.push(done),
+      (cause: unknown) => {
+        if (isTimeout(cause)) throw cause;
+      },
     );
+  try {
+    for (const reference of references) {
+      const before = prior.get(reference);
+      if (before && (await imageId(cli, reference)) === before) continue;
+      if (before) {
+        await step(["tag", before, reference], `${reference} pointed back at ${before}`);
+      } else {
+        await step(["image", "rm", reference], `removed ${reference}`);
+      }
+    }
+    for (const id of ids) {
+      if (priorIds.has(id)) continue;
+      await step(["image", "rm", id], `removed ${id}`);
+    }
+  } catch (cause) {
+    if (!isTimeout(cause)) throw cause;
+    return { undone, stoppedBy: cause };
   }
-  return undone;
+  return { undone, stoppedBy: null };
 }
 
-/** The ID a reference points at, or null when the engine does not have it. */
+/** The ID a reference points at, or null when the engine does not have it. A timeout throws. */
 async function imageId(cli: DockerCli, reference: string): Promise<string | null> {
-  const run = await runDocker(cli, ["image", "inspect", "--format", "{{.Id}}", reference]);
+  const args = ["image", "inspect", "--format", "{{.Id}}", reference];
+  const run = await runDocker(cli, args);
+  if (hasTimedOut(run)) throw timeoutError(args, run);
   return run.exitCode === 0 ? run.stdout.trim() : null;
 }
 
@@ -255,13 +399,26 @@ export async function pullImage(
 ): Promise<PullResult> {
   const attempts = await retry<PullAttempt>(
     async () => {
-      const run = await runDocker(cli, ["pull", reference]);
-      const outputTail = tailOf(run);
+      const args = ["pull", reference];
+      const run = await runDocker(cli, args);
+      // The timeout is the last line, so it is what a caller quoting the tail shows.
+      const timedOutLine = hasTimedOut(run) ? timeoutMessage(args, run.timedOutAfterMs) : null;
+      const outputTail = [...tailOf(run), ...(timedOutLine ? [timedOutLine] : [])].slice(-TAIL_LINES);
       const classification = classifyAttempt(
-        { exitCode: run.exitCode, signal: run.signal, timedOut: false, outputTail, junitFiles: [] },
+        {
+          exitCode: run.exitCode,
+          signal: run.signal,
+          timedOut: timedOutLine !== null,
+          outputTail,
+          junitFiles: [],
+        },
         options.rules,
       );
-      return { exitCode: run.exitCode, outputTail, classification };
+      return {
+        exitCode: run.exitCode,
+        outputTail,
+        classification: timedOutLine ? pullTimeoutIsInfra(classification, timedOutLine) : classification,
+      };
     },
     {
       maxAttempts: options.maxAttempts,
@@ -273,6 +430,35 @@ export async function pullImage(
     },
   );
   return { reference, pulled: attempts.at(-1)?.exitCode === 0, attempts };
+}
+
+const pullTimedOut = {
+  rule: "docker-pull-timed-out",
+  kind: "infra",
+  description: "docker pull ran past its timeout: the Docker engine or the registry is stuck",
+} as const;
+
+// The classifier calls a bare timeout a test failure: a hung test command is as often a deadlock in the
+// code under test. A pull runs no code of the user's, so past its timeout the engine or the registry is
+// stuck, which is infrastructure and worth another attempt. Only the bare verdict is replaced: a
+// signature in the output (a user's test pattern included) still decides.
+function pullTimeoutIsInfra(classification: AttemptClassification, line: string): AttemptClassification {
+  const [only, ...others] = classification.testFailures;
+  if (!only || others.length > 0 || only.evidence.rule !== attemptVerdicts.timedOut.rule)
+    return classification;
+  const failure: ClassifiedFailure = Object.freeze({
+    kind: "infra",
+    test: null,
+    failure: null,
+    phase: null,
+    evidence: Object.freeze({ ...pullTimedOut, source: "exit", line, lineNumber: null }),
+  });
+  return Object.freeze({
+    ...classification,
+    outcome: "infra-failure",
+    infraFailures: Object.freeze([...classification.infraFailures, failure]),
+    testFailures: Object.freeze([]),
+  });
 }
 
 function describePull(

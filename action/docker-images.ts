@@ -25,6 +25,7 @@ import {
 } from "../core/images/index.ts";
 import {
   type DockerCli,
+  DockerCommandError,
   defaultPullRetry,
   listImages,
   loadImage,
@@ -245,6 +246,20 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
                   pullSeconds: image.pullSeconds ?? null,
                 } satisfies ImageRestore;
               } catch (cause) {
+                // An engine that did not answer in time would not answer a pull either.
+                if (cause instanceof DockerCommandError && cause.timedOut) {
+                  warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
+                  return {
+                    reference: image.reference,
+                    cache: "miss",
+                    result: "missing",
+                    key: image.key,
+                    bytes: null,
+                    seconds: seconds(now, started),
+                    restoreSeconds: null,
+                    pullSeconds: null,
+                  } satisfies ImageRestore;
+                }
                 warn(`${messageOf(cause)}; falling back to a pull`);
               }
             }

@@ -1,5 +1,27 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  CacheKeyError,
+  PatternError,
+  STATE,
+  addCounts,
+  buildRules,
+  checkKeyPrefix,
+  classifyAttempt,
+  compilePatterns,
+  defaultKeyPrefix,
+  emptyCounts,
+  exponentialBackoff,
+  formatSuitePath,
+  outputValues,
+  reportPathFor,
+  restoreImageCache,
+  retry,
+  saveImageCache,
+  saveModes,
+  setOutputs,
+  testCasesOf
+} from "./chunks/chunk-PGSGIDLJ.js";
+import {
   error,
   getInput,
   getState,
@@ -7,7 +29,6 @@ import {
   notice,
   saveState,
   setFailed,
-  setOutput,
   summary,
   warning
 } from "./chunks/chunk-Z54VKEA3.js";
@@ -952,13 +973,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count++;
         }
-        if (count2 % 2 === 0) {
+        if (count % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -1797,565 +1818,6 @@ import { readFileSync } from "node:fs";
 import { isAbsolute as isAbsolute4, relative as relative2, resolve as resolve6, sep as sep3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// core/junit/model.ts
-var emptyCounts = Object.freeze({
-  tests: 0,
-  passed: 0,
-  failed: 0,
-  errored: 0,
-  skipped: 0,
-  flaky: 0,
-  durationMs: 0
-});
-function addCounts(a, b) {
-  return Object.freeze({
-    tests: a.tests + b.tests,
-    passed: a.passed + b.passed,
-    failed: a.failed + b.failed,
-    errored: a.errored + b.errored,
-    skipped: a.skipped + b.skipped,
-    flaky: a.flaky + b.flaky,
-    durationMs: a.durationMs + b.durationMs
-  });
-}
-function testCasesOf(file) {
-  return file.suites.flatMap((suite) => suite.testCases);
-}
-function formatSuitePath(path) {
-  return path.join(" \u203A ");
-}
-
-// core/classify/rules.ts
-function rows(list) {
-  return Object.freeze(
-    list.map(
-      (row) => Object.freeze({ ...row, condition: row.condition ?? null, source: "builtin" })
-    )
-  );
-}
-var builtinTestRules = rows([
-  {
-    id: "assertion-error",
-    kind: "test",
-    // AssertionError (chai, node:assert, Python, JUnit 4, Hamcrest), opentest4j/JUnit 5 AssertionFailedError,
-    // ComparisonFailure, MultipleFailuresError; pytest prefixes its lines with `E`.
-    pattern: /^\s*(?:E\s+|Caused by:\s+)?(?:[\w$]+\.)*(?:AssertionError|AssertionFailedError|ComparisonFailure|MultipleFailuresError)\b/,
-    appliesTo: "both",
-    description: "an assertion failed in the test"
-  },
-  {
-    id: "pytest-assert",
-    kind: "test",
-    pattern: /^\s*E\s+(?:assert\s|Failed: DID NOT RAISE\b)|\bFailed: DID NOT RAISE\b/,
-    appliesTo: "both",
-    description: "a pytest assertion failed"
-  },
-  {
-    id: "jest-matcher",
-    kind: "test",
-    // jest's matcher hint: `expect(received).rejects.toThrow(expected)`, `expect(jest.fn()).toHaveBeenCalled()`.
-    pattern: /\bexpect\((?:received|jest\.fn\(\)|spy|function|value)\)\.(?:(?:not|resolves|rejects)\.)*to[A-Z]\w*\(/,
-    appliesTo: "both",
-    description: "a jest/vitest expectation failed"
-  },
-  {
-    id: "chai-expectation",
-    kind: "test",
-    pattern: /\bexpected .+ to (?:(?:not|deeply|strictly|be|have|deep|own|nested|include|contain)\s)*(?:equal|eql|be|include|contain|have|match|throw|satisfy|exist|deep)\b/,
-    appliesTo: "both",
-    description: "a chai/vitest expectation failed"
-  },
-  {
-    id: "expected-but-was",
-    kind: "test",
-    // JUnit 4/5 `expected: <a> but was: <b>`; Hamcrest `Expected: ... but: was`; AssertJ `Expecting actual:`.
-    pattern: /\bexpected:\s*<.*>\s*but was:\s*<|^\s*but: was\b|^\s*Expecting (?:actual|value|empty|map|code)\b/,
-    appliesTo: "both",
-    description: "an assertion compared an expected value with the actual one"
-  },
-  {
-    id: "testify-comparison",
-    kind: "test",
-    // testify assertions that compare values. `Received unexpected error:` is deliberately absent: that is
-    // `require.NoError` carrying whatever error happened, and the carried error decides.
-    pattern: /^\s*Error:\s+(?:Not equal:|Should (?:be|not be|contain|have|NOT)\b|"[^"]*" does not contain\b|Expected nil, but got:|An error is expected but got nil|Error message not equal:|Elements should be the same)/,
-    appliesTo: "both",
-    description: "a testify assertion failed"
-  },
-  {
-    id: "go-got-want",
-    kind: "test",
-    pattern: /\bgot\b.*\bwant(?:ed)?\b/,
-    appliesTo: "failure",
-    description: "a Go test reported got/want"
-  },
-  {
-    id: "missing-table",
-    kind: "test",
-    // Postgres, SQLite, MySQL, SQL Server, Oracle: the schema the test expects is not there, which is a
-    // migration or fixture bug in the project, not a flaky environment.
-    pattern: /\brelation "[^"]+" does not exist|\bno such table: |\bTable '[^']+' doesn't exist|\bER_NO_SUCH_TABLE\b|\bInvalid object name '|\bORA-00942\b/,
-    appliesTo: "both",
-    description: "a table the test uses does not exist (migration not applied?)"
-  },
-  {
-    id: "missing-column",
-    kind: "test",
-    pattern: /\bcolumn "[^"]+"(?: of relation "[^"]+")? does not exist|\bno such column: |\bUnknown column '[^']+'/,
-    appliesTo: "both",
-    description: "a column the test uses does not exist"
-  },
-  {
-    id: "constraint-violation",
-    kind: "test",
-    pattern: /\bduplicate key value violates unique constraint\b|\bUNIQUE constraint failed\b|\bviolates (?:foreign key|not-null|check) constraint\b|\bDuplicate entry '.*' for key\b/,
-    appliesTo: "both",
-    description: "the data the test wrote broke a database constraint"
-  },
-  {
-    id: "sql-syntax-error",
-    kind: "test",
-    pattern: /\bsyntax error at or near\b|\bYou have an error in your SQL syntax\b/,
-    appliesTo: "both",
-    description: "a SQL statement has a syntax error"
-  },
-  {
-    // Decision: a heap limit hit inside the test process is the program's own memory budget (V8's
-    // --max-old-space-size, the JVM's -Xmx), not the machine running out. The same code hits it again on a
-    // retry, so it is reported, never retried. The kernel OOM killer (exit 137) is the machine: see infra.
-    id: "heap-out-of-memory",
-    kind: "test",
-    pattern: /\bJavaScript heap out of memory\b|\bjava\.lang\.OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded|Metaspace)\b/,
-    appliesTo: "both",
-    description: "the test process exceeded its own heap limit (not retried: it will happen again)"
-  }
-]);
-var builtinInfraRules = rows([
-  {
-    id: "docker-daemon-unreachable",
-    kind: "infra",
-    pattern: /\bCannot connect to the Docker daemon\b|\bIs the docker daemon running\?|\berror during connect:|\bpermission denied while trying to connect to the Docker daemon socket\b|\bError while fetching server API version\b/i,
-    appliesTo: "both",
-    description: "the Docker daemon could not be reached"
-  },
-  {
-    id: "testcontainers-no-docker",
-    kind: "infra",
-    // Java, Node, Go (rootless probe / provider) phrasings.
-    pattern: /\bCould not find a valid Docker environment\b|\bCould not find a working container runtime strategy\b|\brootless Docker not found\b|\bfailed to create Docker provider\b/,
-    appliesTo: "both",
-    description: "Testcontainers found no usable Docker environment"
-  },
-  {
-    id: "registry-rate-limit",
-    kind: "infra",
-    pattern: /\btoomanyrequests\b|\bYou have reached your pull rate limit\b/i,
-    appliesTo: "both",
-    description: "the image registry rate-limited the pull"
-  },
-  {
-    id: "registry-unreachable",
-    kind: "infra",
-    // Any call to a registry's /v2/ API that failed on the network, as printed by the Docker CLI, compose,
-    // docker-java and Kitematic-style wrappers, quoted or not.
-    pattern: /\bhttps?:\/\/[^\s"\\]*\/v2\/[^\s"\\]*\\?"?: (?:net\/http|dial tcp|read tcp|EOF\b|context deadline exceeded|proxyconnect|remote error|x509|i\/o timeout)|\bError response from daemon: .*\brequest canceled\b/,
-    appliesTo: "both",
-    description: "the image registry could not be reached"
-  },
-  {
-    id: "image-not-found",
-    kind: "infra",
-    // Listed as infrastructure by the spec: a registry glitch and a typo look the same from here. A typo
-    // is retried up to the limit and then reported as an infra failure naming this line.
-    pattern: /\bmanifest unknown\b|\bmanifest for \S+ not found\b|\bpull access denied for\b|\brepository does not exist or may require 'docker login'|\bContainerFetchException\b|\bCan't get Docker image\b|\bFailed to pull image\b/i,
-    appliesTo: "both",
-    description: "the image could not be pulled"
-  },
-  {
-    id: "container-never-ready",
-    kind: "infra",
-    // A container whose port, log line or health check never showed up: Java, Node, Python, Go phrasings.
-    pattern: /\bTimed out waiting for container port to open\b|\bPort \d+ not bound after \d+ ?ms\b|\bwhile waiting for container ports to be bound\b|\bTimed out waiting for log output matching\b|\bLog message .* not received after \d+ ?ms\b|\bHealth check not healthy after \d+ ?ms\b|\bContainer did not emit logs satisfying predicate\b|\bWait time \(\d+(?:\.\d+)?s\) exceeded for\b|\bhost port waiting failed\b|\bwait until ready:|\bdependency failed to start: container \S+ (?:is unhealthy|exited)/,
-    appliesTo: "both",
-    description: "a container never became ready (its port never opened)"
-  },
-  {
-    id: "container-startup-failed",
-    kind: "infra",
-    pattern: /\bContainer startup failed\b|\bCould not (?:create\/)?start container\b|\bWait strategy failed\b|\bContainerLaunchException\b|\bfailed to start container\b|\bcreating reaper failed\b|\bCan not connect to Ryuk\b/i,
-    appliesTo: "both",
-    description: "a Testcontainers container failed to start"
-  },
-  {
-    id: "docker-port-allocated",
-    kind: "infra",
-    pattern: /\bport is already allocated\b|\bError starting userland proxy\b|\bfailed to bind port \S+ .*address already in use/,
-    appliesTo: "both",
-    description: "Docker could not publish a port another process already holds"
-  },
-  {
-    id: "docker-daemon-error",
-    kind: "infra",
-    pattern: /\bError response from daemon: .*(?:failed to create shim|OCI runtime (?:create|exec) failed|driver failed programming external connectivity|No such container|failed to set up container networking|Internal Server Error)/,
-    appliesTo: "both",
-    description: "the Docker daemon failed an operation"
-  },
-  {
-    id: "disk-full",
-    kind: "infra",
-    pattern: /\bno space left on device\b|\bENOSPC\b|\bThere is not enough space on the disk\b/i,
-    appliesTo: "both",
-    description: "the runner's disk is full"
-  },
-  {
-    id: "oom-killed",
-    kind: "infra",
-    pattern: /\bOOMKilled\b|\bOut of memory: Killed process\b|\bexit(?:ed with)? code:? 137\b|\bsignal:? '?SIGKILL\b/i,
-    appliesTo: "both",
-    description: "a process was killed for lack of memory (exit 137)"
-  },
-  {
-    id: "process-killed",
-    kind: "infra",
-    // `Killed` as bash and make print it when a child dies of SIGKILL, never the word inside a sentence.
-    pattern: /(?:^|\s)Killed(?:\s*$|\s{2,}\S)|\bError 137\b/,
-    appliesTo: "output",
-    description: "the command was killed (usually the kernel OOM killer)"
-  },
-  {
-    id: "runner-lost",
-    kind: "infra",
-    pattern: /\bThe runner has received a shutdown signal\b|\blost communication with the server\b/,
-    appliesTo: "both",
-    description: "the CI runner shut down or lost its connection"
-  },
-  {
-    id: "service-connection-refused",
-    kind: "infra",
-    // Client-specific wordings for "the service was not there": node net, Go net, psycopg2/psycopg 3,
-    // redis-py, kafkajs, node-postgres, JDBC (Postgres, MySQL), Mongo, Windows.
-    pattern: /\bECONNREFUSED\b|\bconnection refused\b|\bConnection to \S+ refused\b|\bcould not connect to server\b|\bredis\.exceptions\.ConnectionError\b|\bError \d+ connecting to \S+\b|\bKafkaJSConnectionError\b|\bFailed to connect to seed broker\b|\bMongoServerSelectionError\b|\bactively refused\b|\bCommunications link failure\b|\bCould not open JDBC Connection\b|\bUnable to acquire JDBC Connection\b/i,
-    appliesTo: "both",
-    condition: "outside-test-body",
-    description: "a service refused the connection before any test ran"
-  },
-  {
-    id: "service-connection-reset",
-    kind: "infra",
-    pattern: /\bECONNRESET\b|\bconnection reset by peer\b|\bsocket hang up\b|\bConnection terminated unexpectedly\b|\bserver closed the connection unexpectedly\b|\bEPIPE\b|\bbroken pipe\b/i,
-    appliesTo: "both",
-    condition: "outside-test-body",
-    description: "a service dropped the connection before any test ran"
-  },
-  {
-    id: "service-connection-timeout",
-    kind: "infra",
-    pattern: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|\bconnection timed out\b|\bi\/o timeout\b|\bConnectTimeoutException\b|\bSocketTimeoutException: connect timed out\b/i,
-    appliesTo: "both",
-    condition: "outside-test-body",
-    description: "a connection to a service timed out before any test ran"
-  },
-  {
-    id: "dns-failure",
-    kind: "infra",
-    pattern: /\bENOTFOUND\b|\bEAI_AGAIN\b|\bTemporary failure in name resolution\b|\bName or service not known\b|\bno such host\b|\bnodename nor servname provided\b|\bUnknownHostException\b|\bCould not resolve host\b|\bcould not translate host name\b/i,
-    appliesTo: "both",
-    condition: "outside-test-body",
-    description: "a host name could not be resolved before any test ran"
-  },
-  {
-    id: "tls-handshake-timeout",
-    kind: "infra",
-    pattern: /\bTLS handshake timeout\b/,
-    appliesTo: "both",
-    condition: "outside-test-body",
-    description: "a TLS handshake timed out before any test ran"
-  },
-  {
-    id: "port-in-use",
-    kind: "infra",
-    pattern: /\bEADDRINUSE\b|\baddress already in use\b/i,
-    appliesTo: "both",
-    condition: "outside-test-body",
-    description: "a port was already taken when the fixtures started"
-  }
-]);
-var builtinRules = Object.freeze([...builtinTestRules, ...builtinInfraRules]);
-var testsRanMarkers = Object.freeze([
-  /^\s*Tests:?\s+.*\b[1-9]\d* (?:passed|failed)\b/,
-  // jest `Tests:  1 failed, 4 passed`, vitest `Tests  1 failed | 4 passed`
-  /\b[1-9]\d* (?:passed|failed)(?:, \d+ \w+)* in [\d.]+s\b/,
-  // pytest `1 failed, 2 passed in 0.50s`
-  /^\s*[1-9]\d* (?:passing|failing)\b/,
-  // mocha
-  /\bTests run: \d+, Failures: [1-9]/,
-  /\b[1-9]\d* tests? completed\b/,
-  /^\s*--- (?:PASS|FAIL): /
-]);
-var setupMarkers = Object.freeze([
-  /"before (?:all|each)" hook/,
-  /\binvokeBefore(?:All|Each)Methods\b/,
-  /\bFailed to load ApplicationContext\b/,
-  /\bTest suite failed to run\b/,
-  /\bGot error running globalSetup\b/,
-  /^\s*(?:initializationError|classMethod|executionError|setUpClass|setUpModule)\b/,
-  /^ERROR at setup of /
-]);
-var teardownMarkers = Object.freeze([
-  /"after (?:all|each)" hook/,
-  /\binvokeAfter(?:All|Each)Methods\b/,
-  /\bGot error running globalTeardown\b/,
-  /^\s*(?:tearDownClass|tearDownModule)\b/,
-  /^ERROR at teardown of /
-]);
-
-// core/classify/classify-attempt.ts
-var attemptVerdicts = {
-  killed: {
-    rule: "killed",
-    kind: "infra",
-    description: "the command was killed (SIGKILL, exit 137): out of memory or stopped by the runner"
-  },
-  terminated: {
-    rule: "terminated",
-    kind: "infra",
-    description: "the command was terminated from outside (SIGTERM, SIGHUP, SIGINT), not by seamwatch's timeout"
-  },
-  timedOut: {
-    rule: "attempt-timed-out",
-    kind: "test",
-    description: "the command ran past the attempt timeout with no infrastructure signature in its output"
-  },
-  commandFailed: {
-    rule: "command-failed",
-    kind: "test",
-    description: "the command failed with no infrastructure signature in its output"
-  },
-  unrecognisedFailure: {
-    rule: "unrecognised-failure",
-    kind: "test",
-    description: "no signature matched: treated as a genuine test failure"
-  },
-  failuresWithoutDetails: {
-    rule: "junit-failures-without-details",
-    kind: "test",
-    description: "the report counts failures but carries no test cases to classify"
-  }
-};
-var KILL_SIGNALS = /* @__PURE__ */ new Set(["SIGKILL"]);
-var TERMINATION_SIGNALS = /* @__PURE__ */ new Set(["SIGTERM", "SIGHUP", "SIGINT"]);
-var KILL_EXIT_CODES = /* @__PURE__ */ new Set([137]);
-var TERMINATION_EXIT_CODES = /* @__PURE__ */ new Set([129, 130, 143]);
-var MAX_MATCHED_LINE = 1e4;
-var MAX_EVIDENCE_LINE = 500;
-var PHASE_SCAN_LINES = 80;
-var ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
-function classifyAttempt(evidence, rules = builtinRules) {
-  const output = evidence.outputTail.map(cleanLine);
-  const testCases = evidence.junitFiles.flatMap(testCasesOf);
-  const failing = testCases.filter(isFailing);
-  const testsRan = testBodiesRan(evidence.junitFiles, testCases, output);
-  const failures = failing.map((test) => classifyTestFailure(test, rules, output));
-  const uncollected = failing.length === 0 && evidence.junitFiles.some((file) => file.counts.failed + file.counts.errored > 0);
-  if (failing.length > 0 || uncollected) {
-    if (uncollected) failures.push(attemptFailure(attemptVerdicts.failuresWithoutDetails, "junit", null));
-    const stopped = stoppedFromOutside(evidence);
-    if (stopped) failures.push(stopped);
-  } else if (commandFailed(evidence)) {
-    failures.push(classifyCommandFailure(evidence, output, testsRan, rules));
-  }
-  const infraFailures = failures.filter((failure) => failure.kind === "infra");
-  const testFailures = failures.filter((failure) => failure.kind === "test");
-  const outcome = failures.length === 0 ? "passed" : testFailures.length > 0 ? "test-failures" : "infra-failure";
-  return Object.freeze({
-    outcome,
-    infraFailures: Object.freeze(infraFailures),
-    testFailures: Object.freeze(testFailures),
-    junitFound: evidence.junitFiles.length > 0,
-    testsRan
-  });
-}
-function classifyTestFailure(test, rules = builtinRules, output = []) {
-  const failure = decisiveFailure(test);
-  const ref = testRef(test);
-  const lines2 = failure ? failureLines(failure) : [];
-  const phase = failure ? effectivePhase(test, failure, lines2) : null;
-  const outsideBody = phase === "setup" || phase === "teardown";
-  const hit = firstMatch(rules, lines2, "failure", outsideBody);
-  const fromOutput = !hit && phase === "setup" ? firstMatch(rules, output, "output", true) : null;
-  const evidence = hit ? toEvidence(hit.rule, "junit", hit.line, hit.lineNumber) : fromOutput ? toEvidence(fromOutput.rule, "output", fromOutput.line, fromOutput.lineNumber) : verdictEvidence(attemptVerdicts.unrecognisedFailure, "junit", null);
-  return Object.freeze({ kind: evidence.kind, test: ref, failure, phase, evidence });
-}
-function classifyCommandFailure(evidence, output, testsRan, rules) {
-  const hit = firstMatch(rules, output, "output", !testsRan);
-  if (hit) {
-    const found = toEvidence(hit.rule, "output", hit.line, hit.lineNumber);
-    return Object.freeze({ kind: found.kind, test: null, failure: null, phase: null, evidence: found });
-  }
-  const stopped = stoppedFromOutside(evidence);
-  if (stopped) return stopped;
-  if (evidence.timedOut) return attemptFailure(attemptVerdicts.timedOut, "exit", exitLine(evidence));
-  return attemptFailure(attemptVerdicts.commandFailed, "exit", exitLine(evidence));
-}
-function stoppedFromOutside(evidence) {
-  if (evidence.timedOut) return null;
-  const { signal, exitCode } = evidence;
-  if (signal && KILL_SIGNALS.has(signal) || exitCode !== null && KILL_EXIT_CODES.has(exitCode)) {
-    return attemptFailure(attemptVerdicts.killed, "exit", exitLine(evidence));
-  }
-  if (signal && TERMINATION_SIGNALS.has(signal) || exitCode !== null && TERMINATION_EXIT_CODES.has(exitCode)) {
-    return attemptFailure(attemptVerdicts.terminated, "exit", exitLine(evidence));
-  }
-  return null;
-}
-function commandFailed(evidence) {
-  return evidence.timedOut || evidence.signal !== null || evidence.exitCode !== 0;
-}
-function exitLine(evidence) {
-  if (evidence.signal) return `signal ${evidence.signal}`;
-  return evidence.exitCode === null ? "no exit code" : `exit code ${evidence.exitCode}`;
-}
-function firstMatch(rules, lines2, scope, outsideBody) {
-  for (const rule of rules) {
-    if (rule.appliesTo !== "both" && rule.appliesTo !== scope) continue;
-    if (rule.condition === "outside-test-body" && !outsideBody) continue;
-    const index = lines2.findIndex((line2) => rule.pattern.test(line2));
-    const line = lines2[index];
-    if (line !== void 0) return { rule, line, lineNumber: index + 1 };
-  }
-  return null;
-}
-function isFailing(test) {
-  return test.status === "failed" || test.status === "errored";
-}
-function decisiveFailure(test) {
-  if (test.failure) return test.failure;
-  for (let i = test.attempts.length - 1; i >= 0; i--) {
-    const failure = test.attempts[i]?.failure;
-    if (failure) return failure;
-  }
-  return null;
-}
-function failureLines(failure) {
-  const head = [failure.type, failure.message].filter((part) => part).join(": ");
-  return [head, failure.details ?? ""].filter((text) => text.length > 0).flatMap((text) => text.split(/\r?\n/)).map(cleanLine);
-}
-function effectivePhase(test, failure, lines2) {
-  if (failure.phase) return failure.phase;
-  const scanned = [test.name, ...lines2.slice(0, PHASE_SCAN_LINES)];
-  if (scanned.some((line) => setupMarkers.some((marker) => marker.test(line)))) return "setup";
-  if (scanned.some((line) => teardownMarkers.some((marker) => marker.test(line)))) return "teardown";
-  return null;
-}
-function testBodiesRan(files, testCases, output) {
-  const ranInReport = testCases.some((test) => {
-    if (test.status === "passed") return true;
-    if (!isFailing(test)) return false;
-    const failure = decisiveFailure(test);
-    return !failure || effectivePhase(test, failure, failureLines(failure)) !== "setup";
-  });
-  if (ranInReport) return true;
-  const ranByCounts = files.some(
-    (file) => file.suites.length === 0 && file.counts.passed + file.counts.failed > 0
-  );
-  if (ranByCounts) return true;
-  return output.some((line) => testsRanMarkers.some((marker) => marker.test(line)));
-}
-function testRef(test) {
-  return Object.freeze({
-    id: test.id,
-    suitePath: test.suitePath,
-    classname: test.classname,
-    name: test.name,
-    file: test.file
-  });
-}
-function attemptFailure(verdict, source, line) {
-  const evidence = verdictEvidence(verdict, source, line);
-  return Object.freeze({ kind: evidence.kind, test: null, failure: null, phase: null, evidence });
-}
-function verdictEvidence(verdict, source, line) {
-  return Object.freeze({
-    rule: verdict.rule,
-    kind: verdict.kind,
-    description: verdict.description,
-    source,
-    line,
-    lineNumber: null
-  });
-}
-function toEvidence(rule, source, line, lineNumber) {
-  const trimmed = line.trim();
-  return Object.freeze({
-    rule: rule.id,
-    kind: rule.kind,
-    description: rule.description,
-    source,
-    line: trimmed.length > MAX_EVIDENCE_LINE ? `${trimmed.slice(0, MAX_EVIDENCE_LINE)}\u2026` : trimmed,
-    lineNumber
-  });
-}
-function cleanLine(line) {
-  const plain = line.replace(ANSI, "");
-  return plain.length > MAX_MATCHED_LINE ? plain.slice(0, MAX_MATCHED_LINE) : plain;
-}
-
-// core/classify/patterns.ts
-var PatternError = class extends Error {
-  inputName;
-  pattern;
-  /** 1-based line of the input the pattern was on. */
-  line;
-  constructor(inputName, pattern, line, options) {
-    const reason = options?.cause instanceof Error ? `: ${options.cause.message}` : "";
-    super(
-      `Input "${inputName}" line ${line}: invalid regular expression ${JSON.stringify(pattern)}${reason}`,
-      options
-    );
-    this.name = "PatternError";
-    this.inputName = inputName;
-    this.pattern = pattern;
-    this.line = line;
-  }
-};
-var SLASHED = /^\/(.+)\/([a-z]*)$/;
-function compilePatterns(inputName, lines2) {
-  const list = typeof lines2 === "string" ? lines2.split(/\r?\n/) : lines2;
-  const patterns = [];
-  list.forEach((raw, index) => {
-    const text = raw.trim();
-    if (text.length === 0) return;
-    const slashed = SLASHED.exec(text);
-    try {
-      const regex = slashed ? new RegExp(slashed[1] ?? "", slashed[2]?.replace(/[gy]/g, "")) : new RegExp(text);
-      patterns.push(Object.freeze({ regex, source: text, line: index + 1 }));
-    } catch (cause) {
-      throw new PatternError(inputName, text, index + 1, { cause });
-    }
-  });
-  return Object.freeze(patterns);
-}
-function buildRules(user = {}) {
-  return Object.freeze([
-    ...userRules(user.testPatterns ?? [], "test", "test-patterns"),
-    ...userRules(user.infraPatterns ?? [], "infra", "infra-patterns"),
-    ...builtinRules
-  ]);
-}
-function userRules(patterns, kind, source) {
-  return patterns.map(
-    (pattern) => Object.freeze({
-      id: `${source}:${pattern.line}`,
-      kind,
-      pattern: pattern.regex,
-      appliesTo: "both",
-      condition: null,
-      description: `matches ${source} line ${pattern.line}: ${pattern.source}`,
-      source
-    })
-  );
-}
-
 // core/report/fit-sections.ts
 function fitSections(sections, options) {
   const { textCaps } = options;
@@ -2520,11 +1982,11 @@ function codeSpan(text, options = {}) {
   const pad = /^[`\s]|[`\s]$/.test(body) ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
-function formatCount(count2) {
-  return String(count2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+function formatCount(count) {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
-function plural(count2, singular, pluralForm = `${singular}s`) {
-  return `${formatCount(count2)} ${count2 === 1 ? singular : pluralForm}`;
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
 function utf8Length(text) {
   let bytes = 0;
@@ -2546,10 +2008,10 @@ function isLowSurrogate(code) {
 // core/report/parse-summary.ts
 function formatDuration(ms) {
   if (ms < 1e3) return `${Math.round(ms)} ms`;
-  const seconds4 = ms / 1e3;
-  if (seconds4 < 60) return `${seconds4.toFixed(seconds4 < 10 ? 2 : 1)} s`;
-  const minutes = Math.floor(seconds4 / 60);
-  return `${minutes} min ${Math.round(seconds4 - minutes * 60)} s`;
+  const seconds2 = ms / 1e3;
+  if (seconds2 < 60) return `${seconds2.toFixed(seconds2 < 10 ? 2 : 1)} s`;
+  const minutes = Math.floor(seconds2 / 60);
+  return `${minutes} min ${Math.round(seconds2 - minutes * 60)} s`;
 }
 
 // core/report/test-text.ts
@@ -2794,8 +2256,8 @@ function attemptEvidence(attempt, cap) {
     else groups.set(failure.evidence.rule, { evidence: failure.evidence, count: 1 });
   }
   if (groups.size === 0) return "\u2014";
-  const shown = [...groups.values()].slice(0, EVIDENCE_PER_ATTEMPT).map(({ evidence, count: count2 }) => {
-    const times = count2 > 1 ? ` \xD7${formatCount(count2)}` : "";
+  const shown = [...groups.values()].slice(0, EVIDENCE_PER_ATTEMPT).map(({ evidence, count }) => {
+    const times = count > 1 ? ` \xD7${formatCount(count)}` : "";
     const line = evidence.line ? ` ${codeSpan(truncateText(evidence.line, cap), { table: true })}` : "";
     return `${codeSpan(truncateText(evidence.rule, cap), { table: true })}${times}${line}`;
   });
@@ -2849,8 +2311,8 @@ function recoveredSection(tests) {
     detail: (test, cap) => test.evidence ? evidenceText(test.evidence, cap) : headlineSpan(test, cap)
   });
 }
-function slowestSection(tests, count2) {
-  const slowest = slowestTests(tests, count2);
+function slowestSection(tests, count) {
+  const slowest = slowestTests(tests, count);
   if (slowest.length === 0) return null;
   return listSection({
     name: "slowest tests",
@@ -2950,16 +2412,16 @@ function evidenceText(evidence, cap) {
   const rule = codeSpan(truncateText(evidence.rule, cap));
   return evidence.line ? `${rule} ${codeSpan(truncateText(evidence.line, cap))}` : rule;
 }
-function slowestTests(tests, count2) {
+function slowestTests(tests, count) {
   const top = [];
-  if (count2 <= 0) return top;
+  if (count <= 0) return top;
   for (const test of tests) {
     if (test.verdict === "skipped") continue;
     const duration = testDurationMs(test);
-    if (top.length === count2 && duration <= testDurationMs(top[top.length - 1])) continue;
+    if (top.length === count && duration <= testDurationMs(top[top.length - 1])) continue;
     const index = top.findIndex((other) => duration > testDurationMs(other));
     top.splice(index === -1 ? top.length : index, 0, test);
-    if (top.length > count2) top.pop();
+    if (top.length > count) top.pop();
   }
   return top;
 }
@@ -2977,1026 +2439,16 @@ function cutNote(target, cuts) {
   return [`> ${parts.join(" ")}`];
 }
 
-// core/images/keys.ts
-import { createHash } from "node:crypto";
-var MAX_KEY_LENGTH = 512;
-var ID_DIGITS = 16;
-var REFERENCE_HASH_DIGITS = 8;
-var MAX_PREFIX_LENGTH = 200;
-var CacheKeyError = class extends Error {
-  constructor(message, options) {
-    super(message, options);
-    this.name = "CacheKeyError";
-  }
-};
-function defaultKeyPrefix({ platform, arch }) {
-  return `seamwatch-images-${platform}-${arch}`;
-}
-function checkKeyPrefix(prefix) {
-  if (prefix.length === 0) throw new CacheKeyError("the cache key prefix is empty");
-  if (prefix.includes(",")) throw new CacheKeyError(`the cache key prefix contains a comma: "${prefix}"`);
-  if (prefix.length > MAX_PREFIX_LENGTH) {
-    throw new CacheKeyError(
-      `the cache key prefix is ${prefix.length} characters long, at most ${MAX_PREFIX_LENGTH} allowed`
-    );
-  }
-  return prefix;
-}
-function imageCacheKey({
-  prefix,
-  reference,
-  imageId: imageId2
-}) {
-  checkKeyPrefix(prefix);
-  if (reference.length === 0) throw new CacheKeyError("an image reference is empty");
-  const hex = /^(?:sha256:)?([0-9a-f]{64})$/.exec(imageId2)?.[1];
-  if (!hex) throw new CacheKeyError(`"${imageId2}" is not an image ID (sha256:<64 hex digits>)`);
-  const referenceHash = sha256(reference).slice(0, REFERENCE_HASH_DIGITS);
-  const tail = `-${referenceHash}-${hex.slice(0, ID_DIGITS)}`;
-  const head = `${prefix}-img-`;
-  const readable = sanitise(reference).slice(0, MAX_KEY_LENGTH - head.length - tail.length);
-  return `${head}${readable}${tail}`;
-}
-function indexKey(prefix) {
-  return `${checkKeyPrefix(prefix)}-index-`;
-}
-function indexEntryKey(prefix, contentDigest) {
-  return `${indexKey(prefix)}${contentDigest.slice(0, ID_DIGITS)}`;
-}
-function sha256(text) {
-  return createHash("sha256").update(text).digest("hex");
-}
-function sanitise(reference) {
-  return reference.toLowerCase().replace(/[^a-z0-9._]+/g, "-").replace(/^-+|-+$/g, "");
-}
-
-// core/images/model.ts
-var IMAGE_INDEX_VERSION = 1;
-var saveModes = ["auto", "listed", "off"];
-function parseImageIndex(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isRecord(value) || value.version !== IMAGE_INDEX_VERSION || !Array.isArray(value.images)) return null;
-  const images = [];
-  for (const item of value.images) {
-    if (!isRecord(item) || typeof item.reference !== "string" || typeof item.id !== "string" || typeof item.key !== "string" || typeof item.sizeBytes !== "number") {
-      return null;
-    }
-    images.push({ reference: item.reference, id: item.id, key: item.key, sizeBytes: item.sizeBytes });
-  }
-  return { version: IMAGE_INDEX_VERSION, images };
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function formatBytes(bytes) {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${bytes} B`;
-}
-
-// core/images/plan.ts
-function planRestore({
-  listed,
-  indexed,
-  local
-}) {
-  const localIds = new Map(local.map((image) => [image.reference, image.id]));
-  const byReference = new Map(indexed.map((image) => [image.reference, image]));
-  const references = unique([...listed, ...indexed.map((image) => image.reference)]);
-  const restore = [];
-  const present = [];
-  const unknown = [];
-  for (const reference of references) {
-    const cached = byReference.get(reference);
-    const localId = localIds.get(reference);
-    if (cached) {
-      if (localId === cached.id) present.push(reference);
-      else restore.push(cached);
-    } else if (localId !== void 0) {
-      present.push(reference);
-    } else {
-      unknown.push(reference);
-    }
-  }
-  return { restore, present, unknown };
-}
-function planSave(facts) {
-  if (facts.mode === "off") return { save: [], skipped: [], notices: [], index: null };
-  const afterByReference = new Map(facts.after.map((image) => [image.reference, image]));
-  const skipped = [];
-  for (const reference of unique(facts.listed)) {
-    if (!afterByReference.has(reference)) {
-      skipped.push({
-        reference,
-        image: null,
-        reason: "not-present",
-        message: `${reference} is listed but not in the Docker engine at the end of the job`
-      });
-    }
-  }
-  const candidates = candidateImages(facts, afterByReference).map(
-    (image) => ({
-      ...image,
-      key: imageCacheKey({ ...image, prefix: facts.prefix, imageId: image.id })
-    })
-  );
-  const restoredIds = new Map(facts.restored.map((image) => [image.reference, image.id]));
-  const existing = new Set(facts.existingKeys);
-  const cached = [];
-  const toSave = [];
-  for (const image of candidates) {
-    if (restoredIds.get(image.reference) === image.id) {
-      cached.push(image);
-      skipped.push(skip(image, "unchanged", `${image.reference} is unchanged since it was restored`));
-    } else if (existing.has(image.key)) {
-      cached.push(image);
-      skipped.push(skip(image, "key-exists", `${image.reference} is already cached as ${image.key}`));
-    } else if (facts.readOnly) {
-      skipped.push(skip(image, "read-only", `${image.reference} not saved: the cache is read-only here`));
-    } else {
-      toSave.push(image);
-    }
-  }
-  if (facts.readOnly) return { save: [], skipped, notices: [], index: null };
-  const { kept, dropped, notice: notice2 } = fitUnderCap([...cached, ...toSave], facts.maxBytes);
-  const droppedKeys = new Set(dropped.map((image) => image.key));
-  const decided = skipped.filter((entry) => !(entry.image && droppedKeys.has(entry.image.key)));
-  for (const image of dropped) {
-    decided.push(
-      skip(
-        image,
-        "over-size-cap",
-        `${image.reference} (${formatBytes(image.sizeBytes)}) is over the size cap`
-      )
-    );
-  }
-  const keptKeys = new Set(kept.map((image) => image.key));
-  const save = toSave.filter((image) => keptKeys.has(image.key));
-  const index = planIndex(facts.prefix, kept, existing);
-  return { save, skipped: decided, notices: notice2 ? [notice2] : [], index };
-}
-function planIndex(prefix, images, existingKeys = /* @__PURE__ */ new Set()) {
-  const sorted = [...images].map(({ reference, id, key: key2, sizeBytes }) => ({ reference, id, key: key2, sizeBytes })).sort((a, b) => a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0);
-  const index = { version: IMAGE_INDEX_VERSION, images: sorted };
-  const key = indexEntryKey(prefix, sha256(JSON.stringify(index)));
-  return { key, index, exists: existingKeys.has(key) };
-}
-function candidateImages(facts, after) {
-  const listed = new Set(facts.listed);
-  if (facts.mode === "listed") return facts.after.filter((image) => listed.has(image.reference));
-  const beforeIds = new Map(facts.before.map((image) => [image.reference, image.id]));
-  const indexedIds = new Map(facts.indexed.map((image) => [image.reference, image.id]));
-  return [...after.values()].filter(
-    (image) => listed.has(image.reference) || beforeIds.get(image.reference) !== image.id || indexedIds.get(image.reference) === image.id
-  );
-}
-function fitUnderCap(images, maxBytes) {
-  const total = images.reduce((sum, image) => sum + image.sizeBytes, 0);
-  if (maxBytes === null || total <= maxBytes) return { kept: [...images], dropped: [], notice: null };
-  const bySize = [...images].sort(
-    (a, b) => b.sizeBytes - a.sizeBytes || (a.reference < b.reference ? -1 : 1)
-  );
-  const dropped = [];
-  let remaining = total;
-  for (const image of bySize) {
-    if (remaining <= maxBytes) break;
-    dropped.push(image);
-    remaining -= image.sizeBytes;
-  }
-  const droppedKeys = new Set(dropped.map((image) => image.key));
-  const notice2 = `The images to cache come to ${formatBytes(total)}, over cache-max-gb (${formatBytes(maxBytes)}): not caching the largest, ${dropped.map((image) => `${image.reference} (${formatBytes(image.sizeBytes)})`).join(", ")}.`;
-  return { kept: images.filter((image) => !droppedKeys.has(image.key)), dropped, notice: notice2 };
-}
-function skip(image, reason, message) {
-  return { reference: image.reference, image, reason, message };
-}
-function unique(values) {
-  return [...new Set(values)];
-}
-
-// action/docker-images.ts
-import { mkdir, mkdtemp, readFile, rm, stat as stat2, writeFile } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
-import { join as join2 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
-
-// action/docker-cli.ts
-import { spawn } from "node:child_process";
-import { stat } from "node:fs/promises";
-import { setTimeout as realSleep } from "node:timers/promises";
-
-// action/retry.ts
-async function retry(attempt, options) {
-  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
-    throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${options.maxAttempts}`);
-  }
-  const results = [];
-  for (let attemptNumber = 1; ; attemptNumber++) {
-    const result = await attempt(attemptNumber);
-    results.push(result);
-    const again = attemptNumber < options.maxAttempts && !options.signal?.aborted && options.isRetryable(result, attemptNumber);
-    const retryInMs = again ? Math.max(0, options.delayMs(attemptNumber)) : null;
-    options.log(options.describe(result, { attemptNumber, maxAttempts: options.maxAttempts, retryInMs }));
-    if (retryInMs === null) return results;
-    await untilAborted(options.sleep(retryInMs), options.signal);
-    if (options.signal?.aborted) return results;
-  }
-}
-function untilAborted(work, signal) {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve7, reject) => {
-    const done = () => {
-      signal.removeEventListener("abort", done);
-      resolve7();
-    };
-    signal.addEventListener("abort", done, { once: true });
-    work.then(done, (cause) => {
-      signal.removeEventListener("abort", done);
-      reject(cause);
-    });
-  });
-}
-function exponentialBackoff(baseMs, capMs = 5 * 6e4) {
-  return (attemptNumber) => Math.min(capMs, baseMs * 2 ** Math.max(0, attemptNumber - 1));
-}
-
-// action/docker-cli.ts
-var DockerCommandError = class extends Error {
-  args;
-  exitCode;
-  outputTail;
-  constructor(message, details, options) {
-    super(message, options);
-    this.name = "DockerCommandError";
-    this.args = details.args;
-    this.exitCode = details.exitCode;
-    this.outputTail = details.outputTail;
-  }
-};
-var ImageLoadError = class extends Error {
-  constructor(message, options) {
-    super(message, options);
-    this.name = "ImageLoadError";
-  }
-};
-var TAIL_LINES = 200;
-function runDocker(cli, args) {
-  return new Promise((resolve7, reject) => {
-    const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.once("error", (cause) => {
-      reject(
-        new DockerCommandError(
-          `could not run docker ${args[0] ?? ""}: ${cause.message}`,
-          { args, exitCode: null, outputTail: [] },
-          { cause }
-        )
-      );
-    });
-    child.once("close", (exitCode, signal) => {
-      resolve7({
-        exitCode,
-        signal,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8")
-      });
-    });
-  });
-}
-function tailOf(run) {
-  return `${run.stdout}
-${run.stderr}`.split(/\r?\n/).filter((line) => line.trim().length > 0).slice(-TAIL_LINES);
-}
-async function docker(cli, args) {
-  const run = await runDocker(cli, args);
-  if (run.exitCode === 0) return run.stdout;
-  const tail = tailOf(run);
-  throw new DockerCommandError(
-    `docker ${args[0] ?? ""} failed (${run.signal ? `signal ${run.signal}` : `exit ${run.exitCode}`}): ${tail.at(-1) ?? "no output"}`,
-    { args, exitCode: run.exitCode, outputTail: tail }
-  );
-}
-async function listImages(cli) {
-  const listing = await docker(cli, ["image", "ls", "--no-trunc", "--format", "{{json .}}"]);
-  const tagged = [];
-  for (const line of listing.split("\n")) {
-    if (line.trim().length === 0) continue;
-    const row = JSON.parse(line);
-    if (!row.Repository || !row.Tag || !row.ID || row.Repository === "<none>" || row.Tag === "<none>")
-      continue;
-    tagged.push({ reference: `${row.Repository}:${row.Tag}`, id: row.ID });
-  }
-  if (tagged.length === 0) return [];
-  const ids = [...new Set(tagged.map((image) => image.id))];
-  const inspected = await docker(cli, ["image", "inspect", "--format", "{{.Id}} {{.Size}}", ...ids]);
-  const sizes = new Map(
-    inspected.split("\n").map((line) => line.trim().split(" ")).filter((parts) => parts.length === 2).map(([id, size]) => [id ?? "", Number(size)])
-  );
-  return tagged.map((image) => ({ ...image, sizeBytes: sizes.get(image.id) ?? 0 }));
-}
-async function saveImage(cli, reference, file) {
-  await docker(cli, ["save", "-o", file, reference]);
-  return (await stat(file)).size;
-}
-async function loadImage(cli, file, expected) {
-  const size = await stat(file).then(
-    (info2) => info2.size,
-    () => 0
-  );
-  if (size === 0) throw new ImageLoadError(`${file} is missing or empty`);
-  const prior = new Map((await listImages(cli)).map((image) => [image.reference, image.id]));
-  const run = await runDocker(cli, ["load", "-i", file]);
-  const loadedReferences = [...run.stdout.matchAll(/^Loaded image: (\S+)$/gm)].map((match) => match[1] ?? "");
-  const loadedIds = [...run.stdout.matchAll(/^Loaded image ID: (\S+)$/gm)].map((match) => match[1] ?? "");
-  let problem = null;
-  if (run.exitCode !== 0) {
-    problem = `docker load failed: ${tailOf(run).at(-1) ?? `exit ${run.exitCode}`}`;
-  } else {
-    const now = await imageId(cli, expected.reference);
-    const strangers = loadedReferences.filter((reference) => reference !== expected.reference);
-    if (now !== expected.id) {
-      problem = `it did not load ${expected.reference} as ${expected.id} (loaded: ${loadedReferences.join(", ") || loadedIds.join(", ") || "nothing"})`;
-    } else if (strangers.length > 0) {
-      problem = `it also holds ${strangers.join(", ")}`;
-    }
-  }
-  if (problem === null) return;
-  const undone = await undoLoad(cli, loadedReferences, loadedIds, prior);
-  throw new ImageLoadError(
-    `the cached image file for ${expected.reference} is unusable: ${problem}${undone.length > 0 ? `; undone: ${undone.join(", ")}` : ""}`
-  );
-}
-async function undoLoad(cli, references, ids, prior) {
-  const undone = [];
-  const priorIds = new Set(prior.values());
-  for (const reference of references) {
-    const before = prior.get(reference);
-    if (before && await imageId(cli, reference) === before) continue;
-    if (before) {
-      await docker(cli, ["tag", before, reference]).then(
-        () => undone.push(`${reference} pointed back at ${before}`),
-        () => void 0
-      );
-    } else {
-      await docker(cli, ["image", "rm", reference]).then(
-        () => undone.push(`removed ${reference}`),
-        () => void 0
-      );
-    }
-  }
-  for (const id of ids) {
-    if (priorIds.has(id)) continue;
-    await docker(cli, ["image", "rm", id]).then(
-      () => undone.push(`removed ${id}`),
-      () => void 0
-    );
-  }
-  return undone;
-}
-async function imageId(cli, reference) {
-  const run = await runDocker(cli, ["image", "inspect", "--format", "{{.Id}}", reference]);
-  return run.exitCode === 0 ? run.stdout.trim() : null;
-}
-var defaultPullRetry = {
-  maxAttempts: 3,
-  delayMs: exponentialBackoff(5e3, 6e4),
-  sleep: (ms) => realSleep(ms),
-  log: () => {
-  },
-  rules: buildRules()
-};
-async function pullImage(cli, reference, { retry: options = defaultPullRetry } = {}) {
-  const attempts = await retry(
-    async () => {
-      const run = await runDocker(cli, ["pull", reference]);
-      const outputTail = tailOf(run);
-      const classification = classifyAttempt(
-        { exitCode: run.exitCode, signal: run.signal, timedOut: false, outputTail, junitFiles: [] },
-        options.rules
-      );
-      return { exitCode: run.exitCode, outputTail, classification };
-    },
-    {
-      maxAttempts: options.maxAttempts,
-      delayMs: options.delayMs,
-      isRetryable: (attempt) => attempt.classification.outcome === "infra-failure",
-      describe: (attempt, decision) => describePull(reference, attempt, decision),
-      log: options.log,
-      sleep: options.sleep
-    }
-  );
-  return { reference, pulled: attempts.at(-1)?.exitCode === 0, attempts };
-}
-function describePull(reference, attempt, decision) {
-  const head = `docker pull ${reference}: attempt ${decision.attemptNumber}/${decision.maxAttempts}`;
-  if (attempt.exitCode === 0) return `${head} succeeded`;
-  const [failure] = [...attempt.classification.infraFailures, ...attempt.classification.testFailures];
-  const why = failure ? `${failure.kind} (${failure.evidence.rule}): ${failure.evidence.line ?? failure.evidence.description}` : `exit ${attempt.exitCode}`;
-  const next = decision.retryInMs === null ? "giving up" : `retrying in ${Math.round(decision.retryInMs / 1e3)} s`;
-  return `${head} failed, ${why}; ${next}`;
-}
-
-// action/docker-images.ts
-var IMAGE_FILE = "image.tar";
-var INDEX_FILE = "index.json";
-var emptyImageCacheState = {
-  before: [],
-  indexed: [],
-  restored: [],
-  existingKeys: []
-};
-function startJob(options) {
-  const log2 = options.log ?? (() => {
-  });
-  const warnings = [];
-  const warn = (message) => {
-    warnings.push(message);
-    log2(`warning: ${message}`);
-  };
-  return {
-    prefix: checkKeyPrefix(options.prefix),
-    log: log2,
-    now: options.now ?? (() => performance2.now()),
-    warnings,
-    warn
-  };
-}
-async function restoreImages(options) {
-  const { prefix, log: log2, now, warnings, warn } = startJob(options);
-  let before;
-  try {
-    before = await listImages(options.docker);
-  } catch (cause) {
-    warn(`Docker images not restored: the Docker engine is not usable (${messageOf(cause)})`);
-    return { dockerUsable: false, images: [], warnings, state: emptyImageCacheState };
-  }
-  const workDir = options.workDir ?? await mkdtemp(join2(tmpdir(), "seamwatch-images-"));
-  try {
-    const indexed = await restoreIndex(options.store, prefix, join2(workDir, "index"), warn);
-    const plan = planRestore({ listed: options.listed, indexed, local: before });
-    const listed = new Set(options.listed);
-    const pull = options.pull === void 0 ? defaultPullRetry : options.pull;
-    const restored = [];
-    const oneLoadAtATime = serially();
-    const pullOrMiss = async (reference, key, started) => {
-      if (!pull || !listed.has(reference)) {
-        return {
-          reference,
-          cache: "miss",
-          result: "missing",
-          key,
-          bytes: null,
-          seconds: seconds(now, started)
-        };
-      }
-      try {
-        const pulled2 = await pullImage(options.docker, reference, { retry: pull });
-        if (!pulled2.pulled) {
-          warn(
-            `${reference} could not be pulled: ${pulled2.attempts.at(-1)?.outputTail.at(-1) ?? "no output"}`
-          );
-        }
-        return {
-          reference,
-          cache: "miss",
-          result: pulled2.pulled ? "pulled" : "missing",
-          key,
-          bytes: null,
-          seconds: seconds(now, started)
-        };
-      } catch (cause) {
-        warn(`${reference} could not be pulled: ${messageOf(cause)}`);
-        return {
-          reference,
-          cache: "miss",
-          result: "missing",
-          key,
-          bytes: null,
-          seconds: seconds(now, started)
-        };
-      }
-    };
-    const fromCache = await mapWithLimit(plan.restore, concurrencyOf(options), async (image) => {
-      const started = now();
-      const dir = join2(workDir, "entries", image.key);
-      try {
-        await mkdir(dir, { recursive: true });
-        let hit = false;
-        try {
-          hit = await options.store.restore(image.key, dir);
-        } catch (cause) {
-          warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
-        }
-        if (hit) {
-          const file = join2(dir, IMAGE_FILE);
-          try {
-            await oneLoadAtATime(() => loadImage(options.docker, file, image));
-            restored.push(image);
-            const bytes = await fileSize(file);
-            log2(`${image.reference}: loaded from the cache (${image.key})`);
-            return {
-              reference: image.reference,
-              cache: "hit",
-              result: "loaded",
-              key: image.key,
-              bytes,
-              seconds: seconds(now, started)
-            };
-          } catch (cause) {
-            warn(`${messageOf(cause)}; falling back to a pull`);
-          }
-        }
-        return await pullOrMiss(image.reference, image.key, started);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    });
-    const pulled = await mapWithLimit(
-      plan.unknown,
-      concurrencyOf(options),
-      (reference) => pullOrMiss(reference, null, now())
-    );
-    const present = plan.present.map(
-      (reference) => ({
-        reference,
-        cache: "present",
-        result: "present",
-        key: indexed.find((image) => image.reference === reference)?.key ?? null,
-        bytes: null,
-        seconds: 0
-      })
-    );
-    const existingKeys = [
-      ...restored.map((image) => image.key),
-      ...indexed.length > 0 ? [planIndex(prefix, indexed).key] : []
-    ];
-    return {
-      dockerUsable: true,
-      images: [...fromCache, ...pulled, ...present],
-      warnings,
-      state: { before, indexed, restored, existingKeys }
-    };
-  } finally {
-    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
-  }
-}
-async function restoreIndex(store, prefix, dir, warn) {
-  try {
-    await mkdir(dir, { recursive: true });
-    if (!await store.restore(indexKey(prefix), dir)) return [];
-    const index = parseImageIndex(await readFile(join2(dir, INDEX_FILE), "utf8"));
-    if (!index) {
-      warn(`the image index (${indexKey(prefix)}*) is unreadable; starting without it`);
-      return [];
-    }
-    return [...index.images];
-  } catch (cause) {
-    warn(`the image index could not be restored: ${messageOf(cause)}`);
-    return [];
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-async function saveImages(options) {
-  const { prefix, log: log2, now, warnings, warn } = startJob(options);
-  if (options.mode === "off") return { images: [], notices: [], warnings, index: null };
-  let after;
-  try {
-    after = await listImages(options.docker);
-  } catch (cause) {
-    warn(`Docker images not saved: the Docker engine is not usable (${messageOf(cause)})`);
-    return { images: [], notices: [], warnings, index: null };
-  }
-  const plan = planSave({
-    mode: options.mode,
-    prefix,
-    listed: options.listed,
-    before: options.state.before,
-    after,
-    indexed: options.state.indexed,
-    restored: options.state.restored,
-    existingKeys: options.state.existingKeys,
-    readOnly: options.readOnly,
-    maxBytes: options.maxBytes
-  });
-  for (const notice2 of plan.notices) log2(notice2);
-  const workDir = options.workDir ?? await mkdtemp(join2(tmpdir(), "seamwatch-images-"));
-  try {
-    const saved = await mapWithLimit(plan.save, concurrencyOf(options), async (image) => {
-      const started = now();
-      const dir = join2(workDir, "entries", image.key);
-      try {
-        await mkdir(dir, { recursive: true });
-        const bytes = await saveImage(options.docker, image.reference, join2(dir, IMAGE_FILE));
-        const result = await options.store.save(image.key, dir);
-        log2(`${image.reference}: ${result === "saved" ? "saved" : "already cached"} as ${image.key}`);
-        return {
-          reference: image.reference,
-          result,
-          reason: null,
-          key: image.key,
-          bytes,
-          seconds: seconds(now, started)
-        };
-      } catch (cause) {
-        warn(`${image.reference} could not be saved to the cache: ${messageOf(cause)}`);
-        return {
-          reference: image.reference,
-          result: "failed",
-          reason: null,
-          key: image.key,
-          bytes: null,
-          seconds: seconds(now, started)
-        };
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    });
-    const skipped = plan.skipped.map(
-      (entry) => ({
-        reference: entry.reference,
-        result: "skipped",
-        reason: entry.reason,
-        key: entry.image?.key ?? null,
-        bytes: null,
-        seconds: 0
-      })
-    );
-    let index = null;
-    if (plan.index) {
-      const failed = new Set(saved.filter((image) => image.result === "failed").map((image) => image.key));
-      const planned = planIndex(
-        prefix,
-        plan.index.index.images.filter((image) => !failed.has(image.key)),
-        new Set(options.state.existingKeys)
-      );
-      index = {
-        key: planned.key,
-        result: planned.exists ? "exists" : await saveIndex(options.store, planned, workDir, warn)
-      };
-    }
-    return { images: [...saved, ...skipped], notices: plan.notices, warnings, index };
-  } finally {
-    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
-  }
-}
-async function saveIndex(store, planned, workDir, warn) {
-  const dir = join2(workDir, "index");
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(join2(dir, INDEX_FILE), `${JSON.stringify(planned.index, null, 2)}
-`);
-    return await store.save(planned.key, dir);
-  } catch (cause) {
-    warn(`the image index could not be saved: ${messageOf(cause)}`);
-    return "failed";
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-function serially() {
-  let tail = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work, work);
-    tail = run.catch(() => void 0);
-    return run;
-  };
-}
-function concurrencyOf(options) {
-  return Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
-}
-async function mapWithLimit(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-async function fileSize(file) {
-  return stat2(file).then(
-    (info2) => info2.size,
-    () => null
-  );
-}
-function seconds(now, started) {
-  return Math.round(now() - started) / 1e3;
-}
-function messageOf(cause) {
-  return cause instanceof Error ? cause.message : String(cause);
-}
-
-// action/image-cache-store.ts
-import { mkdir as mkdir2, readdir, rm as rm2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
-var ImageCacheStoreError = class extends Error {
-  constructor(message, options) {
-    super(message, options);
-    this.name = "ImageCacheStoreError";
-  }
-};
-function imageWorkDir(env) {
-  return join3(env.RUNNER_TEMP || tmpdir2(), "seamwatch-images");
-}
-function actionsCacheImageStore() {
-  const client = () => import("./chunks/cache-YSOXHMGT.js");
-  return {
-    async restore(key, dir) {
-      const cache = await client();
-      if (!cache.isFeatureAvailable())
-        throw new ImageCacheStoreError("the Actions cache service is not available");
-      const prefix = key.endsWith("-");
-      await emptyDir(dir);
-      const matched = await cache.restoreCache([dir], key, prefix ? [key] : void 0);
-      const hit = matched !== void 0 && (prefix ? matched.startsWith(key) : matched === key);
-      if (!hit || await isEmpty(dir)) {
-        await emptyDir(dir);
-        return false;
-      }
-      return true;
-    },
-    async save(key, dir) {
-      const cache = await client();
-      if (!cache.isFeatureAvailable())
-        throw new ImageCacheStoreError("the Actions cache service is not available");
-      const found = await cache.restoreCache([dir], key, void 0, { lookupOnly: true });
-      if (found === key) return "exists";
-      const id = await cache.saveCache([dir], key);
-      if (id === -1) {
-        throw new ImageCacheStoreError(
-          `the cache service did not take the entry ${key} (refused, unreachable, or another job is saving it; see the log above)`
-        );
-      }
-      return "saved";
-    }
-  };
-}
-async function emptyDir(dir) {
-  await rm2(dir, { recursive: true, force: true });
-  await mkdir2(dir, { recursive: true });
-}
-async function isEmpty(dir) {
-  return (await readdir(dir).catch(() => [])).length === 0;
-}
-
-// action/outputs.ts
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join4 } from "node:path";
-var OUTPUT = {
-  outcome: "outcome",
-  attempts: "attempts",
-  infraRetries: "infra-retries",
-  tests: "tests",
-  passed: "passed",
-  failed: "failed",
-  skipped: "skipped",
-  flaky: "flaky",
-  durationMs: "duration-ms",
-  reportPath: "report-path",
-  imagesRestored: "images-restored",
-  imageCacheHit: "image-cache-hit"
-};
-var STATE = {
-  /** Set as soon as the main step starts: the same bundle runs as post when it is there. */
-  isPost: "isPost",
-  outcome: "outcome",
-  reportPath: "reportPath",
-  /** The image cache's settings and what the restore did, as JSON (`ImageCacheHandover`). */
-  imageCache: "imageCache"
-};
-function outputValues(run, details) {
-  return {
-    [OUTPUT.outcome]: run.outcome,
-    [OUTPUT.attempts]: String(run.attempts.length),
-    [OUTPUT.infraRetries]: String(run.attempts.filter((attempt) => attempt.retried).length),
-    [OUTPUT.tests]: String(run.totals.tests),
-    [OUTPUT.passed]: String(run.totals.passed),
-    [OUTPUT.failed]: String(run.totals.failed),
-    [OUTPUT.skipped]: String(run.totals.skipped),
-    [OUTPUT.flaky]: String(run.totals.flaky),
-    [OUTPUT.durationMs]: String(Math.round(details.durationMs)),
-    [OUTPUT.reportPath]: details.reportPath
-  };
-}
-function setOutputs(values) {
-  for (const [name, value] of Object.entries(values)) setOutput(name, value);
-}
-function reportPathFor(env) {
-  const step = (env.GITHUB_ACTION || "seamwatch").replace(/[^\w.-]+/g, "_");
-  return join4(env.RUNNER_TEMP || tmpdir3(), "seamwatch", `${step}.json`);
-}
-
-// action/image-cache.ts
-var LOG_PREFIX = "seamwatch: images:";
-var noCache = {
-  restore: async () => false,
-  save: async () => {
-    throw new Error("the image cache is off");
-  }
-};
-function hasCacheService(env) {
-  return Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
-}
-async function restoreImageCache(options) {
-  const { inputs, env } = options;
-  const asked = inputs.listed.length > 0;
-  const cacheAvailable = inputs.mode !== "off" && hasCacheService(env);
-  if (!asked && !cacheAvailable) {
-    if (inputs.mode !== "off")
-      info(`${LOG_PREFIX} no Actions cache service in this job; not caching images.`);
-    setOutputs({ [OUTPUT.imagesRestored]: "0", [OUTPUT.imageCacheHit]: "false" });
-    return;
-  }
-  if (inputs.mode !== "off" && !cacheAvailable) {
-    warning(
-      "The Actions cache service is not available in this job: the listed images are pulled, not cached."
-    );
-  }
-  const workDir = imageWorkDir(env);
-  const started = performance.now();
-  const result = await restoreImages({
-    store: cacheAvailable ? actionsCacheImageStore() : noCache,
-    docker: { env: options.dockerEnv },
-    prefix: inputs.prefix,
-    listed: inputs.listed,
-    workDir,
-    pull: { ...defaultPullRetry, rules: options.rules, log: (line) => info(`${LOG_PREFIX} ${line}`) },
-    // The engine reports its warnings in `result.warnings`; they are emitted below, once.
-    log: (line) => {
-      if (!line.startsWith("warning: ")) info(`${LOG_PREFIX} ${line}`);
-    }
-  });
-  for (const warning2 of result.warnings) {
-    if (!result.dockerUsable && !asked) info(`${LOG_PREFIX} ${warning2}`);
-    else warning(warning2);
-  }
-  for (const image of result.images) info(`${LOG_PREFIX} ${describeRestore(image)}`);
-  const hit = cacheHit(result.images);
-  const restoreSeconds = (performance.now() - started) / 1e3;
-  info(
-    `${LOG_PREFIX} ${result.images.filter((image) => image.cache === "hit").length} of ${result.images.length} from the cache (${hit}) in ${seconds2(restoreSeconds)}`
-  );
-  if (result.dockerUsable) {
-    const handover = {
-      settings: { ...inputs, workDir, cacheAvailable },
-      state: result.state,
-      restores: result.images,
-      restoreSeconds
-    };
-    saveState(STATE.imageCache, JSON.stringify(handover));
-  }
-  setOutputs({
-    [OUTPUT.imagesRestored]: String(result.images.filter((image) => image.result === "loaded").length),
-    [OUTPUT.imageCacheHit]: hit
-  });
-}
-function cacheHit(images) {
-  const hits = images.filter((image) => image.cache === "hit").length;
-  const misses = images.filter((image) => image.cache === "miss").length;
-  if (hits === 0) return "false";
-  return misses === 0 ? "true" : "partial";
-}
-async function saveImageCache(env) {
-  const text = getState(STATE.imageCache);
-  if (text === "") return;
-  let handover;
-  try {
-    handover = JSON.parse(text);
-  } catch (error2) {
-    warning(`Docker images not saved: the main step's state is unreadable (${messageOf2(error2)})`);
-    return;
-  }
-  const { settings } = handover;
-  let saved = null;
-  const started = performance.now();
-  if (settings.mode !== "off" && settings.cacheAvailable) {
-    saved = await saveImages({
-      store: actionsCacheImageStore(),
-      docker: { env: withoutInputs(env) },
-      prefix: settings.prefix,
-      listed: settings.listed,
-      mode: settings.mode,
-      state: handover.state,
-      readOnly: settings.readOnly,
-      maxBytes: settings.maxBytes,
-      workDir: settings.workDir,
-      log: (line) => {
-        if (!line.startsWith("warning: ")) info(`${LOG_PREFIX} ${line}`);
-      }
-    });
-    for (const warning2 of saved.warnings) warning(warning2);
-    const count2 = saved.images.filter((image) => image.result === "saved").length;
-    info(`${LOG_PREFIX} ${count2} saved to the cache${settings.readOnly ? " (read-only: none)" : ""}`);
-  }
-  try {
-    const times = {
-      restoreSeconds: handover.restoreSeconds,
-      saveSeconds: (performance.now() - started) / 1e3
-    };
-    await summary.addRaw(renderImagesSection(handover.restores, saved, times), true).write();
-  } catch (error2) {
-    warning(`Could not add the images to the job summary: ${messageOf2(error2)}`);
-  }
-}
-var SKIP_TEXT = {
-  unchanged: "unchanged",
-  "key-exists": "already cached",
-  "read-only": "read-only",
-  "over-size-cap": "over cache-max-gb",
-  "not-present": "not in Docker"
-};
-function renderImagesSection(restores, saved, times) {
-  const saves = new Map((saved?.images ?? []).map((image) => [image.reference, image]));
-  const references = [.../* @__PURE__ */ new Set([...restores.map((image) => image.reference), ...saves.keys()])];
-  const lines2 = ["### Images", ""];
-  if (references.length === 0) {
-    lines2.push("No images to restore or save.", "");
-    return lines2.join("\n");
-  }
-  lines2.push("| image | start of job | size | time | end of job |", "| --- | --- | --- | --- | --- |");
-  const restoreOf = new Map(restores.map((image) => [image.reference, image]));
-  for (const reference of references) {
-    const restore = restoreOf.get(reference);
-    const save = saves.get(reference);
-    const bytes = restore?.bytes ?? save?.bytes ?? null;
-    const time = [restore && restore.result !== "present" ? seconds2(restore.seconds) : null].concat(save && save.result !== "skipped" ? [`save ${seconds2(save.seconds)}`] : []).filter(Boolean).join(", ");
-    lines2.push(
-      `| \`${reference.replace(/[`|]/g, "")}\` | ${restore ? restoreText(restore) : "not restored"} | ${bytes === null ? "" : formatBytes(bytes)} | ${time} | ${save ? saveText(save) : saved ? "" : "not saved"} |`
-    );
-  }
-  lines2.push("", timeLine(restores, saved, times), "");
-  return lines2.join("\n");
-}
-function restoreText(image) {
-  if (image.cache === "hit") return "cache hit";
-  if (image.cache === "present") return "already in Docker";
-  return image.result === "pulled" ? "cache miss, pulled" : "cache miss, not pulled";
-}
-function saveText(image) {
-  if (image.result === "skipped") return `skipped: ${SKIP_TEXT[image.reason ?? ""] ?? image.reason}`;
-  if (image.result === "exists") return "already cached";
-  return image.result === "saved" ? "saved" : "save failed (see warnings)";
-}
-function timeLine(restores, saved, times) {
-  const loaded = restores.filter((image) => image.result === "loaded").length;
-  const pulled = restores.filter((image) => image.result === "pulled").length;
-  const start = [
-    ...loaded > 0 ? [`${count(loaded)} loaded from the cache`] : [],
-    ...pulled > 0 ? [`${count(pulled)} pulled`] : []
-  ];
-  const parts = [
-    `start of job ${seconds2(times.restoreSeconds)}${start.length > 0 ? ` (${start.join(", ")})` : ""}`
-  ];
-  if (saved) {
-    const written = saved.images.filter((image) => image.result === "saved").length;
-    parts.push(
-      `end of job ${seconds2(times.saveSeconds)} (${written > 0 ? `${count(written)} saved for later jobs` : "nothing to save"})`
-    );
-  }
-  return `Time spent on images: ${parts.join("; ")}.`;
-}
-function describeRestore(image) {
-  const size = image.bytes === null ? "" : `, ${formatBytes(image.bytes)}`;
-  return `${image.reference}: ${restoreText(image)}${size}, ${seconds2(image.seconds)}`;
-}
-function count(images) {
-  return `${images} image${images === 1 ? "" : "s"}`;
-}
-function seconds2(value) {
-  return `${value.toFixed(1)} s`;
-}
-function withoutInputs(env) {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
-}
-function messageOf2(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-
 // action/inputs.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
 // action/run-suite.ts
-import { mkdir as mkdir4, mkdtemp as mkdtemp2, open as open2 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname3, join as join7 } from "node:path";
-import { setTimeout as realSleep2 } from "node:timers/promises";
+import { mkdir as mkdir2, mkdtemp, open as open2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname as dirname3, join as join4 } from "node:path";
+import { setTimeout as realSleep } from "node:timers/promises";
 
 // core/run/merge-attempts.ts
 function mergeAttempts(attempts) {
@@ -4094,15 +2546,15 @@ function shownResult(verdict, results) {
   }
 }
 function totalsOf(tests, attempts) {
-  const count2 = (...verdicts) => tests.filter((test) => verdicts.includes(test.verdict)).length;
+  const count = (...verdicts) => tests.filter((test) => verdicts.includes(test.verdict)).length;
   return Object.freeze({
     tests: tests.length,
-    passed: count2("passed", "recovered-after-infra-retry"),
-    failed: count2("failed"),
-    skipped: count2("skipped"),
-    flaky: count2("flaky"),
-    recovered: count2("recovered-after-infra-retry"),
-    infraFailed: count2("infra-failure"),
+    passed: count("passed", "recovered-after-infra-retry"),
+    failed: count("failed"),
+    skipped: count("skipped"),
+    flaky: count("flaky"),
+    recovered: count("recovered-after-infra-retry"),
+    infraFailed: count("infra-failure"),
     durationMs: attempts.reduce((sum, attempt) => sum + attempt.durationMs, 0)
   });
 }
@@ -4135,11 +2587,11 @@ function recordAttempt(input) {
 }
 
 // action/attempt-reports.ts
-import { copyFile, mkdir as mkdir3, rename, stat as stat4, unlink } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join5, normalize as normalize2, resolve as resolve3, sep as sep2 } from "node:path";
+import { copyFile, mkdir, rename, stat as stat2, unlink } from "node:fs/promises";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, normalize as normalize2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync } from "fs";
+import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
@@ -4263,10 +2715,10 @@ var resolveSymlinksAsync = function(path, state, callback$1) {
   queue.enqueue();
   fs.realpath(path, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs.stat(resolvedPath, (error$1, stat5) => {
+    fs.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
+      if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -4276,9 +2728,9 @@ var resolveSymlinks = function(path, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs.realpathSync(path);
-    const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
+    const stat3 = fs.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -4475,8 +2927,8 @@ var Walker = class {
         this.walkDirectory(this.state, path, path, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
+        this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
@@ -4889,11 +3341,11 @@ function getOptions(options) {
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir2,
+    readdir: opts.fs.readdir || readdir,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat3,
+    stat: opts.fs.stat || stat,
     statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -4945,8 +3397,8 @@ async function setAside(paths, cwd, dir) {
   let moved = 0;
   for (const path of paths) {
     const from = resolve3(cwd, path);
-    const to = join5(dir, asideName(path));
-    await mkdir3(dirname2(to), { recursive: true });
+    const to = join2(dir, asideName(path));
+    await mkdir(dirname2(to), { recursive: true });
     try {
       await rename(from, to);
     } catch (cause) {
@@ -4961,12 +3413,12 @@ async function setAside(paths, cwd, dir) {
   return moved;
 }
 function asideName(path) {
-  if (isAbsolute2(path)) return join5("_absolute", path);
+  if (isAbsolute2(path)) return join2("_absolute", path);
   return normalize2(path).split(sep2).map((segment) => segment === ".." ? "__" : segment).join(sep2);
 }
 async function isFile(path) {
   try {
-    return (await stat4(path)).isFile();
+    return (await stat2(path)).isFile();
   } catch (cause) {
     const code = cause.code;
     return code !== "ENOENT" && code !== "ENOTDIR";
@@ -5684,9 +4136,9 @@ function parseSecondsToMs(raw) {
   if (text.includes(",")) {
     text = THOUSANDS.test(text) || text.includes(".") ? text.replaceAll(",", "") : text.replace(",", ".");
   }
-  const seconds4 = Number(text);
-  if (!Number.isFinite(seconds4) || seconds4 < 0) return 0;
-  return roundMs(seconds4 * 1e3);
+  const seconds2 = Number(text);
+  if (!Number.isFinite(seconds2) || seconds2 < 0) return 0;
+  return roundMs(seconds2 * 1e3);
 }
 function roundMs(ms) {
   return Math.round(ms * 1e3) / 1e3;
@@ -6588,9 +5040,9 @@ function describeReadError(cause) {
 }
 
 // action/run-command.ts
-import { spawn as spawn2 } from "node:child_process";
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join as join3 } from "node:path";
 
 // action/output-tail.ts
 import { StringDecoder } from "node:string_decoder";
@@ -6678,8 +5130,8 @@ async function shellArgv(options) {
     const [file2 = "", ...args2] = known;
     return { file: file2, args: [...args2, options.command] };
   }
-  const script = join6(options.scriptDir, "command");
-  await writeFile2(script, `${options.command}
+  const script = join3(options.scriptDir, "command");
+  await writeFile(script, `${options.command}
 `, { mode: 448 });
   const [file = "", ...args] = options.shell.trim().split(/\s+/).map((word) => word.replaceAll(SCRIPT_PLACEHOLDER, script));
   return { file, args };
@@ -6687,7 +5139,7 @@ async function shellArgv(options) {
 async function runCommand(options) {
   const { file, args } = await shellArgv(options);
   const tail = new OutputTail();
-  const child = spawn2(file, args, {
+  const child = spawn(file, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -6792,11 +5244,11 @@ async function runSuite(options) {
 `));
   const onOutput = options.onOutput ?? writeThrough;
   const started = now();
-  const asideDir = options.asideDir ?? await mkdtemp2(join7(tmpdir4(), "seamwatch-run-"));
-  await mkdir4(asideDir, { recursive: true });
+  const asideDir = options.asideDir ?? await mkdtemp(join4(tmpdir(), "seamwatch-run-"));
+  await mkdir2(asideDir, { recursive: true });
   const stale = await findReports(options.junitPatterns, options.cwd, asideDir);
   if (stale.length > 0) {
-    const dir = join7(asideDir, "before-run");
+    const dir = join4(asideDir, "before-run");
     const moved = await setAside(stale, options.cwd, dir);
     log2(
       `moved ${plural2(moved, "JUnit file")} left from an earlier run to ${dir}, so none is read as this run's`
@@ -6805,7 +5257,7 @@ async function runSuite(options) {
   const attempt = async (number) => {
     if (number > 1) {
       const previous = await findReports(options.junitPatterns, options.cwd, asideDir);
-      await setAside(previous, options.cwd, join7(asideDir, `attempt-${number - 1}`));
+      await setAside(previous, options.cwd, join4(asideDir, `attempt-${number - 1}`));
     }
     const attemptStarted = now();
     const command = await runCommand({
@@ -6840,7 +5292,7 @@ async function runSuite(options) {
     isRetryable: (outcome) => !outcome.cancelled && shouldRetry(outcome, { maxAttempts: options.maxAttempts }),
     describe: describeAttempt,
     log: log2,
-    sleep: options.sleep ?? ((ms) => realSleep2(ms)),
+    sleep: options.sleep ?? ((ms) => realSleep(ms)),
     ...options.signal ? { signal: options.signal } : {}
   });
   const records = outcomes.map(
@@ -6873,13 +5325,13 @@ function writeThrough(chunk, stream) {
 function describeAttempt(outcome, decision) {
   const { evidence, classification } = outcome;
   const head = `attempt ${decision.attemptNumber} of ${decision.maxAttempts}`;
-  const facts = `(${exitText(evidence)} after ${seconds3(outcome.durationMs)}; ${junitText(evidence.junitFiles)})`;
+  const facts = `(${exitText(evidence)} after ${seconds(outcome.durationMs)}; ${junitText(evidence.junitFiles)})`;
   if (outcome.cancelled) return `${head} cancelled ${facts}`;
   switch (classification.outcome) {
     case "passed":
       return `${head} passed ${facts}`;
     case "infra-failure": {
-      const next = decision.retryInMs === null ? "no attempts left" : `retrying in ${seconds3(decision.retryInMs)}`;
+      const next = decision.retryInMs === null ? "no attempts left" : `retrying in ${seconds(decision.retryInMs)}`;
       return `${head} failed for infrastructure: ${failureText(classification.infraFailures)} ${facts}; ${next}`;
     }
     case "test-failures": {
@@ -6907,16 +5359,16 @@ function junitText(files) {
   const tests = files.reduce((sum, file) => sum + file.counts.tests, 0);
   return `${plural2(files.length, "JUnit file")}, ${plural2(tests, "test")}`;
 }
-function seconds3(ms) {
+function seconds(ms) {
   return `${(ms / 1e3).toFixed(ms < 1e4 ? 1 : 0)} s`;
 }
-function plural2(count2, noun) {
-  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+function plural2(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 var RUN_REPORT_VERSION = 1;
 async function writeRunReport(path, run) {
   const { result } = run;
-  await mkdir4(dirname3(path), { recursive: true });
+  await mkdir2(dirname3(path), { recursive: true });
   const file = await open2(path, "w");
   try {
     const attempts = result.attempts.map(({ testCases, ...attempt }) => ({
@@ -7105,7 +5557,7 @@ function deriveCommentKey(context) {
   if (readable.length <= MAX_READABLE_KEY && texts.every((text) => /^[\w.:/-]+$/.test(text))) {
     return safeKey(readable);
   }
-  const hash = createHash2("sha256").update(canonicalJson(context.matrix)).digest("hex").slice(0, 12);
+  const hash = createHash("sha256").update(canonicalJson(context.matrix)).digest("hex").slice(0, 12);
   return safeKey(`${job} (matrix ${hash})`);
 }
 function safeKey(key) {
@@ -7254,11 +5706,11 @@ async function runMain(env = process.env) {
     await restoreImageCache({
       inputs: inputs.imageCache,
       env,
-      dockerEnv: withoutInputs2(env),
+      dockerEnv: withoutInputs(env),
       rules: inputs.rules
     });
   } catch (error2) {
-    warning(`Docker images not restored: ${messageOf3(error2)}`);
+    warning(`Docker images not restored: ${messageOf(error2)}`);
   }
   const reportPath = reportPathFor(env);
   const cancel = new AbortController();
@@ -7276,7 +5728,7 @@ async function runMain(env = process.env) {
       attemptTimeoutMs: inputs.attemptTimeoutMs,
       rules: inputs.rules,
       // A `run:` step does not see the action's inputs, and the token must not reach the tests.
-      env: withoutInputs2(env),
+      env: withoutInputs(env),
       log: (line) => info(`seamwatch: ${line}`),
       signal: cancel.signal,
       asideDir: reportPath.replace(/\.json$/, "-aside")
@@ -7295,7 +5747,7 @@ async function runMain(env = process.env) {
   try {
     await writeRunReport(reportPath, suite);
   } catch (error2) {
-    warning(`Could not write the JSON report to ${reportPath}: ${messageOf3(error2)}`);
+    warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error2)}`);
   }
   saveState(STATE.outcome, run.outcome);
   saveState(STATE.reportPath, reportPath);
@@ -7338,7 +5790,7 @@ var COMMENT_RETRY_DELAY_MS = 1e3;
 function describeCommentAttempt(attempt, decision) {
   if ("comment" in attempt) return `Pull request comment ${attempt.comment.action}: ${attempt.comment.url}`;
   const next = decision.retryInMs === null ? "" : `; retrying in ${(decision.retryInMs / 1e3).toFixed(0)} s`;
-  return `Pull request comment, attempt ${decision.attemptNumber} of ${decision.maxAttempts}: ${messageOf3(attempt.error)}${next}`;
+  return `Pull request comment, attempt ${decision.attemptNumber} of ${decision.maxAttempts}: ${messageOf(attempt.error)}${next}`;
 }
 function isServerError(error2) {
   const status = error2?.status;
@@ -7399,7 +5851,7 @@ async function publishComment(run, inputs, env) {
       info(notice2);
       return notice2;
     }
-    warning(`Could not write the pull request comment: ${messageOf3(error2)}`);
+    warning(`Could not write the pull request comment: ${messageOf(error2)}`);
     return "No pull request comment: writing it failed (see the step's warnings). The report is below.";
   }
 }
@@ -7414,7 +5866,7 @@ async function writeJobSummary(run, inputs, notice2) {
     });
     await summary.addRaw(markdown, true).write();
   } catch (error2) {
-    warning(`Could not write the job summary: ${messageOf3(error2)}`);
+    warning(`Could not write the job summary: ${messageOf(error2)}`);
   }
 }
 function reportTitle(inputs) {
@@ -7438,22 +5890,22 @@ function failureFor(run, failOn) {
   }
   return null;
 }
-function withoutInputs2(env) {
+function withoutInputs(env) {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
 }
-function plural3(count2, one, many = `${one}s`) {
-  return `${count2} ${count2 === 1 ? one : many}`;
+function plural3(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
 }
 function readEventPayload(path) {
   if (!path) return null;
   try {
     return JSON.parse(readFileSync(path, "utf8"));
   } catch (error2) {
-    warning(`Could not read the workflow event at ${path}: ${messageOf3(error2)}`);
+    warning(`Could not read the workflow event at ${path}: ${messageOf(error2)}`);
     return null;
   }
 }
-function messageOf3(error2) {
+function messageOf(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 

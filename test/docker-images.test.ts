@@ -203,11 +203,12 @@ describe("the Docker image cache", () => {
     const store = newStore();
     const { saved } = await coldJob(store);
     const keyOf = (name: string) => saved.images.find((image) => image.reference.endsWith(name))?.key ?? "";
-    // a: a torn download; b: a valid file of another image (c) under b's key.
+    // a: a torn download; b: a valid file of another image, in no other entry, under b's key.
     truncateSync(join(store.entryDir(keyOf("seamwatch-a:1")), IMAGE_FILE), 1_000_000);
+    const strangerReference = `${registry.host}/seamwatch-stranger:1`;
+    buildBusyboxImage({ dockerHost: engine.host, reference: strangerReference, extraBytes: 100_000 });
     const stranger = join(mkdtempSync(join(tmpdir(), "seamwatch-stranger-")), IMAGE_FILE);
-    docker(engine.host, ["save", "-o", stranger, references[2] ?? ""]);
-    docker(engine.host, ["image", "rm", references[2] ?? ""]);
+    docker(engine.host, ["save", "-o", stranger, strangerReference]);
     copyFileSync(stranger, join(store.entryDir(keyOf("seamwatch-b:1")), IMAGE_FILE));
     wipeEngine();
     const mark = registry.mark();
@@ -229,7 +230,9 @@ describe("the Docker image cache", () => {
     expect(restored.warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/seamwatch-a:1 is unusable: docker load failed.*falling back to a pull/),
-        expect.stringMatching(/seamwatch-b:1 is unusable: it did not load .*removed .*seamwatch-c:1.*pull/),
+        expect.stringMatching(
+          /seamwatch-b:1 is unusable: it did not load .*removed .*seamwatch-stranger:1.*pull/,
+        ),
       ]),
     );
     expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b"]);

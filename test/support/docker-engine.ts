@@ -11,6 +11,13 @@ export interface DockerEngine {
   readonly host: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * SIGSTOP to dockerd: a hung engine. Its socket still accepts connections (the kernel does that), but
+   * nothing answers on them until `thaw`.
+   */
+  freeze(): void;
+  /** SIGCONT to dockerd: it answers again, including the requests that waited meanwhile. */
+  thaw(): void;
   /** Stops the engine and removes its directories. */
   dispose(): Promise<void>;
 }
@@ -28,6 +35,10 @@ export function dockerEngine(): DockerEngine {
     } catch {
       return false;
     }
+  };
+
+  const signal = (name: NodeJS.Signals): void => {
+    if (daemon && daemon.exitCode === null) daemon.kill(name);
   };
 
   const engine: DockerEngine = {
@@ -62,10 +73,19 @@ export function dockerEngine(): DockerEngine {
       daemon = null;
       if (!running || running.exitCode !== null) return;
       const exited = new Promise((resolve) => running.once("exit", resolve));
+      // A frozen daemon would hold SIGTERM pending forever: it has to run to act on it.
+      running.kill("SIGCONT");
       running.kill("SIGTERM");
       await exited;
     },
+    freeze() {
+      signal("SIGSTOP");
+    },
+    thaw() {
+      signal("SIGCONT");
+    },
     async dispose() {
+      // `stop` thaws the daemon first, so a test that failed while it was frozen still cleans up.
       await engine.stop();
       rmSync(root, { recursive: true, force: true });
     },

@@ -1,0 +1,1858 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  getState,
+  info,
+  saveState,
+  setOutput,
+  summary,
+  warning
+} from "./chunk-Z54VKEA3.js";
+
+// action/outputs.ts
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var OUTPUT = {
+  outcome: "outcome",
+  attempts: "attempts",
+  infraRetries: "infra-retries",
+  tests: "tests",
+  passed: "passed",
+  failed: "failed",
+  skipped: "skipped",
+  flaky: "flaky",
+  durationMs: "duration-ms",
+  reportPath: "report-path",
+  imagesRestored: "images-restored",
+  imageCacheHit: "image-cache-hit"
+};
+var SAVE_STEP_OUTPUT = {
+  imagesSaved: "images-saved"
+};
+var STATE = {
+  /** Set as soon as the main step starts: the same bundle runs as post when it is there. */
+  isPost: "isPost",
+  outcome: "outcome",
+  reportPath: "reportPath",
+  /** The image cache's settings and what the restore did, as JSON (`ImageCacheHandover`). */
+  imageCache: "imageCache"
+};
+function outputValues(run, details) {
+  return {
+    [OUTPUT.outcome]: run.outcome,
+    [OUTPUT.attempts]: String(run.attempts.length),
+    [OUTPUT.infraRetries]: String(run.attempts.filter((attempt) => attempt.retried).length),
+    [OUTPUT.tests]: String(run.totals.tests),
+    [OUTPUT.passed]: String(run.totals.passed),
+    [OUTPUT.failed]: String(run.totals.failed),
+    [OUTPUT.skipped]: String(run.totals.skipped),
+    [OUTPUT.flaky]: String(run.totals.flaky),
+    [OUTPUT.durationMs]: String(Math.round(details.durationMs)),
+    [OUTPUT.reportPath]: details.reportPath
+  };
+}
+function setOutputs(values) {
+  for (const [name, value] of Object.entries(values)) setOutput(name, value);
+}
+function reportPathFor(env) {
+  const step = (env.GITHUB_ACTION || "seamwatch").replace(/[^\w.-]+/g, "_");
+  return join(env.RUNNER_TEMP || tmpdir(), "seamwatch", `${step}.json`);
+}
+
+// action/image-cache.ts
+import { randomUUID } from "node:crypto";
+import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join4 } from "node:path";
+
+// core/images/keys.ts
+import { createHash } from "node:crypto";
+var MAX_KEY_LENGTH = 512;
+var ID_DIGITS = 16;
+var REFERENCE_HASH_DIGITS = 8;
+var MAX_PREFIX_LENGTH = 200;
+var CacheKeyError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "CacheKeyError";
+  }
+};
+function defaultKeyPrefix({ platform, arch }) {
+  return `seamwatch-images-${platform}-${arch}`;
+}
+function checkKeyPrefix(prefix) {
+  if (prefix.length === 0) throw new CacheKeyError("the cache key prefix is empty");
+  if (prefix.includes(",")) throw new CacheKeyError(`the cache key prefix contains a comma: "${prefix}"`);
+  if (prefix.length > MAX_PREFIX_LENGTH) {
+    throw new CacheKeyError(
+      `the cache key prefix is ${prefix.length} characters long, at most ${MAX_PREFIX_LENGTH} allowed`
+    );
+  }
+  return prefix;
+}
+function imageCacheKey({
+  prefix,
+  reference,
+  imageId: imageId2
+}) {
+  checkKeyPrefix(prefix);
+  if (reference.length === 0) throw new CacheKeyError("an image reference is empty");
+  const hex = /^(?:sha256:)?([0-9a-f]{64})$/.exec(imageId2)?.[1];
+  if (!hex) throw new CacheKeyError(`"${imageId2}" is not an image ID (sha256:<64 hex digits>)`);
+  const referenceHash = sha256(reference).slice(0, REFERENCE_HASH_DIGITS);
+  const tail = `-${referenceHash}-${hex.slice(0, ID_DIGITS)}`;
+  const head = `${prefix}-img-`;
+  const readable = sanitise(reference).slice(0, MAX_KEY_LENGTH - head.length - tail.length);
+  return `${head}${readable}${tail}`;
+}
+function indexKey(prefix) {
+  return `${checkKeyPrefix(prefix)}-index-`;
+}
+function indexEntryKey(prefix, contentDigest) {
+  return `${indexKey(prefix)}${contentDigest.slice(0, ID_DIGITS)}`;
+}
+function sha256(text) {
+  return createHash("sha256").update(text).digest("hex");
+}
+function sanitise(reference) {
+  return reference.toLowerCase().replace(/[^a-z0-9._]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+// core/images/model.ts
+var IMAGE_INDEX_VERSION = 1;
+var saveModes = ["auto", "listed", "off"];
+function parseImageIndex(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value) || value.version !== IMAGE_INDEX_VERSION || !Array.isArray(value.images)) return null;
+  const images = [];
+  for (const item of value.images) {
+    if (!isRecord(item) || typeof item.reference !== "string" || typeof item.id !== "string" || typeof item.key !== "string" || typeof item.sizeBytes !== "number" || item.pullSeconds !== void 0 && typeof item.pullSeconds !== "number") {
+      return null;
+    }
+    const { reference, id, key, sizeBytes, pullSeconds } = item;
+    images.push({ reference, id, key, sizeBytes, ...pullSeconds === void 0 ? {} : { pullSeconds } });
+  }
+  return { version: IMAGE_INDEX_VERSION, images };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function formatBytes(bytes) {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
+
+// core/images/plan.ts
+function planRestore({
+  listed,
+  indexed,
+  local
+}) {
+  const localIds = new Map(local.map((image) => [image.reference, image.id]));
+  const byReference = new Map(indexed.map((image) => [image.reference, image]));
+  const references = unique([...listed, ...indexed.map((image) => image.reference)]);
+  const restore = [];
+  const present = [];
+  const unknown = [];
+  for (const reference of references) {
+    const cached = byReference.get(reference);
+    const localId = localIds.get(reference);
+    if (cached) {
+      if (localId === cached.id) present.push(reference);
+      else restore.push(cached);
+    } else if (localId !== void 0) {
+      present.push(reference);
+    } else {
+      unknown.push(reference);
+    }
+  }
+  return { restore, present, unknown };
+}
+function planSave(facts) {
+  if (facts.mode === "off") return { save: [], skipped: [], notices: [], index: null };
+  const afterByReference = new Map(facts.after.map((image) => [image.reference, image]));
+  const skipped = [];
+  for (const reference of unique(facts.listed)) {
+    if (!afterByReference.has(reference)) {
+      skipped.push({
+        reference,
+        image: null,
+        reason: "not-present",
+        message: `${reference} is listed but not in the Docker engine at the end of the job`
+      });
+    }
+  }
+  const candidates = candidateImages(facts, afterByReference).map((image) => {
+    const pullSeconds = pullSecondsOf(image, facts);
+    return {
+      ...image,
+      key: imageCacheKey({ ...image, prefix: facts.prefix, imageId: image.id }),
+      ...pullSeconds === void 0 ? {} : { pullSeconds }
+    };
+  });
+  const restoredIds = new Map(facts.restored.map((image) => [image.reference, image.id]));
+  const existing = new Set(facts.existingKeys);
+  const cached = [];
+  const toSave = [];
+  for (const image of candidates) {
+    if (restoredIds.get(image.reference) === image.id) {
+      cached.push(image);
+      skipped.push(skip(image, "unchanged", `${image.reference} is unchanged since it was restored`));
+    } else if (existing.has(image.key)) {
+      cached.push(image);
+      skipped.push(skip(image, "key-exists", `${image.reference} is already cached as ${image.key}`));
+    } else if (facts.readOnly) {
+      skipped.push(skip(image, "read-only", `${image.reference} not saved: the cache is read-only here`));
+    } else {
+      toSave.push(image);
+    }
+  }
+  if (facts.readOnly) return { save: [], skipped, notices: [], index: null };
+  const { kept, dropped, notice } = fitUnderCap([...cached, ...toSave], facts.maxBytes);
+  const droppedKeys = new Set(dropped.map((image) => image.key));
+  const decided = skipped.filter((entry) => !(entry.image && droppedKeys.has(entry.image.key)));
+  for (const image of dropped) {
+    decided.push(
+      skip(
+        image,
+        "over-size-cap",
+        `${image.reference} (${formatBytes(image.sizeBytes)}) is over the size cap`
+      )
+    );
+  }
+  const keptKeys = new Set(kept.map((image) => image.key));
+  const save = toSave.filter((image) => keptKeys.has(image.key));
+  const index = planIndex(facts.prefix, kept, existing);
+  return { save, skipped: decided, notices: notice ? [notice] : [], index };
+}
+function planIndex(prefix, images, existingKeys = /* @__PURE__ */ new Set()) {
+  const sorted = [...images].map(({ reference, id, key: key2, sizeBytes, pullSeconds }) => ({
+    reference,
+    id,
+    key: key2,
+    sizeBytes,
+    ...pullSeconds === void 0 ? {} : { pullSeconds }
+  })).sort((a, b) => a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0);
+  const index = { version: IMAGE_INDEX_VERSION, images: sorted };
+  const key = indexEntryKey(prefix, sha256(JSON.stringify(index)));
+  return { key, index, exists: existingKeys.has(key) };
+}
+function pullSecondsOf(image, facts) {
+  const pulled = facts.pulled.find((entry) => entry.reference === image.reference);
+  if (pulled) return pulled.seconds;
+  return facts.indexed.find((entry) => entry.reference === image.reference && entry.id === image.id)?.pullSeconds;
+}
+function candidateImages(facts, after) {
+  const listed = new Set(facts.listed);
+  if (facts.mode === "listed") return facts.after.filter((image) => listed.has(image.reference));
+  const beforeIds = new Map(facts.before.map((image) => [image.reference, image.id]));
+  const indexedIds = new Map(facts.indexed.map((image) => [image.reference, image.id]));
+  return [...after.values()].filter(
+    (image) => listed.has(image.reference) || beforeIds.get(image.reference) !== image.id || indexedIds.get(image.reference) === image.id
+  );
+}
+function fitUnderCap(images, maxBytes) {
+  const total = images.reduce((sum, image) => sum + image.sizeBytes, 0);
+  if (maxBytes === null || total <= maxBytes) return { kept: [...images], dropped: [], notice: null };
+  const bySize = [...images].sort(
+    (a, b) => b.sizeBytes - a.sizeBytes || (a.reference < b.reference ? -1 : 1)
+  );
+  const dropped = [];
+  let remaining = total;
+  for (const image of bySize) {
+    if (remaining <= maxBytes) break;
+    dropped.push(image);
+    remaining -= image.sizeBytes;
+  }
+  const droppedKeys = new Set(dropped.map((image) => image.key));
+  const notice = `The images to cache come to ${formatBytes(total)}, over cache-max-gb (${formatBytes(maxBytes)}): not caching the largest, ${dropped.map((image) => `${image.reference} (${formatBytes(image.sizeBytes)})`).join(", ")}.`;
+  return { kept: images.filter((image) => !droppedKeys.has(image.key)), dropped, notice };
+}
+function skip(image, reason, message) {
+  return { reference: image.reference, image, reason, message };
+}
+function unique(values) {
+  return [...new Set(values)];
+}
+
+// action/docker-images.ts
+import { mkdir, mkdtemp, readFile, rm, stat as stat2, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir as tmpdir2 } from "node:os";
+import { join as join2 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+
+// action/docker-cli.ts
+import { spawn } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { setTimeout as realSleep } from "node:timers/promises";
+
+// core/junit/model.ts
+var emptyCounts = Object.freeze({
+  tests: 0,
+  passed: 0,
+  failed: 0,
+  errored: 0,
+  skipped: 0,
+  flaky: 0,
+  durationMs: 0
+});
+function addCounts(a, b) {
+  return Object.freeze({
+    tests: a.tests + b.tests,
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    errored: a.errored + b.errored,
+    skipped: a.skipped + b.skipped,
+    flaky: a.flaky + b.flaky,
+    durationMs: a.durationMs + b.durationMs
+  });
+}
+function testCasesOf(file) {
+  return file.suites.flatMap((suite) => suite.testCases);
+}
+function formatSuitePath(path) {
+  return path.join(" \u203A ");
+}
+
+// core/classify/rules.ts
+function rows(list) {
+  return Object.freeze(
+    list.map(
+      (row) => Object.freeze({ ...row, condition: row.condition ?? null, source: "builtin" })
+    )
+  );
+}
+var builtinTestRules = rows([
+  {
+    id: "assertion-error",
+    kind: "test",
+    // AssertionError (chai, node:assert, Python, JUnit 4, Hamcrest), opentest4j/JUnit 5 AssertionFailedError,
+    // ComparisonFailure, MultipleFailuresError; pytest prefixes its lines with `E`.
+    pattern: /^\s*(?:E\s+|Caused by:\s+)?(?:[\w$]+\.)*(?:AssertionError|AssertionFailedError|ComparisonFailure|MultipleFailuresError)\b/,
+    appliesTo: "both",
+    description: "an assertion failed in the test"
+  },
+  {
+    id: "pytest-assert",
+    kind: "test",
+    pattern: /^\s*E\s+(?:assert\s|Failed: DID NOT RAISE\b)|\bFailed: DID NOT RAISE\b/,
+    appliesTo: "both",
+    description: "a pytest assertion failed"
+  },
+  {
+    id: "jest-matcher",
+    kind: "test",
+    // jest's matcher hint: `expect(received).rejects.toThrow(expected)`, `expect(jest.fn()).toHaveBeenCalled()`.
+    pattern: /\bexpect\((?:received|jest\.fn\(\)|spy|function|value)\)\.(?:(?:not|resolves|rejects)\.)*to[A-Z]\w*\(/,
+    appliesTo: "both",
+    description: "a jest/vitest expectation failed"
+  },
+  {
+    id: "chai-expectation",
+    kind: "test",
+    pattern: /\bexpected .+ to (?:(?:not|deeply|strictly|be|have|deep|own|nested|include|contain)\s)*(?:equal|eql|be|include|contain|have|match|throw|satisfy|exist|deep)\b/,
+    appliesTo: "both",
+    description: "a chai/vitest expectation failed"
+  },
+  {
+    id: "expected-but-was",
+    kind: "test",
+    // JUnit 4/5 `expected: <a> but was: <b>`; Hamcrest `Expected: ... but: was`; AssertJ `Expecting actual:`.
+    pattern: /\bexpected:\s*<.*>\s*but was:\s*<|^\s*but: was\b|^\s*Expecting (?:actual|value|empty|map|code)\b/,
+    appliesTo: "both",
+    description: "an assertion compared an expected value with the actual one"
+  },
+  {
+    id: "testify-comparison",
+    kind: "test",
+    // testify assertions that compare values. `Received unexpected error:` is deliberately absent: that is
+    // `require.NoError` carrying whatever error happened, and the carried error decides.
+    pattern: /^\s*Error:\s+(?:Not equal:|Should (?:be|not be|contain|have|NOT)\b|"[^"]*" does not contain\b|Expected nil, but got:|An error is expected but got nil|Error message not equal:|Elements should be the same)/,
+    appliesTo: "both",
+    description: "a testify assertion failed"
+  },
+  {
+    id: "go-got-want",
+    kind: "test",
+    pattern: /\bgot\b.*\bwant(?:ed)?\b/,
+    appliesTo: "failure",
+    description: "a Go test reported got/want"
+  },
+  {
+    id: "missing-table",
+    kind: "test",
+    // Postgres, SQLite, MySQL, SQL Server, Oracle: the schema the test expects is not there, which is a
+    // migration or fixture bug in the project, not a flaky environment.
+    pattern: /\brelation "[^"]+" does not exist|\bno such table: |\bTable '[^']+' doesn't exist|\bER_NO_SUCH_TABLE\b|\bInvalid object name '|\bORA-00942\b/,
+    appliesTo: "both",
+    description: "a table the test uses does not exist (migration not applied?)"
+  },
+  {
+    id: "missing-column",
+    kind: "test",
+    pattern: /\bcolumn "[^"]+"(?: of relation "[^"]+")? does not exist|\bno such column: |\bUnknown column '[^']+'/,
+    appliesTo: "both",
+    description: "a column the test uses does not exist"
+  },
+  {
+    id: "constraint-violation",
+    kind: "test",
+    pattern: /\bduplicate key value violates unique constraint\b|\bUNIQUE constraint failed\b|\bviolates (?:foreign key|not-null|check) constraint\b|\bDuplicate entry '.*' for key\b/,
+    appliesTo: "both",
+    description: "the data the test wrote broke a database constraint"
+  },
+  {
+    id: "sql-syntax-error",
+    kind: "test",
+    pattern: /\bsyntax error at or near\b|\bYou have an error in your SQL syntax\b/,
+    appliesTo: "both",
+    description: "a SQL statement has a syntax error"
+  },
+  {
+    // Decision: a heap limit hit inside the test process is the program's own memory budget (V8's
+    // --max-old-space-size, the JVM's -Xmx), not the machine running out. The same code hits it again on a
+    // retry, so it is reported, never retried. The kernel OOM killer (exit 137) is the machine: see infra.
+    id: "heap-out-of-memory",
+    kind: "test",
+    pattern: /\bJavaScript heap out of memory\b|\bjava\.lang\.OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded|Metaspace)\b/,
+    appliesTo: "both",
+    description: "the test process exceeded its own heap limit (not retried: it will happen again)"
+  }
+]);
+var builtinInfraRules = rows([
+  {
+    id: "docker-daemon-unreachable",
+    kind: "infra",
+    pattern: /\bCannot connect to the Docker daemon\b|\bIs the docker daemon running\?|\berror during connect:|\bpermission denied while trying to connect to the Docker daemon socket\b|\bError while fetching server API version\b/i,
+    appliesTo: "both",
+    description: "the Docker daemon could not be reached"
+  },
+  {
+    id: "testcontainers-no-docker",
+    kind: "infra",
+    // Java, Node, Go (rootless probe / provider) phrasings.
+    pattern: /\bCould not find a valid Docker environment\b|\bCould not find a working container runtime strategy\b|\brootless Docker not found\b|\bfailed to create Docker provider\b/,
+    appliesTo: "both",
+    description: "Testcontainers found no usable Docker environment"
+  },
+  {
+    id: "registry-rate-limit",
+    kind: "infra",
+    pattern: /\btoomanyrequests\b|\bYou have reached your pull rate limit\b/i,
+    appliesTo: "both",
+    description: "the image registry rate-limited the pull"
+  },
+  {
+    id: "registry-unreachable",
+    kind: "infra",
+    // Any call to a registry's /v2/ API that failed on the network, as printed by the Docker CLI, compose,
+    // docker-java and Kitematic-style wrappers, quoted or not.
+    pattern: /\bhttps?:\/\/[^\s"\\]*\/v2\/[^\s"\\]*\\?"?: (?:net\/http|dial tcp|read tcp|EOF\b|context deadline exceeded|proxyconnect|remote error|x509|i\/o timeout)|\bError response from daemon: .*\brequest canceled\b/,
+    appliesTo: "both",
+    description: "the image registry could not be reached"
+  },
+  {
+    id: "image-not-found",
+    kind: "infra",
+    // Listed as infrastructure by the spec: a registry glitch and a typo look the same from here. A typo
+    // is retried up to the limit and then reported as an infra failure naming this line.
+    pattern: /\bmanifest unknown\b|\bmanifest for \S+ not found\b|\bpull access denied for\b|\brepository does not exist or may require 'docker login'|\bContainerFetchException\b|\bCan't get Docker image\b|\bFailed to pull image\b/i,
+    appliesTo: "both",
+    description: "the image could not be pulled"
+  },
+  {
+    id: "container-never-ready",
+    kind: "infra",
+    // A container whose port, log line or health check never showed up: Java, Node, Python, Go phrasings.
+    pattern: /\bTimed out waiting for container port to open\b|\bPort \d+ not bound after \d+ ?ms\b|\bwhile waiting for container ports to be bound\b|\bTimed out waiting for log output matching\b|\bLog message .* not received after \d+ ?ms\b|\bHealth check not healthy after \d+ ?ms\b|\bContainer did not emit logs satisfying predicate\b|\bWait time \(\d+(?:\.\d+)?s\) exceeded for\b|\bhost port waiting failed\b|\bwait until ready:|\bdependency failed to start: container \S+ (?:is unhealthy|exited)/,
+    appliesTo: "both",
+    description: "a container never became ready (its port never opened)"
+  },
+  {
+    id: "container-startup-failed",
+    kind: "infra",
+    pattern: /\bContainer startup failed\b|\bCould not (?:create\/)?start container\b|\bWait strategy failed\b|\bContainerLaunchException\b|\bfailed to start container\b|\bcreating reaper failed\b|\bCan not connect to Ryuk\b/i,
+    appliesTo: "both",
+    description: "a Testcontainers container failed to start"
+  },
+  {
+    id: "docker-port-allocated",
+    kind: "infra",
+    pattern: /\bport is already allocated\b|\bError starting userland proxy\b|\bfailed to bind port \S+ .*address already in use/,
+    appliesTo: "both",
+    description: "Docker could not publish a port another process already holds"
+  },
+  {
+    id: "docker-daemon-error",
+    kind: "infra",
+    pattern: /\bError response from daemon: .*(?:failed to create shim|OCI runtime (?:create|exec) failed|driver failed programming external connectivity|No such container|failed to set up container networking|Internal Server Error)/,
+    appliesTo: "both",
+    description: "the Docker daemon failed an operation"
+  },
+  {
+    id: "disk-full",
+    kind: "infra",
+    pattern: /\bno space left on device\b|\bENOSPC\b|\bThere is not enough space on the disk\b/i,
+    appliesTo: "both",
+    description: "the runner's disk is full"
+  },
+  {
+    id: "oom-killed",
+    kind: "infra",
+    pattern: /\bOOMKilled\b|\bOut of memory: Killed process\b|\bexit(?:ed with)? code:? 137\b|\bsignal:? '?SIGKILL\b/i,
+    appliesTo: "both",
+    description: "a process was killed for lack of memory (exit 137)"
+  },
+  {
+    id: "process-killed",
+    kind: "infra",
+    // `Killed` as bash and make print it when a child dies of SIGKILL, never the word inside a sentence.
+    pattern: /(?:^|\s)Killed(?:\s*$|\s{2,}\S)|\bError 137\b/,
+    appliesTo: "output",
+    description: "the command was killed (usually the kernel OOM killer)"
+  },
+  {
+    id: "runner-lost",
+    kind: "infra",
+    pattern: /\bThe runner has received a shutdown signal\b|\blost communication with the server\b/,
+    appliesTo: "both",
+    description: "the CI runner shut down or lost its connection"
+  },
+  {
+    id: "service-connection-refused",
+    kind: "infra",
+    // Client-specific wordings for "the service was not there": node net, Go net, psycopg2/psycopg 3,
+    // redis-py, kafkajs, node-postgres, JDBC (Postgres, MySQL), Mongo, Windows.
+    pattern: /\bECONNREFUSED\b|\bconnection refused\b|\bConnection to \S+ refused\b|\bcould not connect to server\b|\bredis\.exceptions\.ConnectionError\b|\bError \d+ connecting to \S+\b|\bKafkaJSConnectionError\b|\bFailed to connect to seed broker\b|\bMongoServerSelectionError\b|\bactively refused\b|\bCommunications link failure\b|\bCould not open JDBC Connection\b|\bUnable to acquire JDBC Connection\b/i,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a service refused the connection before any test ran"
+  },
+  {
+    id: "service-connection-reset",
+    kind: "infra",
+    pattern: /\bECONNRESET\b|\bconnection reset by peer\b|\bsocket hang up\b|\bConnection terminated unexpectedly\b|\bserver closed the connection unexpectedly\b|\bEPIPE\b|\bbroken pipe\b/i,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a service dropped the connection before any test ran"
+  },
+  {
+    id: "service-connection-timeout",
+    kind: "infra",
+    pattern: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|\bconnection timed out\b|\bi\/o timeout\b|\bConnectTimeoutException\b|\bSocketTimeoutException: connect timed out\b/i,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a connection to a service timed out before any test ran"
+  },
+  {
+    id: "dns-failure",
+    kind: "infra",
+    pattern: /\bENOTFOUND\b|\bEAI_AGAIN\b|\bTemporary failure in name resolution\b|\bName or service not known\b|\bno such host\b|\bnodename nor servname provided\b|\bUnknownHostException\b|\bCould not resolve host\b|\bcould not translate host name\b/i,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a host name could not be resolved before any test ran"
+  },
+  {
+    id: "tls-handshake-timeout",
+    kind: "infra",
+    pattern: /\bTLS handshake timeout\b/,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a TLS handshake timed out before any test ran"
+  },
+  {
+    id: "port-in-use",
+    kind: "infra",
+    pattern: /\bEADDRINUSE\b|\baddress already in use\b/i,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a port was already taken when the fixtures started"
+  }
+]);
+var builtinRules = Object.freeze([...builtinTestRules, ...builtinInfraRules]);
+var testsRanMarkers = Object.freeze([
+  /^\s*Tests:?\s+.*\b[1-9]\d* (?:passed|failed)\b/,
+  // jest `Tests:  1 failed, 4 passed`, vitest `Tests  1 failed | 4 passed`
+  /\b[1-9]\d* (?:passed|failed)(?:, \d+ \w+)* in [\d.]+s\b/,
+  // pytest `1 failed, 2 passed in 0.50s`
+  /^\s*[1-9]\d* (?:passing|failing)\b/,
+  // mocha
+  /\bTests run: \d+, Failures: [1-9]/,
+  /\b[1-9]\d* tests? completed\b/,
+  /^\s*--- (?:PASS|FAIL): /
+]);
+var setupMarkers = Object.freeze([
+  /"before (?:all|each)" hook/,
+  /\binvokeBefore(?:All|Each)Methods\b/,
+  /\bFailed to load ApplicationContext\b/,
+  /\bTest suite failed to run\b/,
+  /\bGot error running globalSetup\b/,
+  /^\s*(?:initializationError|classMethod|executionError|setUpClass|setUpModule)\b/,
+  /^ERROR at setup of /
+]);
+var teardownMarkers = Object.freeze([
+  /"after (?:all|each)" hook/,
+  /\binvokeAfter(?:All|Each)Methods\b/,
+  /\bGot error running globalTeardown\b/,
+  /^\s*(?:tearDownClass|tearDownModule)\b/,
+  /^ERROR at teardown of /
+]);
+
+// core/classify/classify-attempt.ts
+var attemptVerdicts = {
+  killed: {
+    rule: "killed",
+    kind: "infra",
+    description: "the command was killed (SIGKILL, exit 137): out of memory or stopped by the runner"
+  },
+  terminated: {
+    rule: "terminated",
+    kind: "infra",
+    description: "the command was terminated from outside (SIGTERM, SIGHUP, SIGINT), not by seamwatch's timeout"
+  },
+  timedOut: {
+    rule: "attempt-timed-out",
+    kind: "test",
+    description: "the command ran past the attempt timeout with no infrastructure signature in its output"
+  },
+  commandFailed: {
+    rule: "command-failed",
+    kind: "test",
+    description: "the command failed with no infrastructure signature in its output"
+  },
+  unrecognisedFailure: {
+    rule: "unrecognised-failure",
+    kind: "test",
+    description: "no signature matched: treated as a genuine test failure"
+  },
+  failuresWithoutDetails: {
+    rule: "junit-failures-without-details",
+    kind: "test",
+    description: "the report counts failures but carries no test cases to classify"
+  }
+};
+var KILL_SIGNALS = /* @__PURE__ */ new Set(["SIGKILL"]);
+var TERMINATION_SIGNALS = /* @__PURE__ */ new Set(["SIGTERM", "SIGHUP", "SIGINT"]);
+var KILL_EXIT_CODES = /* @__PURE__ */ new Set([137]);
+var TERMINATION_EXIT_CODES = /* @__PURE__ */ new Set([129, 130, 143]);
+var MAX_MATCHED_LINE = 1e4;
+var MAX_EVIDENCE_LINE = 500;
+var PHASE_SCAN_LINES = 80;
+var ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
+function classifyAttempt(evidence, rules = builtinRules) {
+  const output = evidence.outputTail.map(cleanLine);
+  const testCases = evidence.junitFiles.flatMap(testCasesOf);
+  const failing = testCases.filter(isFailing);
+  const testsRan = testBodiesRan(evidence.junitFiles, testCases, output);
+  const failures = failing.map((test) => classifyTestFailure(test, rules, output));
+  const uncollected = failing.length === 0 && evidence.junitFiles.some((file) => file.counts.failed + file.counts.errored > 0);
+  if (failing.length > 0 || uncollected) {
+    if (uncollected) failures.push(attemptFailure(attemptVerdicts.failuresWithoutDetails, "junit", null));
+    const stopped = stoppedFromOutside(evidence);
+    if (stopped) failures.push(stopped);
+  } else if (commandFailed(evidence)) {
+    failures.push(classifyCommandFailure(evidence, output, testsRan, rules));
+  }
+  const infraFailures = failures.filter((failure) => failure.kind === "infra");
+  const testFailures = failures.filter((failure) => failure.kind === "test");
+  const outcome = failures.length === 0 ? "passed" : testFailures.length > 0 ? "test-failures" : "infra-failure";
+  return Object.freeze({
+    outcome,
+    infraFailures: Object.freeze(infraFailures),
+    testFailures: Object.freeze(testFailures),
+    junitFound: evidence.junitFiles.length > 0,
+    testsRan
+  });
+}
+function classifyTestFailure(test, rules = builtinRules, output = []) {
+  const failure = decisiveFailure(test);
+  const ref = testRef(test);
+  const lines = failure ? failureLines(failure) : [];
+  const phase = failure ? effectivePhase(test, failure, lines) : null;
+  const outsideBody = phase === "setup" || phase === "teardown";
+  const hit = firstMatch(rules, lines, "failure", outsideBody);
+  const fromOutput = !hit && phase === "setup" ? firstMatch(rules, output, "output", true) : null;
+  const evidence = hit ? toEvidence(hit.rule, "junit", hit.line, hit.lineNumber) : fromOutput ? toEvidence(fromOutput.rule, "output", fromOutput.line, fromOutput.lineNumber) : verdictEvidence(attemptVerdicts.unrecognisedFailure, "junit", null);
+  return Object.freeze({ kind: evidence.kind, test: ref, failure, phase, evidence });
+}
+function classifyCommandFailure(evidence, output, testsRan, rules) {
+  const hit = firstMatch(rules, output, "output", !testsRan);
+  if (hit) {
+    const found = toEvidence(hit.rule, "output", hit.line, hit.lineNumber);
+    return Object.freeze({ kind: found.kind, test: null, failure: null, phase: null, evidence: found });
+  }
+  const stopped = stoppedFromOutside(evidence);
+  if (stopped) return stopped;
+  if (evidence.timedOut) return attemptFailure(attemptVerdicts.timedOut, "exit", exitLine(evidence));
+  return attemptFailure(attemptVerdicts.commandFailed, "exit", exitLine(evidence));
+}
+function stoppedFromOutside(evidence) {
+  if (evidence.timedOut) return null;
+  const { signal, exitCode } = evidence;
+  if (signal && KILL_SIGNALS.has(signal) || exitCode !== null && KILL_EXIT_CODES.has(exitCode)) {
+    return attemptFailure(attemptVerdicts.killed, "exit", exitLine(evidence));
+  }
+  if (signal && TERMINATION_SIGNALS.has(signal) || exitCode !== null && TERMINATION_EXIT_CODES.has(exitCode)) {
+    return attemptFailure(attemptVerdicts.terminated, "exit", exitLine(evidence));
+  }
+  return null;
+}
+function commandFailed(evidence) {
+  return evidence.timedOut || evidence.signal !== null || evidence.exitCode !== 0;
+}
+function exitLine(evidence) {
+  if (evidence.signal) return `signal ${evidence.signal}`;
+  return evidence.exitCode === null ? "no exit code" : `exit code ${evidence.exitCode}`;
+}
+function firstMatch(rules, lines, scope, outsideBody) {
+  for (const rule of rules) {
+    if (rule.appliesTo !== "both" && rule.appliesTo !== scope) continue;
+    if (rule.condition === "outside-test-body" && !outsideBody) continue;
+    const index = lines.findIndex((line2) => rule.pattern.test(line2));
+    const line = lines[index];
+    if (line !== void 0) return { rule, line, lineNumber: index + 1 };
+  }
+  return null;
+}
+function isFailing(test) {
+  return test.status === "failed" || test.status === "errored";
+}
+function decisiveFailure(test) {
+  if (test.failure) return test.failure;
+  for (let i = test.attempts.length - 1; i >= 0; i--) {
+    const failure = test.attempts[i]?.failure;
+    if (failure) return failure;
+  }
+  return null;
+}
+function failureLines(failure) {
+  const head = [failure.type, failure.message].filter((part) => part).join(": ");
+  return [head, failure.details ?? ""].filter((text) => text.length > 0).flatMap((text) => text.split(/\r?\n/)).map(cleanLine);
+}
+function effectivePhase(test, failure, lines) {
+  if (failure.phase) return failure.phase;
+  const scanned = [test.name, ...lines.slice(0, PHASE_SCAN_LINES)];
+  if (scanned.some((line) => setupMarkers.some((marker) => marker.test(line)))) return "setup";
+  if (scanned.some((line) => teardownMarkers.some((marker) => marker.test(line)))) return "teardown";
+  return null;
+}
+function testBodiesRan(files, testCases, output) {
+  const ranInReport = testCases.some((test) => {
+    if (test.status === "passed") return true;
+    if (!isFailing(test)) return false;
+    const failure = decisiveFailure(test);
+    return !failure || effectivePhase(test, failure, failureLines(failure)) !== "setup";
+  });
+  if (ranInReport) return true;
+  const ranByCounts = files.some(
+    (file) => file.suites.length === 0 && file.counts.passed + file.counts.failed > 0
+  );
+  if (ranByCounts) return true;
+  return output.some((line) => testsRanMarkers.some((marker) => marker.test(line)));
+}
+function testRef(test) {
+  return Object.freeze({
+    id: test.id,
+    suitePath: test.suitePath,
+    classname: test.classname,
+    name: test.name,
+    file: test.file
+  });
+}
+function attemptFailure(verdict, source, line) {
+  const evidence = verdictEvidence(verdict, source, line);
+  return Object.freeze({ kind: evidence.kind, test: null, failure: null, phase: null, evidence });
+}
+function verdictEvidence(verdict, source, line) {
+  return Object.freeze({
+    rule: verdict.rule,
+    kind: verdict.kind,
+    description: verdict.description,
+    source,
+    line,
+    lineNumber: null
+  });
+}
+function toEvidence(rule, source, line, lineNumber) {
+  const trimmed = line.trim();
+  return Object.freeze({
+    rule: rule.id,
+    kind: rule.kind,
+    description: rule.description,
+    source,
+    line: trimmed.length > MAX_EVIDENCE_LINE ? `${trimmed.slice(0, MAX_EVIDENCE_LINE)}\u2026` : trimmed,
+    lineNumber
+  });
+}
+function cleanLine(line) {
+  const plain = line.replace(ANSI, "");
+  return plain.length > MAX_MATCHED_LINE ? plain.slice(0, MAX_MATCHED_LINE) : plain;
+}
+
+// core/classify/patterns.ts
+var PatternError = class extends Error {
+  inputName;
+  pattern;
+  /** 1-based line of the input the pattern was on. */
+  line;
+  constructor(inputName, pattern, line, options) {
+    const reason = options?.cause instanceof Error ? `: ${options.cause.message}` : "";
+    super(
+      `Input "${inputName}" line ${line}: invalid regular expression ${JSON.stringify(pattern)}${reason}`,
+      options
+    );
+    this.name = "PatternError";
+    this.inputName = inputName;
+    this.pattern = pattern;
+    this.line = line;
+  }
+};
+var SLASHED = /^\/(.+)\/([a-z]*)$/;
+function compilePatterns(inputName, lines) {
+  const list = typeof lines === "string" ? lines.split(/\r?\n/) : lines;
+  const patterns = [];
+  list.forEach((raw, index) => {
+    const text = raw.trim();
+    if (text.length === 0) return;
+    const slashed = SLASHED.exec(text);
+    try {
+      const regex = slashed ? new RegExp(slashed[1] ?? "", slashed[2]?.replace(/[gy]/g, "")) : new RegExp(text);
+      patterns.push(Object.freeze({ regex, source: text, line: index + 1 }));
+    } catch (cause) {
+      throw new PatternError(inputName, text, index + 1, { cause });
+    }
+  });
+  return Object.freeze(patterns);
+}
+function buildRules(user = {}) {
+  return Object.freeze([
+    ...userRules(user.testPatterns ?? [], "test", "test-patterns"),
+    ...userRules(user.infraPatterns ?? [], "infra", "infra-patterns"),
+    ...builtinRules
+  ]);
+}
+function userRules(patterns, kind, source) {
+  return patterns.map(
+    (pattern) => Object.freeze({
+      id: `${source}:${pattern.line}`,
+      kind,
+      pattern: pattern.regex,
+      appliesTo: "both",
+      condition: null,
+      description: `matches ${source} line ${pattern.line}: ${pattern.source}`,
+      source
+    })
+  );
+}
+
+// action/retry.ts
+async function retry(attempt, options) {
+  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${options.maxAttempts}`);
+  }
+  const results = [];
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    const result = await attempt(attemptNumber);
+    results.push(result);
+    const again = attemptNumber < options.maxAttempts && !options.signal?.aborted && options.isRetryable(result, attemptNumber);
+    const retryInMs = again ? Math.max(0, options.delayMs(attemptNumber)) : null;
+    options.log(options.describe(result, { attemptNumber, maxAttempts: options.maxAttempts, retryInMs }));
+    if (retryInMs === null) return results;
+    await untilAborted(options.sleep(retryInMs), options.signal);
+    if (options.signal?.aborted) return results;
+  }
+}
+function untilAborted(work, signal) {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    signal.addEventListener("abort", done, { once: true });
+    work.then(done, (cause) => {
+      signal.removeEventListener("abort", done);
+      reject(cause);
+    });
+  });
+}
+function exponentialBackoff(baseMs, capMs = 5 * 6e4) {
+  return (attemptNumber) => Math.min(capMs, baseMs * 2 ** Math.max(0, attemptNumber - 1));
+}
+
+// action/docker-cli.ts
+var defaultDockerTimeouts = {
+  metadataMs: 6e4,
+  transferMs: 15 * 6e4
+};
+var TRANSFER_COMMANDS = /* @__PURE__ */ new Set(["load", "save", "pull"]);
+var DockerCommandError = class extends Error {
+  args;
+  exitCode;
+  outputTail;
+  /** True when seamwatch stopped the command at its timeout (the engine did not answer in time). */
+  timedOut;
+  constructor(message, details, options) {
+    super(message, options);
+    this.name = "DockerCommandError";
+    this.args = details.args;
+    this.exitCode = details.exitCode;
+    this.outputTail = details.outputTail;
+    this.timedOut = details.timedOut ?? false;
+  }
+};
+var ImageLoadError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "ImageLoadError";
+  }
+};
+var TAIL_LINES = 200;
+var KILL_GRACE_MS = 2e3;
+function timeoutOf(cli, args) {
+  const timeouts = { ...defaultDockerTimeouts, ...cli.timeouts };
+  return TRANSFER_COMMANDS.has(args[0] ?? "") ? timeouts.transferMs : timeouts.metadataMs;
+}
+function commandName(args) {
+  return args.slice(0, args[0] === "image" ? 2 : 1).join(" ");
+}
+function runDocker(cli, args) {
+  const limitMs = timeoutOf(cli, args);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
+    const stdout = [];
+    const stderr = [];
+    let timedOut = false;
+    let exited = false;
+    let killTimer;
+    let pipesTimer;
+    const closePipes = () => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (exited) return closePipes();
+      child.kill("SIGTERM");
+      killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+    }, limitMs);
+    child.once("exit", () => {
+      exited = true;
+      if (timedOut) pipesTimer = setTimeout(closePipes, KILL_GRACE_MS);
+    });
+    const settled = () => {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      clearTimeout(pipesTimer);
+    };
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    child.once("error", (cause) => {
+      settled();
+      reject(
+        new DockerCommandError(
+          `could not run docker ${args[0] ?? ""}: ${cause.message}`,
+          { args, exitCode: null, outputTail: [] },
+          { cause }
+        )
+      );
+    });
+    child.once("close", (exitCode, signal) => {
+      settled();
+      resolve({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+        timedOutAfterMs: timedOut ? limitMs : null
+      });
+    });
+  });
+}
+function secondsOf(ms) {
+  return `${Number((ms / 1e3).toFixed(1))} s`;
+}
+function timeoutMessage(args, limitMs) {
+  const why = TRANSFER_COMMANDS.has(args[0] ?? "") ? "the Docker engine did not finish it" : "the Docker engine did not answer";
+  return `docker ${commandName(args)} timed out after ${secondsOf(limitMs)} (${why})`;
+}
+function timeoutError(args, run) {
+  return new DockerCommandError(timeoutMessage(args, run.timedOutAfterMs), {
+    args,
+    exitCode: run.exitCode,
+    outputTail: tailOf(run),
+    timedOut: true
+  });
+}
+function hasTimedOut(run) {
+  return run.timedOutAfterMs !== null;
+}
+function tailOf(run) {
+  return `${run.stdout}
+${run.stderr}`.split(/\r?\n/).filter((line) => line.trim().length > 0).slice(-TAIL_LINES);
+}
+async function docker(cli, args) {
+  const run = await runDocker(cli, args);
+  if (hasTimedOut(run)) throw timeoutError(args, run);
+  if (run.exitCode === 0) return run.stdout;
+  const tail = tailOf(run);
+  throw new DockerCommandError(
+    `docker ${args[0] ?? ""} failed (${run.signal ? `signal ${run.signal}` : `exit ${run.exitCode}`}): ${tail.at(-1) ?? "no output"}`,
+    { args, exitCode: run.exitCode, outputTail: tail }
+  );
+}
+async function listImages(cli) {
+  const listing = await docker(cli, ["image", "ls", "--no-trunc", "--format", "{{json .}}"]);
+  const tagged = [];
+  for (const line of listing.split("\n")) {
+    if (line.trim().length === 0) continue;
+    const row = JSON.parse(line);
+    if (!row.Repository || !row.Tag || !row.ID || row.Repository === "<none>" || row.Tag === "<none>")
+      continue;
+    tagged.push({ reference: `${row.Repository}:${row.Tag}`, id: row.ID });
+  }
+  if (tagged.length === 0) return [];
+  const ids = [...new Set(tagged.map((image) => image.id))];
+  const inspected = await docker(cli, ["image", "inspect", "--format", "{{.Id}} {{.Size}}", ...ids]);
+  const sizes = new Map(
+    inspected.split("\n").map((line) => line.trim().split(" ")).filter((parts) => parts.length === 2).map(([id, size]) => [id ?? "", Number(size)])
+  );
+  return tagged.map((image) => ({ ...image, sizeBytes: sizes.get(image.id) ?? 0 }));
+}
+async function saveImage(cli, reference, file) {
+  await docker(cli, ["save", "-o", file, reference]);
+  return (await stat(file)).size;
+}
+async function loadImage(cli, file, expected) {
+  const size = await stat(file).then(
+    (info2) => info2.size,
+    () => 0
+  );
+  if (size === 0) throw new ImageLoadError(`${file} is missing or empty`);
+  const prior = new Map((await listImages(cli)).map((image) => [image.reference, image.id]));
+  const args = ["load", "-i", file];
+  const run = await runDocker(cli, args);
+  const loadedReferences = [...run.stdout.matchAll(/^Loaded image: (\S+)$/gm)].map((match) => match[1] ?? "");
+  const loadedIds = [...run.stdout.matchAll(/^Loaded image ID: (\S+)$/gm)].map((match) => match[1] ?? "");
+  let problem = null;
+  let timeout = null;
+  if (hasTimedOut(run)) {
+    timeout = timeoutError(args, run);
+    if (!loadedReferences.includes(expected.reference)) loadedReferences.push(expected.reference);
+  } else if (run.exitCode !== 0) {
+    problem = `docker load failed: ${tailOf(run).at(-1) ?? `exit ${run.exitCode}`}`;
+  } else {
+    try {
+      const now = await imageId(cli, expected.reference);
+      const strangers = loadedReferences.filter((reference) => reference !== expected.reference);
+      if (now !== expected.id) {
+        problem = `it did not load ${expected.reference} as ${expected.id} (loaded: ${loadedReferences.join(", ") || loadedIds.join(", ") || "nothing"})`;
+      } else if (strangers.length > 0) {
+        problem = `it also holds ${strangers.join(", ")}`;
+      }
+    } catch (cause) {
+      if (!isTimeout(cause)) throw cause;
+      timeout = cause;
+    }
+  }
+  if (problem === null && timeout === null) return;
+  const undo = await undoLoad(cli, loadedReferences, loadedIds, prior);
+  const undone = [
+    undo.undone.length > 0 ? `; undone: ${undo.undone.join(", ")}` : "",
+    undo.stoppedBy ? `; not undone further: ${undo.stoppedBy.message}` : ""
+  ].join("");
+  if (timeout) {
+    throw new DockerCommandError(
+      `the cached image file for ${expected.reference} was not used: ${timeout.message}${undone}`,
+      { args: timeout.args, exitCode: timeout.exitCode, outputTail: timeout.outputTail, timedOut: true }
+    );
+  }
+  throw new ImageLoadError(
+    `the cached image file for ${expected.reference} is unusable: ${problem}${undone}`
+  );
+}
+function isTimeout(cause) {
+  return cause instanceof DockerCommandError && cause.timedOut;
+}
+async function undoLoad(cli, references, ids, prior) {
+  const undone = [];
+  const priorIds = new Set(prior.values());
+  const step = (args, done) => docker(cli, args).then(
+    () => void undone.push(done),
+    (cause) => {
+      if (isTimeout(cause)) throw cause;
+    }
+  );
+  try {
+    for (const reference of references) {
+      const before = prior.get(reference);
+      if (before && await imageId(cli, reference) === before) continue;
+      if (before) {
+        await step(["tag", before, reference], `${reference} pointed back at ${before}`);
+      } else {
+        await step(["image", "rm", reference], `removed ${reference}`);
+      }
+    }
+    for (const id of ids) {
+      if (priorIds.has(id)) continue;
+      await step(["image", "rm", id], `removed ${id}`);
+    }
+  } catch (cause) {
+    if (!isTimeout(cause)) throw cause;
+    return { undone, stoppedBy: cause };
+  }
+  return { undone, stoppedBy: null };
+}
+async function imageId(cli, reference) {
+  const args = ["image", "inspect", "--format", "{{.Id}}", reference];
+  const run = await runDocker(cli, args);
+  if (hasTimedOut(run)) throw timeoutError(args, run);
+  return run.exitCode === 0 ? run.stdout.trim() : null;
+}
+var defaultPullRetry = {
+  maxAttempts: 3,
+  delayMs: exponentialBackoff(5e3, 6e4),
+  sleep: (ms) => realSleep(ms),
+  log: () => {
+  },
+  rules: buildRules()
+};
+async function pullImage(cli, reference, { retry: options = defaultPullRetry } = {}) {
+  const attempts = await retry(
+    async () => {
+      const args = ["pull", reference];
+      const run = await runDocker(cli, args);
+      const timedOutLine = hasTimedOut(run) ? timeoutMessage(args, run.timedOutAfterMs) : null;
+      const outputTail = [...tailOf(run), ...timedOutLine ? [timedOutLine] : []].slice(-TAIL_LINES);
+      const classification = classifyAttempt(
+        {
+          exitCode: run.exitCode,
+          signal: run.signal,
+          timedOut: timedOutLine !== null,
+          outputTail,
+          junitFiles: []
+        },
+        options.rules
+      );
+      return {
+        exitCode: run.exitCode,
+        outputTail,
+        classification: timedOutLine ? pullTimeoutIsInfra(classification, timedOutLine) : classification
+      };
+    },
+    {
+      maxAttempts: options.maxAttempts,
+      delayMs: options.delayMs,
+      isRetryable: (attempt) => attempt.classification.outcome === "infra-failure",
+      describe: (attempt, decision) => describePull(reference, attempt, decision),
+      log: options.log,
+      sleep: options.sleep
+    }
+  );
+  return { reference, pulled: attempts.at(-1)?.exitCode === 0, attempts };
+}
+var pullTimedOut = {
+  rule: "docker-pull-timed-out",
+  kind: "infra",
+  description: "docker pull ran past its timeout: the Docker engine or the registry is stuck"
+};
+function pullTimeoutIsInfra(classification, line) {
+  const [only, ...others] = classification.testFailures;
+  if (!only || others.length > 0 || only.evidence.rule !== attemptVerdicts.timedOut.rule)
+    return classification;
+  const failure = Object.freeze({
+    kind: "infra",
+    test: null,
+    failure: null,
+    phase: null,
+    evidence: Object.freeze({ ...pullTimedOut, source: "exit", line, lineNumber: null })
+  });
+  return Object.freeze({
+    ...classification,
+    outcome: "infra-failure",
+    infraFailures: Object.freeze([...classification.infraFailures, failure]),
+    testFailures: Object.freeze([])
+  });
+}
+function describePull(reference, attempt, decision) {
+  const head = `docker pull ${reference}: attempt ${decision.attemptNumber}/${decision.maxAttempts}`;
+  if (attempt.exitCode === 0) return `${head} succeeded`;
+  const [failure] = [...attempt.classification.infraFailures, ...attempt.classification.testFailures];
+  const why = failure ? `${failure.kind} (${failure.evidence.rule}): ${failure.evidence.line ?? failure.evidence.description}` : `exit ${attempt.exitCode}`;
+  const next = decision.retryInMs === null ? "giving up" : `retrying in ${Math.round(decision.retryInMs / 1e3)} s`;
+  return `${head} failed, ${why}; ${next}`;
+}
+
+// action/docker-images.ts
+var IMAGE_FILE = "image.tar";
+var INDEX_FILE = "index.json";
+var emptyImageCacheState = {
+  before: [],
+  indexed: [],
+  restored: [],
+  pulled: [],
+  existingKeys: []
+};
+function startJob(options) {
+  const log = options.log ?? (() => {
+  });
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    log(`warning: ${message}`);
+  };
+  return {
+    prefix: checkKeyPrefix(options.prefix),
+    log,
+    now: options.now ?? (() => performance2.now()),
+    warnings,
+    warn
+  };
+}
+async function restoreImages(options) {
+  const { prefix, log, now, warnings, warn } = startJob(options);
+  let before;
+  try {
+    before = await listImages(options.docker);
+  } catch (cause) {
+    warn(`Docker images not restored: the Docker engine is not usable (${messageOf(cause)})`);
+    return { dockerUsable: false, images: [], warnings, state: emptyImageCacheState };
+  }
+  const workDir = options.workDir ?? await mkdtemp(join2(tmpdir2(), "seamwatch-images-"));
+  try {
+    const indexed = await restoreIndex(options.store, prefix, join2(workDir, "index"), warn);
+    const plan = planRestore({ listed: options.listed, indexed, local: before });
+    const listed = new Set(options.listed);
+    const pull = options.pull === void 0 ? defaultPullRetry : options.pull;
+    const restored = [];
+    const downloadSlot = limited(concurrencyOf(options));
+    const oneLoadAtATime = serially();
+    const pullOrMiss = async (reference, key, started) => {
+      const missed = { reference, cache: "miss", key, bytes: null, restoreSeconds: null };
+      if (!pull || !listed.has(reference)) {
+        return { ...missed, result: "missing", seconds: seconds(now, started), pullSeconds: null };
+      }
+      const pullStarted = now();
+      try {
+        const pulled2 = await pullImage(options.docker, reference, { retry: pull });
+        if (!pulled2.pulled) {
+          warn(
+            `${reference} could not be pulled: ${pulled2.attempts.at(-1)?.outputTail.at(-1) ?? "no output"}`
+          );
+        }
+        return {
+          ...missed,
+          result: pulled2.pulled ? "pulled" : "missing",
+          seconds: seconds(now, started),
+          pullSeconds: pulled2.pulled ? seconds(now, pullStarted) : null
+        };
+      } catch (cause) {
+        warn(`${reference} could not be pulled: ${messageOf(cause)}`);
+        return { ...missed, result: "missing", seconds: seconds(now, started), pullSeconds: null };
+      }
+    };
+    const bySize = [...plan.restore].sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const restoring = new Map(
+      bySize.map((image) => [
+        image,
+        (async () => {
+          const started = now();
+          const dir = join2(workDir, "entries", image.key);
+          try {
+            await mkdir(dir, { recursive: true });
+            let downloadSeconds = 0;
+            const hit = await downloadSlot(async () => {
+              const downloadStarted = now();
+              try {
+                return await options.store.restore(image.key, dir);
+              } catch (cause) {
+                warn(
+                  `cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`
+                );
+                return false;
+              } finally {
+                downloadSeconds = seconds(now, downloadStarted);
+              }
+            });
+            if (hit) {
+              log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
+              const file = join2(dir, IMAGE_FILE);
+              try {
+                const loadSeconds = await oneLoadAtATime(async () => {
+                  const loadStarted = now();
+                  await loadImage(options.docker, file, image);
+                  return seconds(now, loadStarted);
+                });
+                restored.push(image);
+                const bytes = await fileSize(file);
+                log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
+                return {
+                  reference: image.reference,
+                  cache: "hit",
+                  result: "loaded",
+                  key: image.key,
+                  bytes,
+                  seconds: seconds(now, started),
+                  restoreSeconds: Math.round((downloadSeconds + loadSeconds) * 1e3) / 1e3,
+                  pullSeconds: image.pullSeconds ?? null
+                };
+              } catch (cause) {
+                if (cause instanceof DockerCommandError && cause.timedOut) {
+                  warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
+                  return {
+                    reference: image.reference,
+                    cache: "miss",
+                    result: "missing",
+                    key: image.key,
+                    bytes: null,
+                    seconds: seconds(now, started),
+                    restoreSeconds: null,
+                    pullSeconds: null
+                  };
+                }
+                warn(`${messageOf(cause)}; falling back to a pull`);
+              }
+            }
+            return await pullOrMiss(image.reference, image.key, started);
+          } finally {
+            await rm(dir, { recursive: true, force: true });
+          }
+        })()
+      ])
+    );
+    const pulling = mapWithLimit(
+      plan.unknown,
+      concurrencyOf(options),
+      (reference) => pullOrMiss(reference, null, now())
+    );
+    const fromCache = await Promise.all(
+      plan.restore.map((image) => restoring.get(image))
+    );
+    const pulled = await pulling;
+    const present = plan.present.map(
+      (reference) => ({
+        reference,
+        cache: "present",
+        result: "present",
+        key: indexed.find((image) => image.reference === reference)?.key ?? null,
+        bytes: null,
+        seconds: 0,
+        restoreSeconds: null,
+        pullSeconds: null
+      })
+    );
+    const existingKeys = [
+      ...restored.map((image) => image.key),
+      ...indexed.length > 0 ? [planIndex(prefix, indexed).key] : []
+    ];
+    return {
+      dockerUsable: true,
+      images: [...fromCache, ...pulled, ...present],
+      warnings,
+      state: {
+        before,
+        indexed,
+        restored,
+        pulled: [...fromCache, ...pulled].flatMap(
+          (image) => image.result === "pulled" && image.pullSeconds !== null ? [{ reference: image.reference, seconds: image.pullSeconds }] : []
+        ),
+        existingKeys
+      }
+    };
+  } finally {
+    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+async function restoreIndex(store, prefix, dir, warn) {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!await store.restore(indexKey(prefix), dir)) return [];
+    const index = parseImageIndex(await readFile(join2(dir, INDEX_FILE), "utf8"));
+    if (!index) {
+      warn(`the image index (${indexKey(prefix)}*) is unreadable; starting without it`);
+      return [];
+    }
+    return [...index.images];
+  } catch (cause) {
+    warn(`the image index could not be restored: ${messageOf(cause)}`);
+    return [];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+async function saveImages(options) {
+  const { prefix, log, now, warnings, warn } = startJob(options);
+  if (options.mode === "off") return { images: [], notices: [], warnings, index: null };
+  let after;
+  try {
+    after = await listImages(options.docker);
+  } catch (cause) {
+    warn(`Docker images not saved: the Docker engine is not usable (${messageOf(cause)})`);
+    return { images: [], notices: [], warnings, index: null };
+  }
+  const plan = planSave({
+    mode: options.mode,
+    prefix,
+    listed: options.listed,
+    before: options.state.before,
+    after,
+    indexed: options.state.indexed,
+    restored: options.state.restored,
+    pulled: options.state.pulled,
+    existingKeys: options.state.existingKeys,
+    readOnly: options.readOnly,
+    maxBytes: options.maxBytes
+  });
+  for (const notice of plan.notices) log(notice);
+  const workDir = options.workDir ?? await mkdtemp(join2(tmpdir2(), "seamwatch-images-"));
+  try {
+    const saved = await mapWithLimit(plan.save, concurrencyOf(options), async (image) => {
+      const started = now();
+      const dir = join2(workDir, "entries", image.key);
+      try {
+        await mkdir(dir, { recursive: true });
+        const bytes = await saveImage(options.docker, image.reference, join2(dir, IMAGE_FILE));
+        const result = await options.store.save(image.key, dir);
+        log(`${image.reference}: ${result === "saved" ? "saved" : "already cached"} as ${image.key}`);
+        return {
+          reference: image.reference,
+          result,
+          reason: null,
+          key: image.key,
+          bytes,
+          seconds: seconds(now, started)
+        };
+      } catch (cause) {
+        warn(`${image.reference} could not be saved to the cache: ${messageOf(cause)}`);
+        return {
+          reference: image.reference,
+          result: "failed",
+          reason: null,
+          key: image.key,
+          bytes: null,
+          seconds: seconds(now, started)
+        };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+    const skipped = plan.skipped.map(
+      (entry) => ({
+        reference: entry.reference,
+        result: "skipped",
+        reason: entry.reason,
+        key: entry.image?.key ?? null,
+        bytes: null,
+        seconds: 0
+      })
+    );
+    let index = null;
+    if (plan.index) {
+      const failed = new Set(saved.filter((image) => image.result === "failed").map((image) => image.key));
+      const planned = planIndex(
+        prefix,
+        plan.index.index.images.filter((image) => !failed.has(image.key)),
+        new Set(options.state.existingKeys)
+      );
+      index = {
+        key: planned.key,
+        result: planned.exists ? "exists" : await saveIndex(options.store, planned, workDir, warn)
+      };
+    }
+    return { images: [...saved, ...skipped], notices: plan.notices, warnings, index };
+  } finally {
+    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+async function saveIndex(store, planned, workDir, warn) {
+  const dir = join2(workDir, "index");
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join2(dir, INDEX_FILE), `${JSON.stringify(planned.index, null, 2)}
+`);
+    return await store.save(planned.key, dir);
+  } catch (cause) {
+    warn(`the image index could not be saved: ${messageOf(cause)}`);
+    return "failed";
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+function serially() {
+  return limited(1);
+}
+function limited(limit) {
+  let running = 0;
+  const waiting = [];
+  return async (work) => {
+    if (running >= limit) await new Promise((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+function concurrencyOf(options) {
+  return Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+}
+async function mapWithLimit(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+async function fileSize(file) {
+  return stat2(file).then(
+    (info2) => info2.size,
+    () => null
+  );
+}
+function seconds(now, started) {
+  return Math.round(now() - started) / 1e3;
+}
+function messageOf(cause) {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+// action/image-cache-store.ts
+import { mkdir as mkdir2, readdir, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join3 } from "node:path";
+var ImageCacheStoreError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "ImageCacheStoreError";
+  }
+};
+function imageWorkDir(env) {
+  return join3(env.RUNNER_TEMP || tmpdir3(), "seamwatch-images");
+}
+function actionsCacheImageStore() {
+  const client = () => import("./cache-YSOXHMGT.js");
+  return {
+    async restore(key, dir) {
+      const cache = await client();
+      if (!cache.isFeatureAvailable())
+        throw new ImageCacheStoreError("the Actions cache service is not available");
+      const prefix = key.endsWith("-");
+      await emptyDir(dir);
+      const matched = await cache.restoreCache([dir], key, prefix ? [key] : void 0);
+      const hit = matched !== void 0 && (prefix ? matched.startsWith(key) : matched === key);
+      if (!hit || await isEmpty(dir)) {
+        await emptyDir(dir);
+        return false;
+      }
+      return true;
+    },
+    async save(key, dir) {
+      const cache = await client();
+      if (!cache.isFeatureAvailable())
+        throw new ImageCacheStoreError("the Actions cache service is not available");
+      const found = await cache.restoreCache([dir], key, void 0, { lookupOnly: true });
+      if (found === key) return "exists";
+      const id = await cache.saveCache([dir], key);
+      if (id === -1) {
+        throw new ImageCacheStoreError(
+          `the cache service did not take the entry ${key} (refused, unreachable, or another job is saving it; see the log above)`
+        );
+      }
+      return "saved";
+    }
+  };
+}
+async function emptyDir(dir) {
+  await rm2(dir, { recursive: true, force: true });
+  await mkdir2(dir, { recursive: true });
+}
+async function isEmpty(dir) {
+  return (await readdir(dir).catch(() => [])).length === 0;
+}
+
+// action/image-cache.ts
+var LOG_PREFIX = "seamwatch: images:";
+var noCache = {
+  restore: async () => false,
+  save: async () => {
+    throw new Error("the image cache is off");
+  }
+};
+function hasCacheService(env) {
+  return Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
+}
+async function restoreImageCache(options) {
+  const { inputs, env } = options;
+  const asked = inputs.listed.length > 0;
+  const cacheAvailable = inputs.mode !== "off" && hasCacheService(env);
+  if (!asked && !cacheAvailable) {
+    if (inputs.mode !== "off")
+      info(`${LOG_PREFIX} no Actions cache service in this job; not caching images.`);
+    setOutputs({ [OUTPUT.imagesRestored]: "0", [OUTPUT.imageCacheHit]: "false" });
+    return;
+  }
+  if (inputs.mode !== "off" && !cacheAvailable) {
+    warning(
+      "The Actions cache service is not available in this job: the listed images are pulled, not cached."
+    );
+  }
+  const workDir = imageWorkDir(env);
+  const started = performance.now();
+  const result = await restoreImages({
+    store: cacheAvailable ? actionsCacheImageStore() : noCache,
+    docker: { env: options.dockerEnv },
+    prefix: inputs.prefix,
+    listed: inputs.listed,
+    workDir,
+    pull: { ...defaultPullRetry, rules: options.rules, log: (line) => info(`${LOG_PREFIX} ${line}`) },
+    // The engine reports its warnings in `result.warnings`; they are emitted below, once.
+    log: (line) => {
+      if (!line.startsWith("warning: ")) info(`${LOG_PREFIX} ${line}`);
+    }
+  });
+  for (const warning2 of result.warnings) {
+    if (!result.dockerUsable && !asked) info(`${LOG_PREFIX} ${warning2}`);
+    else warning(warning2);
+  }
+  for (const image of result.images) info(`${LOG_PREFIX} ${describeRestore(image)}`);
+  const hit = cacheHit(result.images);
+  const restoreSeconds = (performance.now() - started) / 1e3;
+  info(
+    `${LOG_PREFIX} ${result.images.filter((image) => image.cache === "hit").length} of ${result.images.length} from the cache (${hit}) in ${seconds2(restoreSeconds)}`
+  );
+  if (result.dockerUsable) {
+    const handover = {
+      restoreId: randomUUID(),
+      settings: { ...inputs, workDir, cacheAvailable },
+      state: result.state,
+      restores: result.images,
+      restoreSeconds
+    };
+    saveState(STATE.imageCache, JSON.stringify(handover));
+    try {
+      await writeFile2(handoverFile(env), JSON.stringify(handover));
+    } catch (error) {
+      info(`${LOG_PREFIX} the save step will not find this job's images: ${messageOf2(error)}`);
+    }
+  }
+  setOutputs({
+    [OUTPUT.imagesRestored]: String(result.images.filter((image) => image.result === "loaded").length),
+    [OUTPUT.imageCacheHit]: hit
+  });
+}
+function cacheHit(images) {
+  const hits = images.filter((image) => image.cache === "hit").length;
+  const misses = images.filter((image) => image.cache === "miss").length;
+  if (hits === 0) return "false";
+  return misses === 0 ? "true" : "partial";
+}
+function handoverFile(env) {
+  return join4(env.RUNNER_TEMP || tmpdir4(), "seamwatch-images-handover.json");
+}
+async function saveImageCache(env) {
+  const text = getState(STATE.imageCache);
+  if (text === "") return;
+  let handover;
+  try {
+    handover = JSON.parse(text);
+  } catch (error) {
+    warning(`Docker images not saved: the main step's state is unreadable (${messageOf2(error)})`);
+    return;
+  }
+  const fromFile = await readHandover(env);
+  if (fromFile?.restoreId === handover.restoreId && fromFile.savedByStep) {
+    info(`${LOG_PREFIX} already saved by the save step; nothing left to do.`);
+    return;
+  }
+  await saveAndReport(handover, env);
+}
+async function runSaveStep(env = process.env) {
+  const handover = await readHandover(env);
+  if (!handover) {
+    warning(
+      "No Docker images to save: no seamwatch step with the image cache ran before this one in this job."
+    );
+    setOutputs({ [SAVE_STEP_OUTPUT.imagesSaved]: "0" });
+    return;
+  }
+  if (handover.savedByStep) {
+    info(`${LOG_PREFIX} already saved by an earlier save step in this job.`);
+    setOutputs({ [SAVE_STEP_OUTPUT.imagesSaved]: "0" });
+    return;
+  }
+  const saved = await saveAndReport(handover, env);
+  setOutputs({ [SAVE_STEP_OUTPUT.imagesSaved]: String(saved) });
+  try {
+    await writeFile2(handoverFile(env), JSON.stringify({ ...handover, savedByStep: true }));
+  } catch (error) {
+    warning(`The post step may save the images again: ${messageOf2(error)}`);
+  }
+}
+async function readHandover(env) {
+  try {
+    return JSON.parse(await readFile2(handoverFile(env), "utf8"));
+  } catch {
+    return null;
+  }
+}
+async function saveAndReport(handover, env) {
+  const { settings } = handover;
+  let saved = null;
+  let count2 = 0;
+  const started = performance.now();
+  if (settings.mode !== "off" && settings.cacheAvailable) {
+    saved = await saveImages({
+      store: actionsCacheImageStore(),
+      docker: { env: withoutInputs(env) },
+      prefix: settings.prefix,
+      listed: settings.listed,
+      mode: settings.mode,
+      state: handover.state,
+      readOnly: settings.readOnly,
+      maxBytes: settings.maxBytes,
+      workDir: settings.workDir,
+      log: (line) => {
+        if (!line.startsWith("warning: ")) info(`${LOG_PREFIX} ${line}`);
+      }
+    });
+    for (const warning2 of saved.warnings) warning(warning2);
+    count2 = saved.images.filter((image) => image.result === "saved").length;
+    info(`${LOG_PREFIX} ${count2} saved to the cache${settings.readOnly ? " (read-only: none)" : ""}`);
+  }
+  try {
+    const times = {
+      restoreSeconds: handover.restoreSeconds,
+      saveSeconds: (performance.now() - started) / 1e3
+    };
+    await summary.addRaw(renderImagesSection(handover.restores, saved, times), true).write();
+  } catch (error) {
+    warning(`Could not add the images to the job summary: ${messageOf2(error)}`);
+  }
+  return count2;
+}
+var SKIP_TEXT = {
+  unchanged: "unchanged",
+  "key-exists": "already cached",
+  "read-only": "read-only",
+  "over-size-cap": "over cache-max-gb",
+  "not-present": "not in Docker"
+};
+function renderImagesSection(restores, saved, times) {
+  const saves = new Map((saved?.images ?? []).map((image) => [image.reference, image]));
+  const references = [.../* @__PURE__ */ new Set([...restores.map((image) => image.reference), ...saves.keys()])];
+  const lines = ["### Images", ""];
+  if (references.length === 0) {
+    lines.push("No images to restore or save.", "");
+    return lines.join("\n");
+  }
+  lines.push("| image | start of job | size | time | end of job |", "| --- | --- | --- | --- | --- |");
+  const restoreOf = new Map(restores.map((image) => [image.reference, image]));
+  for (const reference of references) {
+    const restore = restoreOf.get(reference);
+    const save = saves.get(reference);
+    const bytes = restore?.bytes ?? save?.bytes ?? null;
+    const time = [restore && restore.result !== "present" ? seconds2(restore.seconds) : null].concat(save && save.result !== "skipped" ? [`save ${seconds2(save.seconds)}`] : []).filter(Boolean).join(", ");
+    lines.push(
+      `| \`${reference.replace(/[`|]/g, "")}\` | ${restore ? restoreText(restore) : "not restored"} | ${bytes === null ? "" : formatBytes(bytes)} | ${time} | ${save ? saveText(save) : saved ? "" : "not saved"} |`
+    );
+  }
+  lines.push("", timeLine(restores, saved, times), "");
+  return lines.join("\n");
+}
+function restoreText(image) {
+  if (image.cache === "hit") return "cache hit";
+  if (image.cache === "present") return "already in Docker";
+  return image.result === "pulled" ? "cache miss, pulled" : "cache miss, not pulled";
+}
+function saveText(image) {
+  if (image.result === "skipped") return `skipped: ${SKIP_TEXT[image.reason ?? ""] ?? image.reason}`;
+  if (image.result === "exists") return "already cached";
+  return image.result === "saved" ? "saved" : "save failed (see warnings)";
+}
+function timeLine(restores, saved, times) {
+  const loaded = restores.filter((image) => image.result === "loaded").length;
+  const pulled = restores.filter((image) => image.result === "pulled").length;
+  const start = [
+    ...loaded > 0 ? [`${count(loaded)} loaded from the cache`] : [],
+    ...pulled > 0 ? [`${count(pulled)} pulled`] : []
+  ];
+  const parts = [
+    `start of job ${seconds2(times.restoreSeconds)}${start.length > 0 ? ` (${start.join(", ")})` : ""}`
+  ];
+  if (saved) {
+    const written = saved.images.filter((image) => image.result === "saved").length;
+    parts.push(
+      `end of job ${seconds2(times.saveSeconds)} (${written > 0 ? `${count(written)} saved for later jobs` : "nothing to save"})`
+    );
+  }
+  return [`Time spent on images: ${parts.join("; ")}.`, ...pullComparison(restores)].join("\n\n");
+}
+function pullComparison(restores) {
+  const loaded = restores.filter((image) => image.result === "loaded");
+  const compared = loaded.flatMap(
+    (image) => image.pullSeconds !== null && image.restoreSeconds !== null ? [{ restore: image.restoreSeconds, pull: image.pullSeconds }] : []
+  );
+  if (compared.length === 0) return [];
+  const restore = compared.reduce((sum, image) => sum + image.restore, 0);
+  const pull = compared.reduce((sum, image) => sum + image.pull, 0);
+  const verdict = restore <= pull ? `the cache saved ${seconds2(pull - restore)}` : `the cache cost ${seconds2(restore - pull)} more than pulling`;
+  const unknown = loaded.length - compared.length;
+  return [
+    `Compared with pulling: ${count(compared.length)} restored in ${seconds2(restore)}, where pulling them took ${seconds2(pull)} when they were cached: ${verdict}.${unknown > 0 ? ` (${count(unknown)} without a pull time on record.)` : ""}`
+  ];
+}
+function describeRestore(image) {
+  const size = image.bytes === null ? "" : `, ${formatBytes(image.bytes)}`;
+  return `${image.reference}: ${restoreText(image)}${size}, ${seconds2(image.seconds)}`;
+}
+function count(images) {
+  return `${images} image${images === 1 ? "" : "s"}`;
+}
+function seconds2(value) {
+  return `${value.toFixed(1)} s`;
+}
+function withoutInputs(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
+}
+function messageOf2(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export {
+  emptyCounts,
+  addCounts,
+  testCasesOf,
+  formatSuitePath,
+  classifyAttempt,
+  PatternError,
+  compilePatterns,
+  buildRules,
+  CacheKeyError,
+  defaultKeyPrefix,
+  checkKeyPrefix,
+  saveModes,
+  retry,
+  exponentialBackoff,
+  STATE,
+  outputValues,
+  setOutputs,
+  reportPathFor,
+  restoreImageCache,
+  saveImageCache,
+  runSaveStep
+};

@@ -1,0 +1,18 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  runSaveStep
+} from "./chunks/chunk-PGSGIDLJ.js";
+import {
+  warning
+} from "./chunks/chunk-Z54VKEA3.js";
+import "./chunks/chunk-HANBNIMK.js";
+
+// action/save-index.ts
+runSaveStep().then(
+  // Exit explicitly: keep-alive sockets of the cache client must not hold the step open.
+  () => process.exit(),
+  (error) => {
+    warning(`Docker images not saved: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit();
+  }
+);
