@@ -20,7 +20,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-PGSGIDLJ.js";
+} from "./chunks/chunk-7FA26WES.js";
 import {
   error,
   getInput,

@@ -18,6 +18,8 @@ export interface AzuriteBlobService {
   port: number;
   account: string;
   credential: StorageSharedKeyCredential;
+  /** The emulator's process, for benchmarks that account for its CPU time. */
+  pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startAzurite(): Promise<AzuriteBlobService> {
       port,
       account: AZURITE_ACCOUNT,
       credential: new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_ACCOUNT_KEY),
+      pid: child.pid,
       close: () => stopChild(child),
     };
   } catch (error) {

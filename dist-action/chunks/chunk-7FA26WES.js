@@ -1231,8 +1231,8 @@ async function restoreImages(options) {
     const plan = planRestore({ listed: options.listed, indexed, local: before });
     const listed = new Set(options.listed);
     const pull = options.pull === void 0 ? defaultPullRetry : options.pull;
-    const restored = [];
-    const downloadSlot = limited(concurrencyOf(options));
+    const loadedImages = [];
+    const imageSlot = limited(concurrencyOf(options));
     const oneLoadAtATime = serially();
     const pullOrMiss = async (reference, key, started) => {
       const missed = { reference, cache: "miss", key, bytes: null, restoreSeconds: null };
@@ -1267,21 +1267,18 @@ async function restoreImages(options) {
           const dir = join2(workDir, "entries", image.key);
           try {
             await mkdir(dir, { recursive: true });
-            let downloadSeconds = 0;
-            const hit = await downloadSlot(async () => {
+            const restored = await imageSlot(async () => {
               const downloadStarted = now();
+              let hit = false;
               try {
-                return await options.store.restore(image.key, dir);
+                hit = await options.store.restore(image.key, dir);
               } catch (cause) {
                 warn(
                   `cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`
                 );
-                return false;
-              } finally {
-                downloadSeconds = seconds(now, downloadStarted);
               }
-            });
-            if (hit) {
+              const downloadSeconds = seconds(now, downloadStarted);
+              if (!hit) return "pull";
               log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
               const file = join2(dir, IMAGE_FILE);
               try {
@@ -1290,7 +1287,7 @@ async function restoreImages(options) {
                   await loadImage(options.docker, file, image);
                   return seconds(now, loadStarted);
                 });
-                restored.push(image);
+                loadedImages.push(image);
                 const bytes = await fileSize(file);
                 log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
                 return {
@@ -1318,8 +1315,10 @@ async function restoreImages(options) {
                   };
                 }
                 warn(`${messageOf(cause)}; falling back to a pull`);
+                return "pull";
               }
-            }
+            });
+            if (restored !== "pull") return restored;
             return await pullOrMiss(image.reference, image.key, started);
           } finally {
             await rm(dir, { recursive: true, force: true });
@@ -1349,7 +1348,7 @@ async function restoreImages(options) {
       })
     );
     const existingKeys = [
-      ...restored.map((image) => image.key),
+      ...loadedImages.map((image) => image.key),
       ...indexed.length > 0 ? [planIndex(prefix, indexed).key] : []
     ];
     return {
@@ -1359,7 +1358,7 @@ async function restoreImages(options) {
       state: {
         before,
         indexed,
-        restored,
+        restored: loadedImages,
         pulled: [...fromCache, ...pulled].flatMap(
           (image) => image.result === "pulled" && image.pullSeconds !== null ? [{ reference: image.reference, seconds: image.pullSeconds }] : []
         ),
