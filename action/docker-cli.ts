@@ -6,9 +6,7 @@ import { stat } from "node:fs/promises";
 import { setTimeout as realSleep } from "node:timers/promises";
 import {
   type AttemptClassification,
-  attemptVerdicts,
   buildRules,
-  type ClassifiedFailure,
   classifyAttempt,
   type Rule,
 } from "../core/classify/index.ts";
@@ -409,6 +407,8 @@ export async function pullImage(
           exitCode: run.exitCode,
           signal: run.signal,
           timedOut: timedOutLine !== null,
+          // A pull runs none of the user's code: past its timeout the engine or the registry is stuck.
+          runsUserCode: false,
           outputTail,
           junitFiles: [],
         },
@@ -417,7 +417,7 @@ export async function pullImage(
       return {
         exitCode: run.exitCode,
         outputTail,
-        classification: timedOutLine ? pullTimeoutIsInfra(classification, timedOutLine) : classification,
+        classification,
       };
     },
     {
@@ -430,35 +430,6 @@ export async function pullImage(
     },
   );
   return { reference, pulled: attempts.at(-1)?.exitCode === 0, attempts };
-}
-
-const pullTimedOut = {
-  rule: "docker-pull-timed-out",
-  kind: "infra",
-  description: "docker pull ran past its timeout: the Docker engine or the registry is stuck",
-} as const;
-
-// The classifier calls a bare timeout a test failure: a hung test command is as often a deadlock in the
-// code under test. A pull runs no code of the user's, so past its timeout the engine or the registry is
-// stuck, which is infrastructure and worth another attempt. Only the bare verdict is replaced: a
-// signature in the output (a user's test pattern included) still decides.
-function pullTimeoutIsInfra(classification: AttemptClassification, line: string): AttemptClassification {
-  const [only, ...others] = classification.testFailures;
-  if (!only || others.length > 0 || only.evidence.rule !== attemptVerdicts.timedOut.rule)
-    return classification;
-  const failure: ClassifiedFailure = Object.freeze({
-    kind: "infra",
-    test: null,
-    failure: null,
-    phase: null,
-    evidence: Object.freeze({ ...pullTimedOut, source: "exit", line, lineNumber: null }),
-  });
-  return Object.freeze({
-    ...classification,
-    outcome: "infra-failure",
-    infraFailures: Object.freeze([...classification.infraFailures, failure]),
-    testFailures: Object.freeze([]),
-  });
 }
 
 function describePull(

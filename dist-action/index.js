@@ -20,7 +20,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-7FA26WES.js";
+} from "./chunks/chunk-6FP73ZNW.js";
 import {
   error,
   getInput,

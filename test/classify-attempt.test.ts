@@ -1,7 +1,7 @@
 // The attempt-level decision table and the retry rule: what a user notices is whether the attempt is
 // retried (`infra-failure`) or reported (`test-failures`), and which line is shown as the reason.
 import { describe, expect, it } from "vitest";
-import { classifyAttempt } from "../core/classify/index.ts";
+import { buildRules, classifyAttempt, compilePatterns } from "../core/classify/index.ts";
 import type { FailurePhase, JunitFile } from "../core/junit/model.ts";
 import { evidence, failure, junit, test } from "./support/model-builders.ts";
 
@@ -112,6 +112,19 @@ describe("classifyAttempt: command outcome without JUnit failures", () => {
     );
     expect(explained.outcome).toBe("infra-failure");
     expect(explained.infraFailures[0]?.evidence.rule).toBe("container-never-ready");
+  });
+
+  it("calls a timed-out infrastructure command (a docker pull) infrastructure, unless its output says otherwise", () => {
+    const pull = classifyAttempt(evidence({ exitCode: 143, timedOut: true, runsUserCode: false }));
+    expect(pull.outcome).toBe("infra-failure");
+    expect(pull.infraFailures[0]?.evidence.rule).toBe("infra-command-timed-out");
+    // A signature in the output still decides first, whatever kind it is.
+    const rules = buildRules({ testPatterns: compilePatterns("test-patterns", ["manifest unknown"]) });
+    const named = classifyAttempt(
+      evidence({ exitCode: 1, timedOut: true, runsUserCode: false, outputTail: ["manifest unknown"] }),
+      rules,
+    );
+    expect(named.outcome).toBe("test-failures");
   });
 
   it("strips terminal colours before matching", () => {

@@ -126,15 +126,19 @@ describe("a Docker engine that does not answer", () => {
       expect(attempt.classification.outcome).toBe("infra-failure");
       // The timeout itself decided, not some other signature from an engine that did answer.
       expect(attempt.classification.infraFailures.map((failure) => failure.evidence.rule)).toEqual([
-        "docker-pull-timed-out",
+        "infra-command-timed-out",
       ]);
       expect(attempt.outputTail.at(-1)).toBe(
         "docker pull timed out after 1.5 s (the Docker engine did not finish it)",
       );
     }
     expect(lines).toEqual([
-      expect.stringMatching(/attempt 1\/2 failed, infra \(docker-pull-timed-out\).*retrying in 1 s/),
-      expect.stringMatching(/attempt 2\/2 failed, infra \(docker-pull-timed-out\).*giving up/),
+      expect.stringMatching(
+        /attempt 1\/2 failed, infra \(infra-command-timed-out\): stopped at its timeout.*retrying in 1 s/,
+      ),
+      expect.stringMatching(
+        /attempt 2\/2 failed, infra \(infra-command-timed-out\): stopped at its timeout.*giving up/,
+      ),
     ]);
     expect(children("docker")).toEqual([]);
   });

@@ -50,6 +50,12 @@ export interface AttemptEvidence {
   readonly signal: string | null;
   /** True when seamwatch stopped the command because it ran past the attempt timeout. */
   readonly timedOut: boolean;
+  /**
+   * False for seamwatch's own infrastructure commands (`docker pull` of the image cache), which run none of
+   * the user's code: a timeout there means the engine or the registry is stuck. True (the default) for the
+   * test command, where a timeout is as often a deadlock in the code under test.
+   */
+  readonly runsUserCode?: boolean;
   /** The last lines of the command's combined stdout/stderr, oldest first. */
   readonly outputTail: readonly string[];
   /** Reports matched for this attempt, parsed with test cases collected. Empty when none matched. */
@@ -119,6 +125,12 @@ export const attemptVerdicts = {
     rule: "attempt-timed-out",
     kind: "test",
     description: "the command ran past the attempt timeout with no infrastructure signature in its output",
+  },
+  infraCommandTimedOut: {
+    rule: "infra-command-timed-out",
+    kind: "infra",
+    description:
+      "an infrastructure command (a docker pull) ran past its timeout: the engine or the registry is stuck",
   },
   commandFailed: {
     rule: "command-failed",
@@ -222,6 +234,13 @@ function classifyCommandFailure(
   }
   const stopped = stoppedFromOutside(evidence);
   if (stopped) return stopped;
+  if (evidence.timedOut && evidence.runsUserCode === false) {
+    return attemptFailure(
+      attemptVerdicts.infraCommandTimedOut,
+      "exit",
+      `stopped at its timeout (${exitLine(evidence)})`,
+    );
+  }
   if (evidence.timedOut) return attemptFailure(attemptVerdicts.timedOut, "exit", exitLine(evidence));
   return attemptFailure(attemptVerdicts.commandFailed, "exit", exitLine(evidence));
 }

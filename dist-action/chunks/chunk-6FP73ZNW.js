@@ -621,6 +621,11 @@ var attemptVerdicts = {
     kind: "test",
     description: "the command ran past the attempt timeout with no infrastructure signature in its output"
   },
+  infraCommandTimedOut: {
+    rule: "infra-command-timed-out",
+    kind: "infra",
+    description: "an infrastructure command (a docker pull) ran past its timeout: the engine or the registry is stuck"
+  },
   commandFailed: {
     rule: "command-failed",
     kind: "test",
@@ -689,6 +694,13 @@ function classifyCommandFailure(evidence, output, testsRan, rules) {
   }
   const stopped = stoppedFromOutside(evidence);
   if (stopped) return stopped;
+  if (evidence.timedOut && evidence.runsUserCode === false) {
+    return attemptFailure(
+      attemptVerdicts.infraCommandTimedOut,
+      "exit",
+      `stopped at its timeout (${exitLine(evidence)})`
+    );
+  }
   if (evidence.timedOut) return attemptFailure(attemptVerdicts.timedOut, "exit", exitLine(evidence));
   return attemptFailure(attemptVerdicts.commandFailed, "exit", exitLine(evidence));
 }
@@ -1136,6 +1148,8 @@ async function pullImage(cli, reference, { retry: options = defaultPullRetry } =
           exitCode: run.exitCode,
           signal: run.signal,
           timedOut: timedOutLine !== null,
+          // A pull runs none of the user's code: past its timeout the engine or the registry is stuck.
+          runsUserCode: false,
           outputTail,
           junitFiles: []
         },
@@ -1144,7 +1158,7 @@ async function pullImage(cli, reference, { retry: options = defaultPullRetry } =
       return {
         exitCode: run.exitCode,
         outputTail,
-        classification: timedOutLine ? pullTimeoutIsInfra(classification, timedOutLine) : classification
+        classification
       };
     },
     {
@@ -1157,29 +1171,6 @@ async function pullImage(cli, reference, { retry: options = defaultPullRetry } =
     }
   );
   return { reference, pulled: attempts.at(-1)?.exitCode === 0, attempts };
-}
-var pullTimedOut = {
-  rule: "docker-pull-timed-out",
-  kind: "infra",
-  description: "docker pull ran past its timeout: the Docker engine or the registry is stuck"
-};
-function pullTimeoutIsInfra(classification, line) {
-  const [only, ...others] = classification.testFailures;
-  if (!only || others.length > 0 || only.evidence.rule !== attemptVerdicts.timedOut.rule)
-    return classification;
-  const failure = Object.freeze({
-    kind: "infra",
-    test: null,
-    failure: null,
-    phase: null,
-    evidence: Object.freeze({ ...pullTimedOut, source: "exit", line, lineNumber: null })
-  });
-  return Object.freeze({
-    ...classification,
-    outcome: "infra-failure",
-    infraFailures: Object.freeze([...classification.infraFailures, failure]),
-    testFailures: Object.freeze([])
-  });
 }
 function describePull(reference, attempt, decision) {
   const head = `docker pull ${reference}: attempt ${decision.attemptNumber}/${decision.maxAttempts}`;
