@@ -26,7 +26,9 @@
 // never retried), with the infra failures still listed beside it.
 //
 // Decision: a timeout alone is not infrastructure. A hang is as often a deadlock in the code under test;
-// it becomes infra only when the output shows why (a container that never became ready, a pull...).
+// it becomes infra only when the output shows why (a container that never became ready, a pull...). The
+// exception is a command that runs none of the user's code (`runsUserCode: false`, the image cache's
+// `docker pull`): its timeout is the engine or the registry being stuck, so infra.
 import {
   type Failure,
   type FailurePhase,
