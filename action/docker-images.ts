@@ -392,6 +392,7 @@ export async function saveImages(options: SaveImagesOptions): Promise<SaveImages
     maxBytes: options.maxBytes,
   });
   for (const notice of plan.notices) log(notice);
+  for (const entry of plan.skipped) log(entry.message);
 
   const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), "seamwatch-images-")));
   try {

@@ -238,6 +238,7 @@ const SKIP_TEXT: Record<string, string> = {
   "read-only": "read-only",
   "over-size-cap": "over cache-max-gb",
   "not-present": "not in Docker",
+  "pinned-by-digest": "pinned by digest (docker load cannot restore a digest)",
 };
 
 /** The job summary's Images section: one row per image, then where the time went. */

@@ -20,7 +20,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-6FP73ZNW.js";
+} from "./chunks/chunk-HV6HJ5LS.js";
 import {
   error,
   getInput,

@@ -6,6 +6,7 @@ import {
   type IndexedImage,
   imageCacheKey,
   indexKey,
+  isPinnedByDigest,
   type LocalImage,
   parseImageIndex,
   planIndex,
@@ -216,5 +217,21 @@ describe("planSave", () => {
         '{"version":1,"images":[{"reference":"a","id":"b","key":"c","sizeBytes":1,"pullSeconds":"x"}]}',
       ),
     ).toBeNull();
+  });
+
+  it("never claims to cache an image pinned by digest: docker load cannot bring the digest back", () => {
+    const pinned = "postgres@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    const plan = planSave(facts({ mode: "listed", listed: [pinned, "a:1"] }));
+    expect(saved(plan)).toEqual(["a:1"]);
+    expect(plan.skipped).toEqual([
+      {
+        reference: pinned,
+        image: null,
+        reason: "pinned-by-digest",
+        message: expect.stringContaining("pinned by digest, which `docker load` cannot restore"),
+      },
+    ]);
+    expect(isPinnedByDigest("redis:7")).toBe(false);
+    expect(isPinnedByDigest("127.0.0.1:5000/redis:7@sha256:00")).toBe(true);
   });
 });

@@ -239,6 +239,59 @@ describe("the Docker image cache", () => {
     expect(engineImages()).toEqual(expectedEngine(images));
   });
 
+  it("an image pinned by digest is pulled every job and never claimed as cached", async () => {
+    const store = newStore();
+    docker(engine.host, ["pull", "-q", references[0] ?? ""]);
+    const pinned = docker(engine.host, [
+      "image",
+      "inspect",
+      "--format",
+      "{{index .RepoDigests 0}}",
+      references[0] ?? "",
+    ]).trim();
+    expect(pinned).toMatch(/@sha256:[0-9a-f]{64}$/);
+    wipeEngine();
+    const lines: string[] = [];
+    const job = async () => {
+      const restored = await restoreImages({
+        store,
+        docker: cli,
+        prefix: PREFIX,
+        listed: [pinned],
+        pull: noDelay,
+      });
+      const saved = await saveImages({
+        store,
+        docker: cli,
+        prefix: PREFIX,
+        listed: [pinned],
+        mode: "listed",
+        state: restored.state,
+        readOnly: false,
+        maxBytes: null,
+        log: (line) => lines.push(line),
+      });
+      return { restored, saved };
+    };
+
+    const first = await job();
+    expect(first.restored.images).toMatchObject([{ reference: pinned, cache: "miss", result: "pulled" }]);
+    expect(first.saved.images).toMatchObject([
+      { reference: pinned, result: "skipped", reason: "pinned-by-digest" },
+    ]);
+    expect(lines).toContainEqual(
+      expect.stringContaining("pinned by digest, which `docker load` cannot restore"),
+    );
+    expect(store.keys().filter((key) => key.includes("-img-"))).toEqual([]);
+
+    // The next job cannot be served from the cache: it pulls again, from the registry.
+    wipeEngine();
+    const mark = registry.mark();
+    const second = await job();
+    expect(second.restored.images).toMatchObject([{ reference: pinned, cache: "miss", result: "pulled" }]);
+    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a"]);
+  });
+
   it("a store that fails: warnings, every image pulled, nothing thrown", async () => {
     const broken: ImageStore = {
       restore: async () => {

@@ -20,6 +20,7 @@ export {
   saveModes,
 } from "./model.ts";
 export {
+  isPinnedByDigest,
   type PlannedImage,
   type PlannedIndex,
   planIndex,

@@ -51,7 +51,13 @@ export function planRestore({
   return { restore, present, unknown };
 }
 
-export type SkipReason = "unchanged" | "key-exists" | "read-only" | "over-size-cap" | "not-present";
+export type SkipReason =
+  | "unchanged"
+  | "key-exists"
+  | "read-only"
+  | "over-size-cap"
+  | "not-present"
+  | "pinned-by-digest";
 
 export type PlannedImage = IndexedImage;
 
@@ -113,7 +119,16 @@ export function planSave(facts: SaveFacts): SavePlan {
   const afterByReference = new Map(facts.after.map((image) => [image.reference, image]));
   const skipped: SkippedImage[] = [];
   for (const reference of unique(facts.listed)) {
-    if (!afterByReference.has(reference)) {
+    if (isPinnedByDigest(reference)) {
+      // Docker's image store keeps a digest only for images it pulled: `docker load` brings back the image
+      // and its tags but not the digest, so a cached copy could never answer `name@sha256:...`.
+      skipped.push({
+        reference,
+        image: null,
+        reason: "pinned-by-digest",
+        message: `${reference} is pinned by digest, which \`docker load\` cannot restore: it is pulled each job, not cached`,
+      });
+    } else if (!afterByReference.has(reference)) {
       skipped.push({
         reference,
         image: null,
@@ -240,6 +255,11 @@ function fitUnderCap(
 
 function skip(image: PlannedImage, reason: SkipReason, message: string): SkippedImage {
   return { reference: image.reference, image, reason, message };
+}
+
+/** `name@sha256:...` (with or without a tag): an image named by its content digest. */
+export function isPinnedByDigest(reference: string): boolean {
+  return reference.includes("@");
 }
 
 function unique(values: readonly string[]): string[] {

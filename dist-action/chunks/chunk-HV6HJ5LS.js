@@ -179,7 +179,14 @@ function planSave(facts) {
   const afterByReference = new Map(facts.after.map((image) => [image.reference, image]));
   const skipped = [];
   for (const reference of unique(facts.listed)) {
-    if (!afterByReference.has(reference)) {
+    if (isPinnedByDigest(reference)) {
+      skipped.push({
+        reference,
+        image: null,
+        reason: "pinned-by-digest",
+        message: `${reference} is pinned by digest, which \`docker load\` cannot restore: it is pulled each job, not cached`
+      });
+    } else if (!afterByReference.has(reference)) {
       skipped.push({
         reference,
         image: null,
@@ -276,6 +283,9 @@ function fitUnderCap(images, maxBytes) {
 }
 function skip(image, reason, message) {
   return { reference: image.reference, image, reason, message };
+}
+function isPinnedByDigest(reference) {
+  return reference.includes("@");
 }
 function unique(values) {
   return [...new Set(values)];
@@ -1401,6 +1411,7 @@ async function saveImages(options) {
     maxBytes: options.maxBytes
   });
   for (const notice of plan.notices) log(notice);
+  for (const entry of plan.skipped) log(entry.message);
   const workDir = options.workDir ?? await mkdtemp(join2(tmpdir2(), "seamwatch-images-"));
   try {
     const saved = await mapWithLimit(plan.save, concurrencyOf(options), async (image) => {
@@ -1740,7 +1751,8 @@ var SKIP_TEXT = {
   "key-exists": "already cached",
   "read-only": "read-only",
   "over-size-cap": "over cache-max-gb",
-  "not-present": "not in Docker"
+  "not-present": "not in Docker",
+  "pinned-by-digest": "pinned by digest (docker load cannot restore a digest)"
 };
 function renderImagesSection(restores, saved, times) {
   const saves = new Map((saved?.images ?? []).map((image) => [image.reference, image]));
