@@ -171,16 +171,24 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
     const imageSlot = limited(concurrencyOf(options));
     const oneLoadAtATime = serially();
 
+    const missing = (reference: string, key: string | null, started: number): ImageRestore => ({
+      reference,
+      cache: "miss",
+      result: "missing",
+      key,
+      bytes: null,
+      seconds: seconds(now, started),
+      restoreSeconds: null,
+      pullSeconds: null,
+    });
+
     const pullOrMiss = async (
       reference: string,
       key: string | null,
       started: number,
     ): Promise<ImageRestore> => {
-      const missed = { reference, cache: "miss", key, bytes: null, restoreSeconds: null } as const;
       // Indexed images nobody listed may be built by the job itself: not pulled.
-      if (!pull || !listed.has(reference)) {
-        return { ...missed, result: "missing", seconds: seconds(now, started), pullSeconds: null };
-      }
+      if (!pull || !listed.has(reference)) return missing(reference, key, started);
       const pullStarted = now();
       try {
         const pulled = await pullImage(options.docker, reference, { retry: pull });
@@ -188,90 +196,81 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
           warn(
             `${reference} could not be pulled: ${pulled.attempts.at(-1)?.outputTail.at(-1) ?? "no output"}`,
           );
+          return missing(reference, key, started);
         }
         return {
-          ...missed,
-          result: pulled.pulled ? "pulled" : "missing",
-          seconds: seconds(now, started),
-          pullSeconds: pulled.pulled ? seconds(now, pullStarted) : null,
+          ...missing(reference, key, started),
+          result: "pulled",
+          pullSeconds: seconds(now, pullStarted),
         };
       } catch (cause) {
         warn(`${reference} could not be pulled: ${messageOf(cause)}`);
-        return { ...missed, result: "missing", seconds: seconds(now, started), pullSeconds: null };
+        return missing(reference, key, started);
+      }
+    };
+
+    /** Downloads the image's entry and loads it; "pull" when the cache could not supply it. */
+    const loadFromCache = async (
+      image: IndexedImage,
+      dir: string,
+      started: number,
+    ): Promise<ImageRestore | "pull"> => {
+      const downloadStarted = now();
+      let hit = false;
+      try {
+        hit = await options.store.restore(image.key, dir);
+      } catch (cause) {
+        warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
+      }
+      const downloadSeconds = seconds(now, downloadStarted);
+      if (!hit) return "pull";
+      log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
+      const file = join(dir, IMAGE_FILE);
+      try {
+        const loadSeconds = await oneLoadAtATime(async () => {
+          const loadStarted = now();
+          await loadImage(options.docker, file, image);
+          return seconds(now, loadStarted);
+        });
+        loadedImages.push(image);
+        log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
+        return {
+          reference: image.reference,
+          cache: "hit",
+          result: "loaded",
+          key: image.key,
+          bytes: await fileSize(file),
+          seconds: seconds(now, started),
+          restoreSeconds: Math.round((downloadSeconds + loadSeconds) * 1000) / 1000,
+          pullSeconds: image.pullSeconds ?? null,
+        };
+      } catch (cause) {
+        // An engine that did not answer in time would not answer a pull either.
+        if (cause instanceof DockerCommandError && cause.timedOut) {
+          warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
+          return missing(image.reference, image.key, started);
+        }
+        warn(`${messageOf(cause)}; falling back to a pull`);
+        return "pull";
+      }
+    };
+
+    const restoreOne = async (image: IndexedImage): Promise<ImageRestore> => {
+      const started = now();
+      const dir = join(workDir, "entries", image.key);
+      try {
+        await mkdir(dir, { recursive: true });
+        // The slot is held from the download to the end of the load: see `imageSlot` above.
+        const restored = await imageSlot(() => loadFromCache(image, dir, started));
+        return restored === "pull" ? await pullOrMiss(image.reference, image.key, started) : restored;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
       }
     };
 
     // Largest first: the last load cannot overlap a download, so the pipeline should end on a small image.
     const bySize = [...plan.restore].sort((a, b) => b.sizeBytes - a.sizeBytes);
-    const restoring = new Map(
-      bySize.map((image) => [
-        image,
-        (async (): Promise<ImageRestore> => {
-          const started = now();
-          const dir = join(workDir, "entries", image.key);
-          try {
-            await mkdir(dir, { recursive: true });
-            // The slot is held from the download to the end of the load: see `imageSlot` above.
-            const restored = await imageSlot(async (): Promise<ImageRestore | "pull"> => {
-              const downloadStarted = now();
-              let hit = false;
-              try {
-                hit = await options.store.restore(image.key, dir);
-              } catch (cause) {
-                warn(
-                  `cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`,
-                );
-              }
-              const downloadSeconds = seconds(now, downloadStarted);
-              if (!hit) return "pull";
-              log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
-              const file = join(dir, IMAGE_FILE);
-              try {
-                const loadSeconds = await oneLoadAtATime(async () => {
-                  const loadStarted = now();
-                  await loadImage(options.docker, file, image);
-                  return seconds(now, loadStarted);
-                });
-                loadedImages.push(image);
-                const bytes = await fileSize(file);
-                log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
-                return {
-                  reference: image.reference,
-                  cache: "hit",
-                  result: "loaded",
-                  key: image.key,
-                  bytes,
-                  seconds: seconds(now, started),
-                  restoreSeconds: Math.round((downloadSeconds + loadSeconds) * 1000) / 1000,
-                  pullSeconds: image.pullSeconds ?? null,
-                };
-              } catch (cause) {
-                // An engine that did not answer in time would not answer a pull either.
-                if (cause instanceof DockerCommandError && cause.timedOut) {
-                  warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
-                  return {
-                    reference: image.reference,
-                    cache: "miss",
-                    result: "missing",
-                    key: image.key,
-                    bytes: null,
-                    seconds: seconds(now, started),
-                    restoreSeconds: null,
-                    pullSeconds: null,
-                  };
-                }
-                warn(`${messageOf(cause)}; falling back to a pull`);
-                return "pull";
-              }
-            });
-            if (restored !== "pull") return restored;
-            return await pullOrMiss(image.reference, image.key, started);
-          } finally {
-            await rm(dir, { recursive: true, force: true });
-          }
-        })(),
-      ]),
-    );
+    const restoring = new Map(bySize.map((image) => [image, restoreOne(image)]));
     // Misses the index knows nothing about are pulled meanwhile: the registry and the cache are different
     // pipes.
     const pulling = mapWithLimit(plan.unknown, concurrencyOf(options), (reference) =>
@@ -283,14 +282,10 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
     const pulled = await pulling;
     const present = plan.present.map(
       (reference): ImageRestore => ({
-        reference,
+        ...missing(reference, indexed.find((image) => image.reference === reference)?.key ?? null, now()),
         cache: "present",
         result: "present",
-        key: indexed.find((image) => image.reference === reference)?.key ?? null,
-        bytes: null,
         seconds: 0,
-        restoreSeconds: null,
-        pullSeconds: null,
       }),
     );
     const existingKeys = [

@@ -20,7 +20,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-HV6HJ5LS.js";
+} from "./chunks/chunk-SIY2642R.js";
 import {
   error,
   getInput,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   runSaveStep
-} from "./chunks/chunk-HV6HJ5LS.js";
+} from "./chunks/chunk-SIY2642R.js";
 import {
   warning
 } from "./chunks/chunk-Z54VKEA3.js";

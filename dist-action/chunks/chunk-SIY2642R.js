@@ -1235,11 +1235,18 @@ async function restoreImages(options) {
     const loadedImages = [];
     const imageSlot = limited(concurrencyOf(options));
     const oneLoadAtATime = serially();
+    const missing = (reference, key, started) => ({
+      reference,
+      cache: "miss",
+      result: "missing",
+      key,
+      bytes: null,
+      seconds: seconds(now, started),
+      restoreSeconds: null,
+      pullSeconds: null
+    });
     const pullOrMiss = async (reference, key, started) => {
-      const missed = { reference, cache: "miss", key, bytes: null, restoreSeconds: null };
-      if (!pull || !listed.has(reference)) {
-        return { ...missed, result: "missing", seconds: seconds(now, started), pullSeconds: null };
-      }
+      if (!pull || !listed.has(reference)) return missing(reference, key, started);
       const pullStarted = now();
       try {
         const pulled2 = await pullImage(options.docker, reference, { retry: pull });
@@ -1247,86 +1254,70 @@ async function restoreImages(options) {
           warn(
             `${reference} could not be pulled: ${pulled2.attempts.at(-1)?.outputTail.at(-1) ?? "no output"}`
           );
+          return missing(reference, key, started);
         }
         return {
-          ...missed,
-          result: pulled2.pulled ? "pulled" : "missing",
-          seconds: seconds(now, started),
-          pullSeconds: pulled2.pulled ? seconds(now, pullStarted) : null
+          ...missing(reference, key, started),
+          result: "pulled",
+          pullSeconds: seconds(now, pullStarted)
         };
       } catch (cause) {
         warn(`${reference} could not be pulled: ${messageOf(cause)}`);
-        return { ...missed, result: "missing", seconds: seconds(now, started), pullSeconds: null };
+        return missing(reference, key, started);
+      }
+    };
+    const loadFromCache = async (image, dir, started) => {
+      const downloadStarted = now();
+      let hit = false;
+      try {
+        hit = await options.store.restore(image.key, dir);
+      } catch (cause) {
+        warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
+      }
+      const downloadSeconds = seconds(now, downloadStarted);
+      if (!hit) return "pull";
+      log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
+      const file = join2(dir, IMAGE_FILE);
+      try {
+        const loadSeconds = await oneLoadAtATime(async () => {
+          const loadStarted = now();
+          await loadImage(options.docker, file, image);
+          return seconds(now, loadStarted);
+        });
+        loadedImages.push(image);
+        log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
+        return {
+          reference: image.reference,
+          cache: "hit",
+          result: "loaded",
+          key: image.key,
+          bytes: await fileSize(file),
+          seconds: seconds(now, started),
+          restoreSeconds: Math.round((downloadSeconds + loadSeconds) * 1e3) / 1e3,
+          pullSeconds: image.pullSeconds ?? null
+        };
+      } catch (cause) {
+        if (cause instanceof DockerCommandError && cause.timedOut) {
+          warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
+          return missing(image.reference, image.key, started);
+        }
+        warn(`${messageOf(cause)}; falling back to a pull`);
+        return "pull";
+      }
+    };
+    const restoreOne = async (image) => {
+      const started = now();
+      const dir = join2(workDir, "entries", image.key);
+      try {
+        await mkdir(dir, { recursive: true });
+        const restored = await imageSlot(() => loadFromCache(image, dir, started));
+        return restored === "pull" ? await pullOrMiss(image.reference, image.key, started) : restored;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
       }
     };
     const bySize = [...plan.restore].sort((a, b) => b.sizeBytes - a.sizeBytes);
-    const restoring = new Map(
-      bySize.map((image) => [
-        image,
-        (async () => {
-          const started = now();
-          const dir = join2(workDir, "entries", image.key);
-          try {
-            await mkdir(dir, { recursive: true });
-            const restored = await imageSlot(async () => {
-              const downloadStarted = now();
-              let hit = false;
-              try {
-                hit = await options.store.restore(image.key, dir);
-              } catch (cause) {
-                warn(
-                  `cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`
-                );
-              }
-              const downloadSeconds = seconds(now, downloadStarted);
-              if (!hit) return "pull";
-              log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
-              const file = join2(dir, IMAGE_FILE);
-              try {
-                const loadSeconds = await oneLoadAtATime(async () => {
-                  const loadStarted = now();
-                  await loadImage(options.docker, file, image);
-                  return seconds(now, loadStarted);
-                });
-                loadedImages.push(image);
-                const bytes = await fileSize(file);
-                log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
-                return {
-                  reference: image.reference,
-                  cache: "hit",
-                  result: "loaded",
-                  key: image.key,
-                  bytes,
-                  seconds: seconds(now, started),
-                  restoreSeconds: Math.round((downloadSeconds + loadSeconds) * 1e3) / 1e3,
-                  pullSeconds: image.pullSeconds ?? null
-                };
-              } catch (cause) {
-                if (cause instanceof DockerCommandError && cause.timedOut) {
-                  warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
-                  return {
-                    reference: image.reference,
-                    cache: "miss",
-                    result: "missing",
-                    key: image.key,
-                    bytes: null,
-                    seconds: seconds(now, started),
-                    restoreSeconds: null,
-                    pullSeconds: null
-                  };
-                }
-                warn(`${messageOf(cause)}; falling back to a pull`);
-                return "pull";
-              }
-            });
-            if (restored !== "pull") return restored;
-            return await pullOrMiss(image.reference, image.key, started);
-          } finally {
-            await rm(dir, { recursive: true, force: true });
-          }
-        })()
-      ])
-    );
+    const restoring = new Map(bySize.map((image) => [image, restoreOne(image)]));
     const pulling = mapWithLimit(
       plan.unknown,
       concurrencyOf(options),
@@ -1338,14 +1329,10 @@ async function restoreImages(options) {
     const pulled = await pulling;
     const present = plan.present.map(
       (reference) => ({
-        reference,
+        ...missing(reference, indexed.find((image) => image.reference === reference)?.key ?? null, now()),
         cache: "present",
         result: "present",
-        key: indexed.find((image) => image.reference === reference)?.key ?? null,
-        bytes: null,
-        seconds: 0,
-        restoreSeconds: null,
-        pullSeconds: null
+        seconds: 0
       })
     );
     const existingKeys = [
