@@ -31,19 +31,27 @@ import { type Registry, startRegistry } from "../test/support/registry.ts";
 import { actionNodeBinary, repoRoot } from "../test/support/run-action.ts";
 import { type BenchStep, STEP_VARIABLE } from "./image-cache-steps.ts";
 
-const USAGE = "usage: npm run bench:images -- [--total-mb 1000] [--repeat N]";
+const USAGE = "usage: npm run bench:images -- [--total-mb 1000] [--repeat N] [--link-mbit 400]";
 const IMAGE_COUNT = 3;
 const MB = 1_000_000;
 const GOALS = { warmRestore: 0.6, restoreAndSave: 0.5, noOpPostSeconds: 1 } as const;
 const STEP_TIMEOUT_MS = 30 * 60_000;
 const execFileAsync = promisify(execFile);
 
-function parseOptions(args: readonly string[]): { totalMb: number; repeat: number } {
+interface Options {
+  totalMb: number;
+  repeat: number;
+  /** Loopback shaped to this rate during the measured repeats (a network-bound model); null for none. */
+  linkMbit: number | null;
+}
+
+function parseOptions(args: readonly string[]): Options {
   const { values } = parseArgs({
     args: [...args],
     options: {
       "total-mb": { type: "string", default: "1000" },
       repeat: { type: "string", default: "1" },
+      "link-mbit": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -52,7 +60,11 @@ function parseOptions(args: readonly string[]): { totalMb: number; repeat: numbe
   const repeat = Number(values.repeat);
   if (!Number.isFinite(totalMb) || totalMb < 3) throw new Error(`--total-mb: expected ≥ 3, got ${totalMb}`);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat: expected ≥ 1, got ${repeat}`);
-  return { totalMb, repeat };
+  const linkMbit = values["link-mbit"] === undefined ? null : Number(values["link-mbit"]);
+  if (linkMbit !== null && !(Number.isFinite(linkMbit) && linkMbit >= 10)) {
+    throw new Error(`--link-mbit: expected a rate of at least 10 (Mbit/s), got ${values["link-mbit"]}`);
+  }
+  return { totalMb, repeat, linkMbit };
 }
 
 const seconds = (ms: number) => ms / 1000;
@@ -194,7 +206,7 @@ interface RepeatResult {
 }
 
 async function main(): Promise<void> {
-  let options: { totalMb: number; repeat: number };
+  let options: Options;
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
@@ -260,6 +272,14 @@ async function main(): Promise<void> {
     };
     await singleTarSave(singleTarKey);
 
+    if (options.linkMbit !== null) {
+      // Every TCP byte on loopback (cache downloads and uploads, registry pulls) goes through a token bucket
+      // at this rate, as if the cache and the registry were across a network link; Docker's own socket is a
+      // unix socket and stays unshaped. Root only; removed again in the cleanup.
+      phase(`shaping loopback to ${options.linkMbit} Mbit/s for the measured runs`);
+      sh(`tc qdisc add dev lo root tbf rate ${options.linkMbit}mbit burst 1mb latency 200ms`);
+      cleanups.push(() => sh("tc qdisc del dev lo root"));
+    }
     const results: RepeatResult[] = [];
     for (let round = 1; round <= options.repeat; round++) {
       phase(`repeat ${round} of ${options.repeat}`);
@@ -332,7 +352,7 @@ async function main(): Promise<void> {
         singleTarCpu: { all: tarRestore.cpu, standIn: tarRestore.standInCpu },
       });
     }
-    report(results, totalBytes, options.repeat);
+    report(results, totalBytes, options);
     if (service.violations.length > 0) {
       console.log(`WARNING: ${service.violations.length} requests the real cache service would reject`);
     }
@@ -348,7 +368,7 @@ async function main(): Promise<void> {
   }
 }
 
-function report(results: readonly RepeatResult[], totalBytes: number, repeat: number): void {
+function report(results: readonly RepeatResult[], totalBytes: number, { repeat, linkMbit }: Options): void {
   const m = (pick: (result: RepeatResult) => number) => median(results.map(pick));
   const a = { warm: m((r) => r.warmRestore), changed: m((r) => r.warmRestore + r.saveAfterChange) };
   const b = { warm: m((r) => r.singleTarRestore), changed: m((r) => r.singleTarRestore + r.singleTarSave) };
@@ -357,7 +377,7 @@ function report(results: readonly RepeatResult[], totalBytes: number, repeat: nu
   const s = (value: number) => `${value.toFixed(2)} s`;
   const x = (value: number) => `${value.toFixed(2)}×`;
   console.log(
-    `\n${IMAGE_COUNT} images, ${(totalBytes / MB).toFixed(0)} MB in all; ${repeat === 1 ? "one run" : `median of ${repeat} runs`}`,
+    `\n${IMAGE_COUNT} images, ${(totalBytes / MB).toFixed(0)} MB in all; ${repeat === 1 ? "one run" : `median of ${repeat} runs`}${linkMbit === null ? "; loopback unshaped" : `; loopback shaped to ${linkMbit} Mbit/s`}`,
   );
   const rows = [
     ["", "(a) seamwatch", "(b) single tar", "(c) pull (floor)", "a/b", "a/c"],
