@@ -282,7 +282,7 @@ export async function loadImage(
       }
     } catch (cause) {
       // Loaded, but the engine stopped answering before the load could be checked: not trusted.
-      if (!isTimeout(cause)) throw cause;
+      if (!isDockerTimeout(cause)) throw cause;
       timeout = cause;
     }
   }
@@ -304,7 +304,8 @@ export async function loadImage(
   );
 }
 
-function isTimeout(cause: unknown): cause is DockerCommandError {
+/** A docker command stopped at its time limit: the engine is not answering. */
+export function isDockerTimeout(cause: unknown): cause is DockerCommandError {
   return cause instanceof DockerCommandError && cause.timedOut;
 }
 
@@ -322,7 +323,7 @@ async function undoLoad(
     docker(cli, args).then(
       () => void undone.push(done),
       (cause: unknown) => {
-        if (isTimeout(cause)) throw cause;
+        if (isDockerTimeout(cause)) throw cause;
       },
     );
   try {
@@ -340,7 +341,7 @@ async function undoLoad(
       await step(["image", "rm", id], `removed ${id}`);
     }
   } catch (cause) {
-    if (!isTimeout(cause)) throw cause;
+    if (!isDockerTimeout(cause)) throw cause;
     return { undone, stoppedBy: cause };
   }
   return { undone, stoppedBy: null };

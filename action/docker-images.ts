@@ -25,8 +25,8 @@ import {
 } from "../core/images/index.ts";
 import {
   type DockerCli,
-  DockerCommandError,
   defaultPullRetry,
+  isDockerTimeout,
   listImages,
   loadImage,
   type PullRetryOptions,
@@ -246,7 +246,7 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
         };
       } catch (cause) {
         // An engine that did not answer in time would not answer a pull either.
-        if (cause instanceof DockerCommandError && cause.timedOut) {
+        if (isDockerTimeout(cause)) {
           warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
           return missing(image.reference, image.key, started);
         }
@@ -282,10 +282,14 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
     const pulled = await pulling;
     const present = plan.present.map(
       (reference): ImageRestore => ({
-        ...missing(reference, indexed.find((image) => image.reference === reference)?.key ?? null, now()),
+        reference,
         cache: "present",
         result: "present",
+        key: indexed.find((image) => image.reference === reference)?.key ?? null,
+        bytes: null,
         seconds: 0,
+        restoreSeconds: null,
+        pullSeconds: null,
       }),
     );
     const existingKeys = [
@@ -497,21 +501,9 @@ function concurrencyOf(options: CacheCommon): number {
 }
 
 /** Runs `work` on every item, at most `limit` at a time; results in the items' order. */
-async function mapWithLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const slot = limited(limit);
+  return Promise.all(items.map((item) => slot(() => work(item))));
 }
 
 async function fileSize(file: string): Promise<number | null> {

@@ -13,18 +13,16 @@
 // into entries differs. Process start-up is in both sides' times, as it is in a real job.
 // Timings here are noisy (often ±50%): compare the ratios, measured side by side, not absolute times.
 import { execFile, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
-import { build } from "esbuild";
 import type { RestoreImagesResult, SaveImagesResult } from "../action/docker-images.ts";
 import { imageWorkDir } from "../action/image-cache-store.ts";
 import { defaultKeyPrefix } from "../core/images/index.ts";
-import { docker, STATIC_BUSYBOX } from "../test/support/busybox-images.ts";
+import { type BuiltImage, buildBusyboxImage, docker } from "../test/support/busybox-images.ts";
 import { type AzuriteBlobService, startAzurite } from "../test/support/cache-service/azurite.ts";
-import { runChildCall } from "../test/support/cache-service/child-call.ts";
+import { bundleChildEntry, runChildCall } from "../test/support/cache-service/child-call.ts";
 import { type CacheService, startCacheService } from "../test/support/cache-service/stand-in.ts";
 import { type DockerEngine, dockerEngine } from "../test/support/docker-engine.ts";
 import { type Registry, startRegistry } from "../test/support/registry.ts";
@@ -121,25 +119,8 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
-/** Builds `reference` from static busybox plus `layerBytes` of /dev/urandom (written by `head -c`). */
-function buildImage(host: string, reference: string, layerBytes: number): { id: string; bytes: number } {
-  const context = mkdtempSync(join(tmpdir(), "seamwatch-bench-image-"));
-  try {
-    copyFileSync(STATIC_BUSYBOX, join(context, "busybox"));
-    sh(`head -c ${layerBytes} /dev/urandom > ${join(context, "layer.bin")}`);
-    writeFileSync(
-      join(context, "Dockerfile"),
-      'FROM scratch\nCOPY busybox /bin/busybox\nCOPY layer.bin /layer.bin\nCMD ["/bin/busybox", "true"]\n',
-    );
-    // The classic builder: the Debian engine has no buildx plugin beside it.
-    docker(host, ["build", "-q", "-t", reference, context], { DOCKER_BUILDKIT: "0" });
-    const [id, size] = docker(host, ["image", "inspect", "--format", "{{.Id}} {{.Size}}", reference])
-      .trim()
-      .split(" ");
-    return { id: id ?? "", bytes: Number(size) };
-  } finally {
-    rmSync(context, { recursive: true, force: true });
-  }
+function buildImage(host: string, reference: string, layerBytes: number): BuiltImage {
+  return buildBusyboxImage({ dockerHost: host, reference, extraBytes: layerBytes });
 }
 
 /** Runs a shell command; throws when it fails. */
@@ -159,20 +140,7 @@ async function stepRunner(env: Record<string, string>): Promise<{
   run<T>(step: BenchStep): Promise<T>;
   dispose(): Promise<void>;
 }> {
-  const outDir = await mkdtemp(join(tmpdir(), "seamwatch-bench-steps-"));
-  const entry = join(outDir, "steps.mjs");
-  await build({
-    entryPoints: [join(repoRoot, "bench/image-cache-steps.ts")],
-    outfile: entry,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-    logLevel: "error",
-  });
+  const { entry, dispose } = await bundleChildEntry({ file: join(repoRoot, "bench/image-cache-steps.ts") });
   return {
     async run<T>(step: BenchStep): Promise<T> {
       const { outcome, stdout } = await runChildCall<
@@ -189,7 +157,7 @@ async function stepRunner(env: Record<string, string>): Promise<{
       if (outcome.kind === "threw") throw new Error(`${step.kind}: ${outcome.name}: ${outcome.message}`);
       return outcome.value;
     },
-    dispose: () => rm(outDir, { recursive: true, force: true }),
+    dispose,
   };
 }
 
@@ -252,7 +220,7 @@ async function main(): Promise<void> {
     const built = await timed(async () =>
       references.map((reference) => buildImage(host, reference, layerBytes)),
     );
-    const totalBytes = built.value.reduce((sum, image) => sum + image.bytes, 0);
+    const totalBytes = built.value.reduce((sum, image) => sum + image.sizeBytes, 0);
     console.log(`    ${(totalBytes / MB).toFixed(0)} MB in all, built in ${built.seconds.toFixed(1)} s`);
     phase("pushing them to the local registry");
     for (const reference of references) docker(host, ["push", "-q", reference]);

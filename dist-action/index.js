@@ -20,7 +20,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-SIY2642R.js";
+} from "./chunks/chunk-VCU65Z2P.js";
 import {
   error,
   getInput,

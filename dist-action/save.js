@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   runSaveStep
-} from "./chunks/chunk-SIY2642R.js";
+} from "./chunks/chunk-VCU65Z2P.js";
 import {
   warning
 } from "./chunks/chunk-Z54VKEA3.js";

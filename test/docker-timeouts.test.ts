@@ -155,20 +155,28 @@ describe("a Docker engine that does not answer", () => {
   });
 });
 
+/**
+ * The test image saved to a file and removed from the engine, and a `docker` that is the real CLI except
+ * that `load` hangs after the engine has loaded and tagged the image: the worst moment for a timeout, when
+ * the image is in the engine but the CLI never said so.
+ */
+function imageFileAndHangingLoad(): { file: string; hangingLoad: string } {
+  const dir = mkdtempSync(join(tmpdir(), "seamwatch-timeouts-"));
+  const file = join(dir, "image.tar");
+  docker(engine.host, ["save", "-o", file, image.reference]);
+  docker(engine.host, ["image", "rm", image.reference]);
+  const hangingLoad = join(dir, "docker");
+  writeFileSync(
+    hangingLoad,
+    '#!/bin/sh\nif [ "$1" = load ]; then docker "$@" >/dev/null && exec sleep 600; fi\nexec docker "$@"\n',
+  );
+  chmodSync(hangingLoad, 0o755);
+  return { file, hangingLoad };
+}
+
 describe("a load that timed out", () => {
   it("is undone: the reference it brought in is removed, and the error says so", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "seamwatch-timeouts-"));
-    const file = join(dir, "image.tar");
-    docker(engine.host, ["save", "-o", file, image.reference]);
-    docker(engine.host, ["image", "rm", image.reference]);
-    // The real CLI, except that `load` hangs after the engine has loaded and tagged the image: the worst
-    // moment for a timeout, when the image is in the engine but the CLI never said so.
-    const hangingLoad = join(dir, "docker");
-    writeFileSync(
-      hangingLoad,
-      '#!/bin/sh\nif [ "$1" = load ]; then docker "$@" >/dev/null && exec sleep 600; fi\nexec docker "$@"\n',
-    );
-    chmodSync(hangingLoad, 0o755);
+    const { file, hangingLoad } = imageFileAndHangingLoad();
 
     const error = await loadImage({ ...cli, command: hangingLoad, timeouts: { transferMs: 10_000 } }, file, {
       reference: image.reference,
@@ -188,16 +196,7 @@ describe("a load that timed out", () => {
   });
 
   it("in a restore: a warning, and no pull from an engine that is not answering", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "seamwatch-timeouts-"));
-    const file = join(dir, "image.tar");
-    docker(engine.host, ["save", "-o", file, image.reference]);
-    docker(engine.host, ["image", "rm", image.reference]);
-    const hangingLoad = join(dir, "docker");
-    writeFileSync(
-      hangingLoad,
-      '#!/bin/sh\nif [ "$1" = load ]; then docker "$@" >/dev/null && exec sleep 600; fi\nexec docker "$@"\n',
-    );
-    chmodSync(hangingLoad, 0o755);
+    const { file, hangingLoad } = imageFileAndHangingLoad();
     const key = "seamwatch-images-test-img-timeouts";
     // The cache holds the image and an index that names it; each restore copies its file in.
     const store: ImageStore = {

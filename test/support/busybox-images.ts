@@ -2,8 +2,8 @@
 // busybox in a `FROM scratch` image plus a layer of random bytes, so every image has its own ID and size.
 // Needs Debian's busybox-static (installed by .ci/run) for /bin/busybox.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { randomFillSync } from "node:crypto";
+import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -28,7 +28,7 @@ export function buildBusyboxImage({
   const context = mkdtempSync(join(tmpdir(), "seamwatch-busybox-"));
   try {
     copyFileSync(STATIC_BUSYBOX, join(context, "busybox"));
-    writeFileSync(join(context, "random.bin"), randomBytes(extraBytes));
+    writeRandomFile(join(context, "random.bin"), extraBytes);
     writeFileSync(
       join(context, "Dockerfile"),
       'FROM scratch\nCOPY busybox /bin/busybox\nCOPY random.bin /random.bin\nCMD ["/bin/busybox", "true"]\n',
@@ -67,4 +67,19 @@ export function docker(dockerHost: string, args: readonly string[], env: NodeJS.
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+/** `bytes` of fresh random data, written 16 MiB at a time so that a benchmark's large layers fit in memory. */
+function writeRandomFile(path: string, bytes: number): void {
+  const chunk = Buffer.alloc(Math.min(bytes, 16 * 1024 * 1024));
+  const fd = openSync(path, "w");
+  try {
+    for (let left = bytes; left > 0; left -= chunk.length) {
+      const part = chunk.subarray(0, Math.min(left, chunk.length));
+      randomFillSync(part);
+      writeSync(fd, part);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

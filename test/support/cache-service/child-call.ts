@@ -1,6 +1,10 @@
 // Runs one cache-client call in a child process with a clean environment: `process.env` and stdout are
 // shared by a whole process, and a runner's own ACTIONS_*/GITHUB_* variables must never reach a test's client.
 import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
 
 const CALL_TIMEOUT_MS = 60_000;
 /** Variables of the surrounding runner that must not leak into the child (real cache URLs, tokens, proxies). */
@@ -72,4 +76,37 @@ export function runChildCall<Outcome>(options: {
       resolve({ outcome, stdout, stderr });
     });
   });
+}
+
+/**
+ * Bundles a child's entry (a file, or source text resolved from `resolveDir`) into one ESM file, as the
+ * action's bundle is built: dependencies inlined, CommonJS `require` available. `dispose` removes it.
+ */
+export async function bundleChildEntry(
+  source: { file: string } | { contents: string; resolveDir: string },
+): Promise<{ entry: string; dispose(): Promise<void> }> {
+  const outDir = await mkdtemp(join(tmpdir(), "seamwatch-child-"));
+  const entry = join(outDir, "entry.mjs");
+  await build({
+    ...("file" in source
+      ? { entryPoints: [source.file] }
+      : {
+          stdin: {
+            contents: source.contents,
+            resolveDir: source.resolveDir,
+            loader: "ts",
+            sourcefile: "entry.ts",
+          },
+        }),
+    outfile: entry,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    logLevel: "error",
+  });
+  return { entry, dispose: () => rm(outDir, { recursive: true, force: true }) };
 }

@@ -1,13 +1,10 @@
 // Drives the action's `ImageStore` on @actions/cache (action/image-cache-store.ts) in a child process per
 // call, on the Node the action runs on, with only the environment a runner gives a job step: the same
 // isolation cache-client.ts gives the bare client.
-import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { build } from "esbuild";
 import { actionNodeBinary, repoRoot } from "../run-action.ts";
 import { parseWorkflowLog } from "./cache-client.ts";
-import { runChildCall } from "./child-call.ts";
+import { bundleChildEntry, runChildCall } from "./child-call.ts";
 
 const CALL_VARIABLE = "SEAMWATCH_IMAGE_STORE_CALL";
 
@@ -47,24 +44,8 @@ export interface ImageStoreClient {
 
 /** Bundles the store (with @actions/cache) once, as the action's bundle does; each call is a process. */
 export async function imageStoreClient(): Promise<ImageStoreClient> {
-  const outDir = await mkdtemp(join(tmpdir(), "seamwatch-image-store-"));
-  const entry = join(outDir, "driver.mjs");
-  await build({
-    stdin: { contents: DRIVER, resolveDir: repoRoot, loader: "ts", sourcefile: "driver.ts" },
-    outfile: entry,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-    logLevel: "error",
-  });
-  return {
-    call: (env, call) => runCall(entry, env, call),
-    dispose: () => rm(outDir, { recursive: true, force: true }),
-  };
+  const { entry, dispose } = await bundleChildEntry({ contents: DRIVER, resolveDir: repoRoot });
+  return { call: (env, call) => runCall(entry, env, call), dispose };
 }
 
 async function runCall(

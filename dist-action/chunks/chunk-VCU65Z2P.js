@@ -1080,7 +1080,7 @@ async function loadImage(cli, file, expected) {
         problem = `it also holds ${strangers.join(", ")}`;
       }
     } catch (cause) {
-      if (!isTimeout(cause)) throw cause;
+      if (!isDockerTimeout(cause)) throw cause;
       timeout = cause;
     }
   }
@@ -1100,7 +1100,7 @@ async function loadImage(cli, file, expected) {
     `the cached image file for ${expected.reference} is unusable: ${problem}${undone}`
   );
 }
-function isTimeout(cause) {
+function isDockerTimeout(cause) {
   return cause instanceof DockerCommandError && cause.timedOut;
 }
 async function undoLoad(cli, references, ids, prior) {
@@ -1109,7 +1109,7 @@ async function undoLoad(cli, references, ids, prior) {
   const step = (args, done) => docker(cli, args).then(
     () => void undone.push(done),
     (cause) => {
-      if (isTimeout(cause)) throw cause;
+      if (isDockerTimeout(cause)) throw cause;
     }
   );
   try {
@@ -1127,7 +1127,7 @@ async function undoLoad(cli, references, ids, prior) {
       await step(["image", "rm", id], `removed ${id}`);
     }
   } catch (cause) {
-    if (!isTimeout(cause)) throw cause;
+    if (!isDockerTimeout(cause)) throw cause;
     return { undone, stoppedBy: cause };
   }
   return { undone, stoppedBy: null };
@@ -1297,7 +1297,7 @@ async function restoreImages(options) {
           pullSeconds: image.pullSeconds ?? null
         };
       } catch (cause) {
-        if (cause instanceof DockerCommandError && cause.timedOut) {
+        if (isDockerTimeout(cause)) {
           warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
           return missing(image.reference, image.key, started);
         }
@@ -1329,10 +1329,14 @@ async function restoreImages(options) {
     const pulled = await pulling;
     const present = plan.present.map(
       (reference) => ({
-        ...missing(reference, indexed.find((image) => image.reference === reference)?.key ?? null, now()),
+        reference,
         cache: "present",
         result: "present",
-        seconds: 0
+        key: indexed.find((image) => image.reference === reference)?.key ?? null,
+        bytes: null,
+        seconds: 0,
+        restoreSeconds: null,
+        pullSeconds: null
       })
     );
     const existingKeys = [
@@ -1494,17 +1498,9 @@ function limited(limit) {
 function concurrencyOf(options) {
   return Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
 }
-async function mapWithLimit(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+function mapWithLimit(items, limit, work) {
+  const slot = limited(limit);
+  return Promise.all(items.map((item) => slot(() => work(item))));
 }
 async function fileSize(file) {
   return stat2(file).then(
