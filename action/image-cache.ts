@@ -140,7 +140,7 @@ export function cacheHit(images: readonly ImageRestore[]): ImageCacheHit {
 }
 
 /** Where main leaves the handover for the save step (RUNNER_TEMP is per job on hosted runners). */
-export function handoverFile(env: NodeJS.ProcessEnv): string {
+function handoverFile(env: NodeJS.ProcessEnv): string {
   return join(env.RUNNER_TEMP || tmpdir(), "seamwatch-images-handover.json");
 }
 
