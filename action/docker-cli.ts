@@ -3,6 +3,7 @@
 // globals, so tests point it at an engine of their own.
 import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
+import type { Writable } from "node:stream";
 import { setTimeout as realSleep } from "node:timers/promises";
 import {
   type AttemptClassification,
@@ -68,6 +69,22 @@ export class DockerCommandError extends Error {
   }
 }
 
+/** An image file read as a stream (a cache entry as it downloads). */
+export interface ImageFileStream {
+  /**
+   * Starts writing the file into `input` (the stdin of `docker load`) and takes it over: `input` is
+   * closed at the end of the file. Called once.
+   */
+  pipeTo(input: Writable): void;
+  /**
+   * Settles when the stream has ended: rejects, naming the cause, when it failed on its own (a download
+   * cut off, a bad archive); resolves when it was read to its end or the reader stopped it.
+   */
+  readonly done: Promise<void>;
+  /** Stops it: the reader gave up. */
+  stop(): void;
+}
+
 /** An image file that did not load as the image it should be; whatever it loaded was removed again. */
 export class ImageLoadError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -90,6 +107,8 @@ const TAIL_LINES = 200;
 // How long the CLI gets to end on SIGTERM (it cancels its request to the engine) before SIGKILL, and how
 // long its output pipes then get to close.
 const KILL_GRACE_MS = 2_000;
+// How long a failed streamed load waits for the stream to say whether it broke first.
+const SOURCE_GRACE_MS = 1_000;
 
 function timeoutOf(cli: DockerCli, args: readonly string[]): number {
   const timeouts = { ...defaultDockerTimeouts, ...cli.timeouts };
@@ -106,10 +125,18 @@ function commandName(args: readonly string[]): string {
  * resolves once the process is gone, so no `docker` process outlives the call. Never rejects for the
  * command's outcome, only when the CLI cannot be started.
  */
-function runDocker(cli: DockerCli, args: readonly string[]): Promise<DockerRun> {
+function runDocker(
+  cli: DockerCli,
+  args: readonly string[],
+  stdin?: Pick<ImageFileStream, "pipeTo">,
+): Promise<DockerRun> {
   const limitMs = timeoutOf(cli, args);
   return new Promise((resolve, reject) => {
-    const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["pipe", "pipe", "pipe"] });
+    // A CLI that ends early (a failed load) closes its input: the writer's broken pipe is no news then.
+    child.stdin.on("error", () => {});
+    if (stdin) stdin.pipeTo(child.stdin);
+    else child.stdin.end();
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
@@ -239,7 +266,7 @@ export async function saveImage(cli: DockerCli, reference: string, file: string)
 }
 
 /**
- * Loads an image file that should hold `expected` and checks that the reference now points at the
+ * Loads an image file (a path, or a stream for `docker load` to read from its stdin) that should hold `expected` and checks that the reference now points at the
  * expected ID. Anything else (a truncated or garbled file, another image under the key) throws
  * `ImageLoadError` after undoing the load: references the file brought in are removed, and references it
  * moved are pointed back at the image they had, so no half-loaded or wrong image is left behind. A load
@@ -248,17 +275,60 @@ export async function saveImage(cli: DockerCli, reference: string, file: string)
  */
 export async function loadImage(
   cli: DockerCli,
-  file: string,
+  source: string | ImageFileStream,
   expected: { reference: string; id: string },
 ): Promise<void> {
-  const size = await stat(file).then(
-    (info) => info.size,
-    () => 0,
+  if (typeof source === "string") {
+    const size = await stat(source).then(
+      (info) => info.size,
+      () => 0,
+    );
+    if (size === 0) throw new ImageLoadError(`${source} is missing or empty`);
+    const prior = await priorReferences(cli);
+    const args = ["load", "-i", source];
+    return checkLoad(cli, args, await runDocker(cli, args), null, expected, prior);
+  }
+  const sourceEnded = source.done.then(
+    () => null,
+    (cause: unknown) => messageOf(cause),
   );
-  if (size === 0) throw new ImageLoadError(`${file} is missing or empty`);
-  const prior = new Map((await listImages(cli)).map((image) => [image.reference, image.id]));
-  const args = ["load", "-i", file];
-  const run = await runDocker(cli, args);
+  let prior: Map<string, string>;
+  let run: DockerRun;
+  const args = ["load"];
+  try {
+    prior = await priorReferences(cli);
+    run = await runDocker(cli, args, source);
+  } catch (cause) {
+    source.stop();
+    throw cause;
+  }
+  // What broke the stream (a download cut off, a bad archive) is the problem then: the load's own failure
+  // ("unexpected EOF") is only its echo.
+  let sourceProblem: string | null;
+  if (run.exitCode === 0 && !hasTimedOut(run)) {
+    // The CLI read its input to the end, so the download and the unpacking have ended too.
+    sourceProblem = await sourceEnded;
+  } else {
+    // A stream that broke ends the load a moment before the stream itself says why.
+    sourceProblem = await Promise.race([sourceEnded, realSleep(SOURCE_GRACE_MS).then(() => null)]);
+    source.stop();
+  }
+  return checkLoad(cli, args, run, sourceProblem, expected, prior);
+}
+
+async function priorReferences(cli: DockerCli): Promise<Map<string, string>> {
+  return new Map((await listImages(cli)).map((image) => [image.reference, image.id]));
+}
+
+/** Checks what a `docker load` did, and undoes it unless it loaded exactly `expected`. */
+async function checkLoad(
+  cli: DockerCli,
+  args: readonly string[],
+  run: DockerRun,
+  sourceProblem: string | null,
+  expected: { reference: string; id: string },
+  prior: ReadonlyMap<string, string>,
+): Promise<void> {
   const loadedReferences = [...run.stdout.matchAll(/^Loaded image: (\S+)$/gm)].map((match) => match[1] ?? "");
   const loadedIds = [...run.stdout.matchAll(/^Loaded image ID: (\S+)$/gm)].map((match) => match[1] ?? "");
 
@@ -269,6 +339,8 @@ export async function loadImage(
     // The CLI was stopped before it printed what it loaded, yet the engine may have tagged the image
     // already: the expected reference is undone too.
     if (!loadedReferences.includes(expected.reference)) loadedReferences.push(expected.reference);
+  } else if (sourceProblem !== null) {
+    problem = `the cache entry could not be read: ${sourceProblem}`;
   } else if (run.exitCode !== 0) {
     problem = `docker load failed: ${tailOf(run).at(-1) ?? `exit ${run.exitCode}`}`;
   } else {
@@ -447,4 +519,8 @@ function describePull(
   const next =
     decision.retryInMs === null ? "giving up" : `retrying in ${Math.round(decision.retryInMs / 1000)} s`;
   return `${head} failed, ${why}; ${next}`;
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -20,7 +20,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-VCU65Z2P.js";
+} from "./chunks/chunk-ZEEA7K5I.js";
 import {
   error,
   getInput,

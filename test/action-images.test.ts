@@ -134,6 +134,9 @@ describe("the action's Docker image cache", () => {
     expect(warm.main.stdout).toMatch(
       /seamwatch: images: .*seamwatch-db:1: cache hit, [\d.]+ (kB|MB), [\d.]+ s/,
     );
+    // Each entry went from the download straight into `docker load`, with no archive on disk.
+    expect(warm.main.stdout).toMatch(/seamwatch-db:1: downloaded into docker load in [\d.]+ s/);
+    expect(warm.main.stdout).toMatch(/seamwatch-queue:1: downloaded into docker load in [\d.]+ s/);
     // Post saved nothing: no new entry, not even an upload attempt.
     expect(service.entries.map((entry) => entry.key)).toEqual(keys);
     expect(service.requests.slice(requestsBefore).map((request) => request.operation)).toEqual([
@@ -199,6 +202,34 @@ describe("the action's Docker image cache", () => {
       expect.stringMatching(/no seamwatch step with the image cache ran before this one/),
     ]);
     expect(service.requests).toEqual([]);
+  });
+
+  it("a corrupted entry: a warning naming it, only that image pulled, the suite still runs", async () => {
+    const service = await cacheService();
+    const cold = await job(service);
+    expect(cold.post.code, log(cold.post)).toBe(0);
+    const dbKey = service.entries.find((entry) => entry.key.includes("seamwatch-db-1"))?.key ?? "";
+    await service.corrupt(dbKey);
+
+    wipeEngine();
+    const mark = registry.mark();
+    const warm = await job(service);
+    expect(warm.main.code, log(warm.main)).toBe(0);
+    expect(warm.main.outputs).toMatchObject({
+      outcome: "passed",
+      "images-restored": "1",
+      "image-cache-hit": "partial",
+    });
+    expect(warnings(warm.main)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `seamwatch-db:1 is unusable: the cache entry could not be read: ${dbKey} could not be unpacked \\(unzstd exit \\d+\\): .+; falling back to a pull`,
+        ),
+      ),
+    ]);
+    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-db"]);
+    expect(engineImages()).toEqual(images.map((image) => `${image.reference} ${image.id}`).sort());
+    expect(service.violations).toEqual([]);
   });
 
   it("with the cache service down: warnings only, images pulled, the step passes", async () => {

@@ -26,6 +26,7 @@ import {
 import { type DockerEngine, dockerEngine } from "./support/docker-engine.ts";
 import {
   type LocalDirectoryImageStore,
+  type LocalDirectoryOptions,
   localDirectoryImageStore,
 } from "./support/local-directory-image-store.ts";
 import { type Registry, rateLimitedFront, startRegistry } from "./support/registry.ts";
@@ -70,8 +71,8 @@ const noDelay: PullRetryOptions = {
   rules: buildRules(),
 };
 
-function newStore(): LocalDirectoryImageStore {
-  return localDirectoryImageStore(mkdtempSync(join(tmpdir(), "seamwatch-image-store-")));
+function newStore(options: LocalDirectoryOptions = {}): LocalDirectoryImageStore {
+  return localDirectoryImageStore(mkdtempSync(join(tmpdir(), "seamwatch-image-store-")), options);
 }
 
 /** The engine's images as `reference id`, dangling ones included, sorted. */
@@ -149,8 +150,11 @@ describe("the Docker image cache", () => {
     expect(store.keys().filter((key) => key.includes(images[0]?.id.slice(7, 23) ?? "?"))).toHaveLength(1);
   });
 
-  it("warm: loads every image from the cache, pulls nothing and saves nothing", async () => {
-    const store = newStore();
+  it.each([
+    ["from entry files", false],
+    ["streamed into docker load", true],
+  ])("warm: loads every image from the cache (%s), pulls nothing and saves nothing", async (_, streaming) => {
+    const store = newStore({ streaming });
     await coldJob(store);
     const keysAfterCold = store.keys();
     wipeEngine();
@@ -199,43 +203,75 @@ describe("the Docker image cache", () => {
     expect(engineImages()).toEqual(expectedEngine([images[0], rebuilt, images[2]] as BuiltImage[]));
   });
 
-  it("corrupt entries: a warning, a pull instead, and no broken or stray image left behind", async () => {
-    const store = newStore();
+  it.each([
+    ["from entry files", false],
+    ["streamed", true],
+  ])(
+    "corrupt entries (%s): a warning, a pull instead, and no broken or stray image left behind",
+    async (_, streaming) => {
+      const store = newStore({ streaming });
+      const { saved } = await coldJob(store);
+      const keyOf = (name: string) => saved.images.find((image) => image.reference.endsWith(name))?.key ?? "";
+      // a: a torn download; b: a valid file of another image, in no other entry, under b's key.
+      truncateSync(join(store.entryDir(keyOf("seamwatch-a:1")), IMAGE_FILE), 1_000_000);
+      const strangerReference = `${registry.host}/seamwatch-stranger:1`;
+      buildBusyboxImage({ dockerHost: engine.host, reference: strangerReference, extraBytes: 100_000 });
+      const stranger = join(mkdtempSync(join(tmpdir(), "seamwatch-stranger-")), IMAGE_FILE);
+      docker(engine.host, ["save", "-o", stranger, strangerReference]);
+      copyFileSync(stranger, join(store.entryDir(keyOf("seamwatch-b:1")), IMAGE_FILE));
+      wipeEngine();
+      const mark = registry.mark();
+
+      const restored = await restoreImages({
+        store,
+        docker: cli,
+        prefix: PREFIX,
+        listed: references.slice(0, 2),
+        pull: noDelay,
+      });
+      expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
+        "seamwatch-a:1": "miss/pulled",
+        "seamwatch-b:1": "miss/pulled",
+        "seamwatch-c:1": "hit/loaded",
+      });
+      // Downloads run in parallel, so the warnings come in either order.
+      expect(restored.warnings).toHaveLength(2);
+      expect(restored.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/seamwatch-a:1 is unusable: docker load failed.*falling back to a pull/),
+          expect.stringMatching(
+            /seamwatch-b:1 is unusable: it did not load .*removed .*seamwatch-stranger:1.*pull/,
+          ),
+        ]),
+      );
+      expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b"]);
+      expect(engineImages()).toEqual(expectedEngine(images));
+    },
+  );
+
+  it("a streamed entry whose download breaks off: the warning names the download, not the load's echo of it", async () => {
+    const cut = new Map<string, number>();
+    const store = newStore({ streaming: true, cutAfterBytes: cut });
     const { saved } = await coldJob(store);
-    const keyOf = (name: string) => saved.images.find((image) => image.reference.endsWith(name))?.key ?? "";
-    // a: a torn download; b: a valid file of another image, in no other entry, under b's key.
-    truncateSync(join(store.entryDir(keyOf("seamwatch-a:1")), IMAGE_FILE), 1_000_000);
-    const strangerReference = `${registry.host}/seamwatch-stranger:1`;
-    buildBusyboxImage({ dockerHost: engine.host, reference: strangerReference, extraBytes: 100_000 });
-    const stranger = join(mkdtempSync(join(tmpdir(), "seamwatch-stranger-")), IMAGE_FILE);
-    docker(engine.host, ["save", "-o", stranger, strangerReference]);
-    copyFileSync(stranger, join(store.entryDir(keyOf("seamwatch-b:1")), IMAGE_FILE));
+    const keyOfA = saved.images.find((image) => image.reference.endsWith("seamwatch-a:1"))?.key ?? "";
+    cut.set(keyOfA, 1_000_000);
     wipeEngine();
     const mark = registry.mark();
 
-    const restored = await restoreImages({
-      store,
-      docker: cli,
-      prefix: PREFIX,
-      listed: references.slice(0, 2),
-      pull: noDelay,
-    });
+    const restored = await restore(store);
     expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
       "seamwatch-a:1": "miss/pulled",
-      "seamwatch-b:1": "miss/pulled",
+      "seamwatch-b:1": "hit/loaded",
       "seamwatch-c:1": "hit/loaded",
     });
-    // Downloads run in parallel, so the warnings come in either order.
-    expect(restored.warnings).toHaveLength(2);
-    expect(restored.warnings).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/seamwatch-a:1 is unusable: docker load failed.*falling back to a pull/),
-        expect.stringMatching(
-          /seamwatch-b:1 is unusable: it did not load .*removed .*seamwatch-stranger:1.*pull/,
+    expect(restored.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `seamwatch-a:1 is unusable: the cache entry could not be read: the download of ${keyOfA} broke off after 1000000 bytes; falling back to a pull`,
         ),
-      ]),
-    );
-    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b"]);
+      ),
+    ]);
+    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a"]);
     expect(engineImages()).toEqual(expectedEngine(images));
   });
 

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageWorkDir } from "../action/image-cache-store.ts";
 import { type AzuriteBlobService, startAzurite } from "./support/cache-service/azurite.ts";
@@ -36,13 +36,13 @@ interface Job {
 }
 
 /** A cache service of its own and a job workspace; RUNNER_TEMP (and so the entries' paths) is the service's. */
-async function job(): Promise<Job> {
+async function job(protocol: "v1" | "v2" = "v2"): Promise<Job> {
   let tick = Date.parse("2026-11-01T08:00:00Z");
   const now = () => {
     tick += 1000;
     return new Date(tick);
   };
-  const service = await startCacheService({ azurite, now });
+  const service = await startCacheService({ azurite, now, protocol });
   const workspace = await mkdtemp(join(tmpdir(), "seamwatch-store-job-"));
   cleanups.push(
     () => service.close(),
@@ -150,5 +150,79 @@ describe("the image store on @actions/cache", () => {
     expect(restored.value).toBe(false);
     expect(restored.warnings).toEqual([expect.stringMatching(/^Failed to restore/)]);
     expect(await contents(dir)).toEqual({});
+  });
+});
+
+describe("streaming an entry's file (what the restore loads from)", () => {
+  const file = "image.tar";
+
+  async function savedEntry(name: string, bytes: Buffer, protocol: "v1" | "v2" = "v2") {
+    const j = await job(protocol);
+    const key = `seamwatch-images-linux-x64-img-${name}-0a1b2c3d-0123456789abcdef`;
+    const dir = join(j.workDir, "entries", key);
+    await fill(dir, { [file]: bytes, "other.txt": "a second file the stream must leave out" });
+    expect((await j.call({ operation: "save", key, dir })).value).toBe("saved");
+    await rm(dir, { recursive: true, force: true });
+    const out = join(await mkdtemp(join(tmpdir(), "seamwatch-stream-out-")), "read.bin");
+    cleanups.push(() => rm(dirname(out), { recursive: true, force: true }));
+    return { ...j, key, dir, out };
+  }
+
+  it("v2: the file comes out byte for byte as it downloads, found by the same lookup the client's save wrote", async () => {
+    const bytes = randomBytes(5 * 1024 * 1024 + 123);
+    const { service, key, dir, out, call } = await savedEntry("stream", bytes);
+    const requestsBefore = service.requests.length;
+
+    const run = await call({ operation: "stream", key, dir, file, out });
+    expect(run.value).toEqual({ readerCode: 0, done: "resolved" });
+    expect(run.warnings).toEqual([]);
+    expect((await readFile(out)).equals(bytes)).toBe(true);
+    // Nothing was written next to the entry: the archive and its files never touched the disk.
+    expect(await contents(dir)).toEqual({});
+    expect(service.requests.slice(requestsBefore).map((request) => request.operation)).toEqual([
+      "GetCacheEntryDownloadURL",
+    ]);
+    expect(service.violations).toEqual([]);
+  });
+
+  it("v1 (GitHub Enterprise Server): the entry is restored to its directory and the file read from there", async () => {
+    const bytes = randomBytes(1024 * 1024);
+    const { service, key, dir, out, call } = await savedEntry("stream-v1", bytes, "v1");
+
+    const run = await call({ operation: "stream", key, dir, file, out });
+    expect(run.value).toEqual({ readerCode: 0, done: "resolved" });
+    expect((await readFile(out)).equals(bytes)).toBe(true);
+    expect(service.requests.every((request) => request.protocol === "v1")).toBe(true);
+    expect(service.violations).toEqual([]);
+  });
+
+  it("no entry under the exact key (the service also matches longer keys by prefix): null", async () => {
+    const { key, dir, out, call } = await savedEntry("stream-miss", randomBytes(1024));
+    const shorter = key.slice(0, -4);
+    expect((await call({ operation: "stream", key: shorter, dir, file, out })).value).toBeNull();
+  });
+
+  it("a corrupt entry: the reader gets an end of file, and `done` names the entry and the decompressor's complaint", async () => {
+    const { service, key, dir, out, call } = await savedEntry("stream-corrupt", randomBytes(3 * 1024 * 1024));
+    await service.corrupt(key);
+
+    const run = await call({ operation: "stream", key, dir, file, out });
+    expect(run.value).toEqual({
+      readerCode: 0,
+      done: expect.stringMatching(
+        new RegExp(`^rejected: ${key} could not be unpacked \\(unzstd exit \\d+\\): .+`),
+      ),
+    });
+    expect(run.thrown).toBeUndefined();
+  });
+
+  it("the cache service down: a clear error naming the key", async () => {
+    const { service, key, dir, out, call } = await savedEntry("stream-down", randomBytes(1024));
+    service.setDown(true);
+    const run = await call({ operation: "stream", key, dir, file, out });
+    expect(run.thrown).toEqual({
+      name: "ImageCacheStoreError",
+      message: expect.stringContaining(`the cache service could not be asked for ${key}`),
+    });
   });
 });

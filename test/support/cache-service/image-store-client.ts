@@ -8,14 +8,29 @@ import { bundleChildEntry, runChildCall } from "./child-call.ts";
 
 const CALL_VARIABLE = "SEAMWATCH_IMAGE_STORE_CALL";
 
-// One call, then an explicit exit: the client's keep-alive sockets would hold the process open.
+// One call, then an explicit exit: the client's keep-alive sockets would hold the process open. A stream
+// is read the way `docker load` reads it, by another process: `cat` writing it to call.out.
 const DRIVER = `
+import { spawn } from "node:child_process";
 import { actionsCacheImageStore } from "./action/image-cache-store.ts";
 const call = JSON.parse(process.env.${CALL_VARIABLE});
 const store = actionsCacheImageStore();
+async function streamed() {
+  const stream = await store.stream(call.key, call.dir, call.file);
+  if (stream === null) return null;
+  const reader = spawn("sh", ["-c", 'exec cat > "$0"', call.out], { stdio: ["pipe", "inherit", "inherit"] });
+  const readerEnded = new Promise((resolve) => reader.once("close", resolve));
+  stream.pipeTo(reader.stdin);
+  const readerCode = await readerEnded;
+  const done = await stream.done.then(() => "resolved", (error) => "rejected: " + error.message);
+  return { readerCode, done };
+}
 let outcome;
 try {
-  const value = call.operation === "save" ? await store.save(call.key, call.dir) : await store.restore(call.key, call.dir);
+  const value =
+    call.operation === "save" ? await store.save(call.key, call.dir)
+    : call.operation === "stream" ? await streamed()
+    : await store.restore(call.key, call.dir);
   outcome = { kind: "returned", value };
 } catch (error) {
   outcome = { kind: "threw", name: error.name, message: error.message };
@@ -23,14 +38,16 @@ try {
 process.send(outcome, () => process.exit(0));
 `;
 
-export interface ImageStoreCall {
-  operation: "restore" | "save";
-  key: string;
-  dir: string;
-}
+export type ImageStoreCall =
+  | { operation: "restore" | "save"; key: string; dir: string }
+  /** `store.stream(key, dir, file)`, read by `cat` into `out`. */
+  | { operation: "stream"; key: string; dir: string; file: string; out: string };
+
+/** What a stream call returned: null for no entry, else how its reader exited and how `done` settled. */
+export type StreamOutcome = { readerCode: number | null; done: "resolved" | `rejected: ${string}` } | null;
 
 export interface ImageStoreRun {
-  value?: boolean | "saved" | "exists";
+  value?: boolean | "saved" | "exists" | StreamOutcome;
   thrown?: { name: string; message: string };
   warnings: string[];
   info: string[];

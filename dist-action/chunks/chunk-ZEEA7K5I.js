@@ -292,7 +292,7 @@ function unique(values) {
 }
 
 // action/docker-images.ts
-import { mkdir, mkdtemp, readFile, rm, stat as stat2, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir as tmpdir2 } from "node:os";
 import { join as join2 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
@@ -938,6 +938,7 @@ var ImageLoadError = class extends Error {
 };
 var TAIL_LINES = 200;
 var KILL_GRACE_MS = 2e3;
+var SOURCE_GRACE_MS = 1e3;
 function timeoutOf(cli, args) {
   const timeouts = { ...defaultDockerTimeouts, ...cli.timeouts };
   return TRANSFER_COMMANDS.has(args[0] ?? "") ? timeouts.transferMs : timeouts.metadataMs;
@@ -945,10 +946,14 @@ function timeoutOf(cli, args) {
 function commandName(args) {
   return args.slice(0, args[0] === "image" ? 2 : 1).join(" ");
 }
-function runDocker(cli, args) {
+function runDocker(cli, args, stdin) {
   const limitMs = timeoutOf(cli, args);
   return new Promise((resolve, reject) => {
-    const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["pipe", "pipe", "pipe"] });
+    child.stdin.on("error", () => {
+    });
+    if (stdin) stdin.pipeTo(child.stdin);
+    else child.stdin.end();
     const stdout = [];
     const stderr = [];
     let timedOut = false;
@@ -1052,15 +1057,44 @@ async function saveImage(cli, reference, file) {
   await docker(cli, ["save", "-o", file, reference]);
   return (await stat(file)).size;
 }
-async function loadImage(cli, file, expected) {
-  const size = await stat(file).then(
-    (info2) => info2.size,
-    () => 0
+async function loadImage(cli, source, expected) {
+  if (typeof source === "string") {
+    const size = await stat(source).then(
+      (info2) => info2.size,
+      () => 0
+    );
+    if (size === 0) throw new ImageLoadError(`${source} is missing or empty`);
+    const prior2 = await priorReferences(cli);
+    const args2 = ["load", "-i", source];
+    return checkLoad(cli, args2, await runDocker(cli, args2), null, expected, prior2);
+  }
+  const sourceEnded = source.done.then(
+    () => null,
+    (cause) => messageOf(cause)
   );
-  if (size === 0) throw new ImageLoadError(`${file} is missing or empty`);
-  const prior = new Map((await listImages(cli)).map((image) => [image.reference, image.id]));
-  const args = ["load", "-i", file];
-  const run = await runDocker(cli, args);
+  let prior;
+  let run;
+  const args = ["load"];
+  try {
+    prior = await priorReferences(cli);
+    run = await runDocker(cli, args, source);
+  } catch (cause) {
+    source.stop();
+    throw cause;
+  }
+  let sourceProblem;
+  if (run.exitCode === 0 && !hasTimedOut(run)) {
+    sourceProblem = await sourceEnded;
+  } else {
+    sourceProblem = await Promise.race([sourceEnded, realSleep(SOURCE_GRACE_MS).then(() => null)]);
+    source.stop();
+  }
+  return checkLoad(cli, args, run, sourceProblem, expected, prior);
+}
+async function priorReferences(cli) {
+  return new Map((await listImages(cli)).map((image) => [image.reference, image.id]));
+}
+async function checkLoad(cli, args, run, sourceProblem, expected, prior) {
   const loadedReferences = [...run.stdout.matchAll(/^Loaded image: (\S+)$/gm)].map((match) => match[1] ?? "");
   const loadedIds = [...run.stdout.matchAll(/^Loaded image ID: (\S+)$/gm)].map((match) => match[1] ?? "");
   let problem = null;
@@ -1068,6 +1102,8 @@ async function loadImage(cli, file, expected) {
   if (hasTimedOut(run)) {
     timeout = timeoutError(args, run);
     if (!loadedReferences.includes(expected.reference)) loadedReferences.push(expected.reference);
+  } else if (sourceProblem !== null) {
+    problem = `the cache entry could not be read: ${sourceProblem}`;
   } else if (run.exitCode !== 0) {
     problem = `docker load failed: ${tailOf(run).at(-1) ?? `exit ${run.exitCode}`}`;
   } else {
@@ -1190,6 +1226,9 @@ function describePull(reference, attempt, decision) {
   const next = decision.retryInMs === null ? "giving up" : `retrying in ${Math.round(decision.retryInMs / 1e3)} s`;
   return `${head} failed, ${why}; ${next}`;
 }
+function messageOf(cause) {
+  return cause instanceof Error ? cause.message : String(cause);
+}
 
 // action/docker-images.ts
 var IMAGE_FILE = "image.tar";
@@ -1223,7 +1262,7 @@ async function restoreImages(options) {
   try {
     before = await listImages(options.docker);
   } catch (cause) {
-    warn(`Docker images not restored: the Docker engine is not usable (${messageOf(cause)})`);
+    warn(`Docker images not restored: the Docker engine is not usable (${messageOf2(cause)})`);
     return { dockerUsable: false, images: [], warnings, state: emptyImageCacheState };
   }
   const workDir = options.workDir ?? await mkdtemp(join2(tmpdir2(), "seamwatch-images-"));
@@ -1262,48 +1301,60 @@ async function restoreImages(options) {
           pullSeconds: seconds(now, pullStarted)
         };
       } catch (cause) {
-        warn(`${reference} could not be pulled: ${messageOf(cause)}`);
+        warn(`${reference} could not be pulled: ${messageOf2(cause)}`);
         return missing(reference, key, started);
       }
     };
     const loadFromCache = async (image, dir, started) => {
-      const downloadStarted = now();
-      let hit = false;
+      const unavailable = (cause) => {
+        warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf2(cause)}`);
+        return "pull";
+      };
       try {
-        hit = await options.store.restore(image.key, dir);
-      } catch (cause) {
-        warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
-      }
-      const downloadSeconds = seconds(now, downloadStarted);
-      if (!hit) return "pull";
-      log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
-      const file = join2(dir, IMAGE_FILE);
-      try {
-        const loadSeconds = await oneLoadAtATime(async () => {
-          const loadStarted = now();
-          await loadImage(options.docker, file, image);
-          return seconds(now, loadStarted);
-        });
+        const took = await (options.store.stream ? streamAndLoad(options.store.stream.bind(options.store), image, dir, unavailable) : downloadAndLoad(image, dir, unavailable));
+        if (took === "pull") return "pull";
         loadedImages.push(image);
-        log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
         return {
           reference: image.reference,
           cache: "hit",
           result: "loaded",
           key: image.key,
-          bytes: await fileSize(file),
+          bytes: image.sizeBytes,
           seconds: seconds(now, started),
-          restoreSeconds: Math.round((downloadSeconds + loadSeconds) * 1e3) / 1e3,
+          restoreSeconds: took,
           pullSeconds: image.pullSeconds ?? null
         };
       } catch (cause) {
         if (isDockerTimeout(cause)) {
-          warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
+          warn(`${messageOf2(cause)}; not pulling it: the Docker engine is not answering`);
           return missing(image.reference, image.key, started);
         }
-        warn(`${messageOf(cause)}; falling back to a pull`);
+        warn(`${messageOf2(cause)}; falling back to a pull`);
         return "pull";
       }
+    };
+    const streamAndLoad = (stream, image, dir, unavailable) => oneLoadAtATime(async () => {
+      const loadStarted = now();
+      const source = await stream(image.key, dir, IMAGE_FILE).catch(unavailable);
+      if (source === null || source === "pull") return "pull";
+      await loadImage(options.docker, source, image);
+      const took = seconds(now, loadStarted);
+      log(`${image.reference}: downloaded into docker load in ${took.toFixed(1)} s (${image.key})`);
+      return took;
+    });
+    const downloadAndLoad = async (image, dir, unavailable) => {
+      const downloadStarted = now();
+      const hit = await options.store.restore(image.key, dir).catch(unavailable);
+      if (hit !== true) return "pull";
+      const downloadSeconds = seconds(now, downloadStarted);
+      log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
+      return oneLoadAtATime(async () => {
+        const loadStarted = now();
+        await loadImage(options.docker, join2(dir, IMAGE_FILE), image);
+        const loadSeconds = seconds(now, loadStarted);
+        log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
+        return Math.round((downloadSeconds + loadSeconds) * 1e3) / 1e3;
+      });
     };
     const restoreOne = async (image) => {
       const started = now();
@@ -1372,7 +1423,7 @@ async function restoreIndex(store, prefix, dir, warn) {
     }
     return [...index.images];
   } catch (cause) {
-    warn(`the image index could not be restored: ${messageOf(cause)}`);
+    warn(`the image index could not be restored: ${messageOf2(cause)}`);
     return [];
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -1385,7 +1436,7 @@ async function saveImages(options) {
   try {
     after = await listImages(options.docker);
   } catch (cause) {
-    warn(`Docker images not saved: the Docker engine is not usable (${messageOf(cause)})`);
+    warn(`Docker images not saved: the Docker engine is not usable (${messageOf2(cause)})`);
     return { images: [], notices: [], warnings, index: null };
   }
   const plan = planSave({
@@ -1422,7 +1473,7 @@ async function saveImages(options) {
           seconds: seconds(now, started)
         };
       } catch (cause) {
-        warn(`${image.reference} could not be saved to the cache: ${messageOf(cause)}`);
+        warn(`${image.reference} could not be saved to the cache: ${messageOf2(cause)}`);
         return {
           reference: image.reference,
           result: "failed",
@@ -1471,7 +1522,7 @@ async function saveIndex(store, planned, workDir, warn) {
 `);
     return await store.save(planned.key, dir);
   } catch (cause) {
-    warn(`the image index could not be saved: ${messageOf(cause)}`);
+    warn(`the image index could not be saved: ${messageOf2(cause)}`);
     return "failed";
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -1502,23 +1553,20 @@ function mapWithLimit(items, limit, work) {
   const slot = limited(limit);
   return Promise.all(items.map((item) => slot(() => work(item))));
 }
-async function fileSize(file) {
-  return stat2(file).then(
-    (info2) => info2.size,
-    () => null
-  );
-}
 function seconds(now, started) {
   return Math.round(now() - started) / 1e3;
 }
-function messageOf(cause) {
+function messageOf2(cause) {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
 // action/image-cache-store.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createReadStream } from "node:fs";
 import { mkdir as mkdir2, readdir, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join3 } from "node:path";
+import { finished, pipeline } from "node:stream/promises";
 var ImageCacheStoreError = class extends Error {
   constructor(message, options) {
     super(message, options);
@@ -1528,22 +1576,61 @@ var ImageCacheStoreError = class extends Error {
 function imageWorkDir(env) {
   return join3(env.RUNNER_TEMP || tmpdir3(), "seamwatch-images");
 }
+var DOWNLOAD_IDLE_MS = 3e4;
+var STDERR_TAIL_CHARS = 2e3;
 function actionsCacheImageStore() {
-  const client = () => import("./cache-YSOXHMGT.js");
+  const client = () => import("./cache-Y3G4OCTP.js");
+  const internals = () => import("./actions-cache-internals-XB4A2TME.js");
+  const restore = async (key, dir) => {
+    const cache = await client();
+    if (!cache.isFeatureAvailable())
+      throw new ImageCacheStoreError("the Actions cache service is not available");
+    const prefix = key.endsWith("-");
+    await emptyDir(dir);
+    const matched = await cache.restoreCache([dir], key, prefix ? [key] : void 0);
+    const hit = matched !== void 0 && (prefix ? matched.startsWith(key) : matched === key);
+    if (!hit || await isEmpty(dir)) {
+      await emptyDir(dir);
+      return false;
+    }
+    return true;
+  };
   return {
-    async restore(key, dir) {
-      const cache = await client();
+    restore,
+    /**
+     * The image file of an exact key's entry, unpacked as it downloads and never written to disk: the
+     * client's restoreCache writes each byte three times (a buffer, the archive file, the unpacked file)
+     * before `docker load` reads it again, and on a 2-core machine that made the download cost more CPU
+     * than the load itself (npm run bench:images). The v1 protocol (GitHub Enterprise Server) has no
+     * streaming path here: its entry is restored to `dir` and read from there.
+     */
+    async stream(key, dir, file) {
+      const [cache, lib] = await Promise.all([client(), internals()]);
       if (!cache.isFeatureAvailable())
         throw new ImageCacheStoreError("the Actions cache service is not available");
-      const prefix = key.endsWith("-");
-      await emptyDir(dir);
-      const matched = await cache.restoreCache([dir], key, prefix ? [key] : void 0);
-      const hit = matched !== void 0 && (prefix ? matched.startsWith(key) : matched === key);
-      if (!hit || await isEmpty(dir)) {
-        await emptyDir(dir);
-        return false;
+      if (lib.getCacheServiceVersion() !== "v2") {
+        if (!await restore(key, dir)) return null;
+        return fileStream(join3(dir, file));
       }
-      return true;
+      if (!lib.isCacheReadable(lib.getCacheMode())) return null;
+      const compression = await lib.getCompressionMethod();
+      let found;
+      try {
+        found = await lib.internalCacheTwirpClient().GetCacheEntryDownloadURL({
+          key,
+          restoreKeys: [],
+          version: lib.getCacheVersion([dir], compression)
+        });
+      } catch (cause) {
+        throw new ImageCacheStoreError(
+          `the cache service could not be asked for ${key}: ${messageOf3(cause)}`,
+          {
+            cause
+          }
+        );
+      }
+      if (!found.ok || found.matchedKey !== key) return null;
+      return downloadAndUnpack(key, found.signedDownloadUrl, compression, file);
     },
     async save(key, dir) {
       const cache = await client();
@@ -1567,6 +1654,124 @@ async function emptyDir(dir) {
 }
 async function isEmpty(dir) {
   return (await readdir(dir).catch(() => [])).length === 0;
+}
+function decompressor(compression) {
+  switch (compression) {
+    case "gzip":
+      return ["gzip", "-d"];
+    case "zstd":
+      return ["unzstd", "--long=30"];
+    default:
+      return ["unzstd"];
+  }
+}
+var TAR_BLOCKING_FACTOR = "2048";
+async function downloadAndUnpack(key, url, compression, file) {
+  const { HttpClient } = await import("./lib-AVR3AJ35.js");
+  const http = new HttpClient("seamwatch", void 0, { socketTimeout: DOWNLOAD_IDLE_MS, keepAlive: false });
+  let response;
+  try {
+    response = await http.get(url);
+  } catch (cause) {
+    throw new ImageCacheStoreError(`the download of ${key} could not start: ${messageOf3(cause)}`, { cause });
+  }
+  const body = response.message;
+  if (body.statusCode !== 200) {
+    body.resume();
+    throw new ImageCacheStoreError(`the download of ${key} was refused (HTTP ${body.statusCode})`);
+  }
+  let stopped = false;
+  const stages = [];
+  let settle = () => {
+  };
+  const done = new Promise((resolve, reject) => {
+    settle = (outcome) => outcome.then(resolve, reject);
+  });
+  done.catch(() => {
+  });
+  const stage = (command, args, output) => {
+    const child = spawn2(command, args, { stdio: ["pipe", output, "pipe"] });
+    stages.push(child);
+    output.destroy();
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk) => {
+      stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+    });
+    const ended = new Promise((resolve, reject) => {
+      child.once(
+        "error",
+        (cause) => reject(
+          new ImageCacheStoreError(`${command} could not be run to unpack ${key}: ${cause.message}`, {
+            cause
+          })
+        )
+      );
+      child.once("close", (code, signal) => {
+        if (code === 0 || stopped || signal === "SIGPIPE" || /broken pipe/i.test(stderr)) return resolve();
+        const why = stderr.split("\n").map((line) => line.trim()).find((line) => line.length > 0 && !/Exiting with failure status/.test(line)) ?? "no output";
+        reject(
+          new ImageCacheStoreError(
+            `${key} could not be unpacked (${command} ${signal ? `signal ${signal}` : `exit ${code}`}): ${why}`
+          )
+        );
+      });
+    });
+    return { child, ended };
+  };
+  const unpackInto = (input) => {
+    const tar = stage(
+      "tar",
+      ["-x", "-O", "-P", "-b", TAR_BLOCKING_FACTOR, "-f", "-", "--no-anchored", file],
+      input
+    );
+    const [command, ...args] = decompressor(compression);
+    const decompress = stage(command, args, tar.child.stdin);
+    const downloaded = pipeline(body, decompress.child.stdin);
+    settle(
+      Promise.allSettled([downloaded, decompress.ended, tar.ended]).then(([download, ...programs]) => {
+        if (download.status === "rejected" && !stopped && !isBrokenPipe(download.reason)) {
+          throw new ImageCacheStoreError(`the download of ${key} broke off: ${messageOf3(download.reason)}`, {
+            cause: download.reason
+          });
+        }
+        for (const program of programs) if (program.status === "rejected") throw program.reason;
+      })
+    );
+  };
+  return {
+    pipeTo: unpackInto,
+    done,
+    stop() {
+      stopped = true;
+      body.destroy();
+      for (const child of stages) child.kill();
+      if (stages.length === 0) settle(Promise.resolve());
+    }
+  };
+}
+function isBrokenPipe(cause) {
+  const code = cause?.code;
+  return code === "EPIPE" || code === "ERR_STREAM_DESTROYED" || code === "ERR_STREAM_PREMATURE_CLOSE";
+}
+function fileStream(path) {
+  const data = createReadStream(path);
+  let stopped = false;
+  const done = finished(data).catch((cause) => {
+    if (!stopped) throw cause;
+  });
+  done.catch(() => {
+  });
+  return {
+    pipeTo: (input) => data.pipe(input),
+    done,
+    stop() {
+      stopped = true;
+      data.destroy();
+    }
+  };
+}
+function messageOf3(cause) {
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 // action/image-cache.ts
@@ -1631,7 +1836,7 @@ async function restoreImageCache(options) {
     try {
       await writeFile2(handoverFile(env), JSON.stringify(handover));
     } catch (error) {
-      info(`${LOG_PREFIX} the save step will not find this job's images: ${messageOf2(error)}`);
+      info(`${LOG_PREFIX} the save step will not find this job's images: ${messageOf4(error)}`);
     }
   }
   setOutputs({
@@ -1655,7 +1860,7 @@ async function saveImageCache(env) {
   try {
     handover = JSON.parse(text);
   } catch (error) {
-    warning(`Docker images not saved: the main step's state is unreadable (${messageOf2(error)})`);
+    warning(`Docker images not saved: the main step's state is unreadable (${messageOf4(error)})`);
     return;
   }
   const fromFile = await readHandover(env);
@@ -1684,7 +1889,7 @@ async function runSaveStep(env = process.env) {
   try {
     await writeFile2(handoverFile(env), JSON.stringify({ ...handover, savedByStep: true }));
   } catch (error) {
-    warning(`The post step may save the images again: ${messageOf2(error)}`);
+    warning(`The post step may save the images again: ${messageOf4(error)}`);
   }
 }
 async function readHandover(env) {
@@ -1725,7 +1930,7 @@ async function saveAndReport(handover, env) {
     };
     await summary.addRaw(renderImagesSection(handover.restores, saved, times), true).write();
   } catch (error) {
-    warning(`Could not add the images to the job summary: ${messageOf2(error)}`);
+    warning(`Could not add the images to the job summary: ${messageOf4(error)}`);
   }
   return count2;
 }
@@ -1814,7 +2019,7 @@ function seconds2(value) {
 function withoutInputs(env) {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
 }
-function messageOf2(error) {
+function messageOf4(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
