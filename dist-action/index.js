@@ -20,7 +20,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-ZEEA7K5I.js";
+} from "./chunks/chunk-VNA6WR3M.js";
 import {
   error,
   getInput,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   runSaveStep
-} from "./chunks/chunk-ZEEA7K5I.js";
+} from "./chunks/chunk-VNA6WR3M.js";
 import {
   warning
 } from "./chunks/chunk-Z54VKEA3.js";

@@ -1273,7 +1273,7 @@ async function restoreImages(options) {
     const pull = options.pull === void 0 ? defaultPullRetry : options.pull;
     const loadedImages = [];
     const imageSlot = limited(concurrencyOf(options));
-    const oneLoadAtATime = serially();
+    const oneEntryAtATime = serially();
     const missing = (reference, key, started) => ({
       reference,
       cache: "miss",
@@ -1333,22 +1333,31 @@ async function restoreImages(options) {
         return "pull";
       }
     };
-    const streamAndLoad = (stream, image, dir, unavailable) => oneLoadAtATime(async () => {
-      const loadStarted = now();
-      const source = await stream(image.key, dir, IMAGE_FILE).catch(unavailable);
-      if (source === null || source === "pull") return "pull";
-      await loadImage(options.docker, source, image);
+    const streamAndLoad = async (stream, image, dir, unavailable) => {
+      let loadStarted = 0;
+      let loading = null;
+      const opened = await oneEntryAtATime(async () => {
+        loadStarted = now();
+        const source = await stream(image.key, dir, IMAGE_FILE).catch(unavailable);
+        if (source === null || source === "pull") return "pull";
+        loading = loadImage(options.docker, source, image);
+        await Promise.race([source.done, loading]).catch(() => {
+        });
+        return "loading";
+      });
+      if (opened === "pull" || loading === null) return "pull";
+      await loading;
       const took = seconds(now, loadStarted);
       log(`${image.reference}: downloaded into docker load in ${took.toFixed(1)} s (${image.key})`);
       return took;
-    });
+    };
     const downloadAndLoad = async (image, dir, unavailable) => {
       const downloadStarted = now();
       const hit = await options.store.restore(image.key, dir).catch(unavailable);
       if (hit !== true) return "pull";
       const downloadSeconds = seconds(now, downloadStarted);
       log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
-      return oneLoadAtATime(async () => {
+      return oneEntryAtATime(async () => {
         const loadStarted = now();
         await loadImage(options.docker, join2(dir, IMAGE_FILE), image);
         const loadSeconds = seconds(now, loadStarted);
