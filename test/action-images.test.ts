@@ -97,12 +97,12 @@ describe("the action's Docker image cache", () => {
   it("a cold job pulls and saves one entry per image; the next job restores them and pulls nothing", async () => {
     const service = await cacheService();
 
-    const coldMark = registry.mark();
+    const coldMark = await registry.mark();
     const cold = await job(service);
     expect(cold.main.code, log(cold.main)).toBe(0);
     expect(cold.post.code, log(cold.post)).toBe(0);
     expect(cold.main.outputs).toMatchObject({ "images-restored": "0", "image-cache-hit": "false" });
-    expect(registry.pulledRepositories(coldMark)).toEqual(names);
+    expect(await registry.pulledRepositories(coldMark)).toEqual(names);
     expect(warnings(cold.main)).toEqual([]);
     expect(warnings(cold.post)).toEqual([]);
     const keys = service.entries.map((entry) => entry.key);
@@ -123,13 +123,13 @@ describe("the action's Docker image cache", () => {
     expect(cold.main.summary).not.toContain("### Images");
 
     wipeEngine();
-    const warmMark = registry.mark();
+    const warmMark = await registry.mark();
     const requestsBefore = service.requests.length;
     const warm = await job(service);
     expect(warm.main.code, log(warm.main)).toBe(0);
     expect(warm.post.code, log(warm.post)).toBe(0);
     expect(warm.main.outputs).toMatchObject({ "images-restored": "2", "image-cache-hit": "true" });
-    expect(registry.manifestRequests(warmMark)).toEqual([]);
+    expect(await registry.manifestRequests(warmMark)).toEqual([]);
     expect(engineImages()).toEqual(images.map((image) => `${image.reference} ${image.id}`).sort());
     expect(warm.main.stdout).toMatch(
       /seamwatch: images: .*seamwatch-db:1: cache hit, [\d.]+ (kB|MB), [\d.]+ s/,
@@ -212,7 +212,7 @@ describe("the action's Docker image cache", () => {
     await service.corrupt(dbKey);
 
     wipeEngine();
-    const mark = registry.mark();
+    const mark = await registry.mark();
     const warm = await job(service);
     expect(warm.main.code, log(warm.main)).toBe(0);
     expect(warm.main.outputs).toMatchObject({
@@ -227,7 +227,7 @@ describe("the action's Docker image cache", () => {
         ),
       ),
     ]);
-    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-db"]);
+    expect(await registry.pulledRepositories(mark)).toEqual(["seamwatch-db"]);
     expect(engineImages()).toEqual(images.map((image) => `${image.reference} ${image.id}`).sort());
     expect(service.violations).toEqual([]);
   });
@@ -236,12 +236,12 @@ describe("the action's Docker image cache", () => {
     const service = await cacheService();
     service.setDown(true);
 
-    const mark = registry.mark();
+    const mark = await registry.mark();
     const run = await job(service);
     expect(run.main.code, log(run.main)).toBe(0);
     expect(run.post.code, log(run.post)).toBe(0);
     expect(run.main.outputs).toMatchObject({ outcome: "passed", "image-cache-hit": "false" });
-    expect(registry.pulledRepositories(mark)).toEqual(names);
+    expect(await registry.pulledRepositories(mark)).toEqual(names);
     expect(warnings(run.main)).toEqual([expect.stringMatching(/^Failed to restore: .*ECONNRESET/)]);
     expect(warnings(run.post)).toEqual(
       expect.arrayContaining([

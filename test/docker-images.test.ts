@@ -129,7 +129,7 @@ const outcomes = <T extends { reference: string }>(list: readonly T[], pick: (it
 describe("the Docker image cache", () => {
   it("cold: pulls every image from the registry and saves one entry per image plus the index", async () => {
     const store = newStore();
-    const mark = registry.mark();
+    const mark = await registry.mark();
     const { restored, saved } = await coldJob(store);
 
     expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
@@ -138,7 +138,7 @@ describe("the Docker image cache", () => {
       "seamwatch-c:1": "miss/pulled",
     });
     expect(restored.warnings).toEqual([]);
-    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b", "seamwatch-c"]);
+    expect(await registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b", "seamwatch-c"]);
     expect(outcomes(saved.images, (image) => image.result)).toEqual({
       "seamwatch-a:1": "saved",
       "seamwatch-b:1": "saved",
@@ -158,7 +158,7 @@ describe("the Docker image cache", () => {
     await coldJob(store);
     const keysAfterCold = store.keys();
     wipeEngine();
-    const mark = registry.mark();
+    const mark = await registry.mark();
 
     const restored = await restore(store);
     expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
@@ -168,7 +168,7 @@ describe("the Docker image cache", () => {
     });
     expect(restored.images.every((image) => (image.bytes ?? 0) > 0)).toBe(true);
     expect(restored.warnings).toEqual([]);
-    expect(registry.pulledRepositories(mark)).toEqual([]);
+    expect(await registry.pulledRepositories(mark)).toEqual([]);
     expect(engineImages()).toEqual(expectedEngine(images));
 
     const saved = await save(store, { state: restored.state });
@@ -220,7 +220,7 @@ describe("the Docker image cache", () => {
       docker(engine.host, ["save", "-o", stranger, strangerReference]);
       copyFileSync(stranger, join(store.entryDir(keyOf("seamwatch-b:1")), IMAGE_FILE));
       wipeEngine();
-      const mark = registry.mark();
+      const mark = await registry.mark();
 
       const restored = await restoreImages({
         store,
@@ -244,7 +244,7 @@ describe("the Docker image cache", () => {
           ),
         ]),
       );
-      expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b"]);
+      expect(await registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b"]);
       expect(engineImages()).toEqual(expectedEngine(images));
     },
   );
@@ -256,7 +256,7 @@ describe("the Docker image cache", () => {
     const keyOfA = saved.images.find((image) => image.reference.endsWith("seamwatch-a:1"))?.key ?? "";
     cut.set(keyOfA, 1_000_000);
     wipeEngine();
-    const mark = registry.mark();
+    const mark = await registry.mark();
 
     const restored = await restore(store);
     expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
@@ -271,7 +271,7 @@ describe("the Docker image cache", () => {
         ),
       ),
     ]);
-    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a"]);
+    expect(await registry.pulledRepositories(mark)).toEqual(["seamwatch-a"]);
     expect(engineImages()).toEqual(expectedEngine(images));
   });
 
@@ -322,10 +322,10 @@ describe("the Docker image cache", () => {
 
     // The next job cannot be served from the cache: it pulls again, from the registry.
     wipeEngine();
-    const mark = registry.mark();
+    const mark = await registry.mark();
     const second = await job();
     expect(second.restored.images).toMatchObject([{ reference: pinned, cache: "miss", result: "pulled" }]);
-    expect(registry.pulledRepositories(mark)).toEqual(["seamwatch-a"]);
+    expect(await registry.pulledRepositories(mark)).toEqual(["seamwatch-a"]);
   });
 
   it("a store that fails: warnings, every image pulled, nothing thrown", async () => {

@@ -2,21 +2,24 @@
 // 127.0.0.1 with filesystem storage in a temp directory. Its access log is how tests see pulls.
 // Needs Debian's docker-registry package (installed by .ci/run).
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import { createServer as createTcpServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+const LOG_FLUSH_TIMEOUT_MS = 5_000;
+
 export interface Registry {
   /** `127.0.0.1:<port>`, the first part of image references in this registry. */
   readonly host: string;
   /** `GET`/`HEAD` requests for manifests since the start (or since `mark`), as `METHOD repo:tag`. */
-  manifestRequests(since?: number): string[];
+  manifestRequests(since?: number): Promise<string[]>;
   /** Repositories whose manifests were asked for since `since`, sorted: what was pulled. */
-  pulledRepositories(since?: number): string[];
+  pulledRepositories(since?: number): Promise<string[]>;
   /** Position in the access log, for `manifestRequests(since)`. */
-  mark(): number;
+  mark(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -52,23 +55,35 @@ export async function startRegistry(): Promise<Registry> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
-  const accessLines = (): string[] =>
-    readFileSync(logFile, "utf8")
+  // The registry writes a request's access-log line after answering it, from its own goroutine: on a busy
+  // machine the line can land after the client has moved on. Every read first sends a request of its own
+  // and waits for that request's line, so the lines of requests answered before it are in too.
+  const accessLines = async (): Promise<string[]> => {
+    const marker = `seamwatch-log-flush=${randomUUID()}`;
+    await fetch(`http://${host}/v2/?${marker}`).catch(() => {});
+    const deadline = Date.now() + LOG_FLUSH_TIMEOUT_MS;
+    let text = readFileSync(logFile, "utf8");
+    while (!text.includes(marker) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      text = readFileSync(logFile, "utf8");
+    }
+    return text
       .split("\n")
-      .filter((line) => /^\S+ - - \[/.test(line));
-  const manifestRequests = (since = 0): string[] =>
-    accessLines()
-      .slice(since)
-      .flatMap((line) => {
-        const match = /"(GET|HEAD) \/v2\/(.+)\/manifests\/([^ ?]+)/.exec(line);
-        return match ? [`${match[1]} ${match[2]}:${match[3]}`] : [];
-      });
+      .filter((line) => /^\S+ - - \[/.test(line) && !line.includes("seamwatch-log-flush="));
+  };
+  const manifestRequests = async (since = 0): Promise<string[]> =>
+    (await accessLines()).slice(since).flatMap((line) => {
+      const match = /"(GET|HEAD) \/v2\/(.+)\/manifests\/([^ ?]+)/.exec(line);
+      return match ? [`${match[1]} ${match[2]}:${match[3]}`] : [];
+    });
   return {
     host,
-    mark: () => accessLines().length,
+    mark: async () => (await accessLines()).length,
     manifestRequests,
-    pulledRepositories: (since = 0) =>
-      [...new Set(manifestRequests(since).map((line) => line.split(" ")[1]?.split(":")[0] ?? ""))].sort(),
+    pulledRepositories: async (since = 0) =>
+      [
+        ...new Set((await manifestRequests(since)).map((line) => line.split(" ")[1]?.split(":")[0] ?? "")),
+      ].sort(),
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once("exit", resolve));
