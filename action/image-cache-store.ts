@@ -40,12 +40,15 @@ const STDERR_TAIL_CHARS = 2_000;
 export function actionsCacheImageStore(): ImageStore {
   // Loaded on first use: @actions/cache and the Azure SDK are most of the bundle, and a post step with
   // nothing to save should not pay for parsing them.
-  const client = () => import("@actions/cache");
+  const client = async () => {
+    const cache = await import("@actions/cache");
+    if (!cache.isFeatureAvailable())
+      throw new ImageCacheStoreError("the Actions cache service is not available");
+    return cache;
+  };
   const internals = () => import("./actions-cache-internals.ts");
   const restore: ImageStore["restore"] = async (key, dir) => {
     const cache = await client();
-    if (!cache.isFeatureAvailable())
-      throw new ImageCacheStoreError("the Actions cache service is not available");
     const prefix = key.endsWith("-");
     // The client does not tell a miss from a failed download (it warns and returns undefined), and a
     // failed extraction can leave partial files: start from an empty directory and leave one after a miss.
@@ -69,9 +72,7 @@ export function actionsCacheImageStore(): ImageStore {
      * streaming path here: its entry is restored to `dir` and read from there.
      */
     async stream(key, dir, file) {
-      const [cache, lib] = await Promise.all([client(), internals()]);
-      if (!cache.isFeatureAvailable())
-        throw new ImageCacheStoreError("the Actions cache service is not available");
+      const [, lib] = await Promise.all([client(), internals()]);
       if (lib.getCacheServiceVersion() !== "v2") {
         if (!(await restore(key, dir))) return null;
         return fileStream(join(dir, file));
@@ -87,12 +88,8 @@ export function actionsCacheImageStore(): ImageStore {
           version: lib.getCacheVersion([dir], compression),
         });
       } catch (cause) {
-        throw new ImageCacheStoreError(
-          `the cache service could not be asked for ${key}: ${messageOf(cause)}`,
-          {
-            cause,
-          },
-        );
+        const message = `the cache service could not be asked for ${key}: ${messageOf(cause)}`;
+        throw new ImageCacheStoreError(message, { cause });
       }
       // The service also matches a primary key as a prefix: an exact key must come back exactly.
       if (!found.ok || found.matchedKey !== key) return null;
@@ -100,8 +97,6 @@ export function actionsCacheImageStore(): ImageStore {
     },
     async save(key, dir) {
       const cache = await client();
-      if (!cache.isFeatureAvailable())
-        throw new ImageCacheStoreError("the Actions cache service is not available");
       // Entries are immutable: ask first, so an existing key is "exists" and not a refused save.
       const found = await cache.restoreCache([dir], key, undefined, { lookupOnly: true });
       if (found === key) return "exists";

@@ -20,7 +20,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-VNA6WR3M.js";
+} from "./chunks/chunk-U4PD2KVZ.js";
 import {
   error,
   getInput,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   runSaveStep
-} from "./chunks/chunk-VNA6WR3M.js";
+} from "./chunks/chunk-U4PD2KVZ.js";
 import {
   warning
 } from "./chunks/chunk-Z54VKEA3.js";

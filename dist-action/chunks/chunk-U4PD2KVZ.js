@@ -1588,12 +1588,15 @@ function imageWorkDir(env) {
 var DOWNLOAD_IDLE_MS = 3e4;
 var STDERR_TAIL_CHARS = 2e3;
 function actionsCacheImageStore() {
-  const client = () => import("./cache-Y3G4OCTP.js");
+  const client = async () => {
+    const cache = await import("./cache-Y3G4OCTP.js");
+    if (!cache.isFeatureAvailable())
+      throw new ImageCacheStoreError("the Actions cache service is not available");
+    return cache;
+  };
   const internals = () => import("./actions-cache-internals-XB4A2TME.js");
   const restore = async (key, dir) => {
     const cache = await client();
-    if (!cache.isFeatureAvailable())
-      throw new ImageCacheStoreError("the Actions cache service is not available");
     const prefix = key.endsWith("-");
     await emptyDir(dir);
     const matched = await cache.restoreCache([dir], key, prefix ? [key] : void 0);
@@ -1614,9 +1617,7 @@ function actionsCacheImageStore() {
      * streaming path here: its entry is restored to `dir` and read from there.
      */
     async stream(key, dir, file) {
-      const [cache, lib] = await Promise.all([client(), internals()]);
-      if (!cache.isFeatureAvailable())
-        throw new ImageCacheStoreError("the Actions cache service is not available");
+      const [, lib] = await Promise.all([client(), internals()]);
       if (lib.getCacheServiceVersion() !== "v2") {
         if (!await restore(key, dir)) return null;
         return fileStream(join3(dir, file));
@@ -1631,20 +1632,14 @@ function actionsCacheImageStore() {
           version: lib.getCacheVersion([dir], compression)
         });
       } catch (cause) {
-        throw new ImageCacheStoreError(
-          `the cache service could not be asked for ${key}: ${messageOf3(cause)}`,
-          {
-            cause
-          }
-        );
+        const message = `the cache service could not be asked for ${key}: ${messageOf3(cause)}`;
+        throw new ImageCacheStoreError(message, { cause });
       }
       if (!found.ok || found.matchedKey !== key) return null;
       return downloadAndUnpack(key, found.signedDownloadUrl, compression, file);
     },
     async save(key, dir) {
       const cache = await client();
-      if (!cache.isFeatureAvailable())
-        throw new ImageCacheStoreError("the Actions cache service is not available");
       const found = await cache.restoreCache([dir], key, void 0, { lookupOnly: true });
       if (found === key) return "exists";
       const id = await cache.saveCache([dir], key);
