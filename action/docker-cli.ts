@@ -266,11 +266,12 @@ export async function saveImage(cli: DockerCli, reference: string, file: string)
 }
 
 /**
- * Loads an image file (a path, or a stream for `docker load` to read from its stdin) that should hold `expected` and checks that the reference now points at the
- * expected ID. Anything else (a truncated or garbled file, another image under the key) throws
- * `ImageLoadError` after undoing the load: references the file brought in are removed, and references it
- * moved are pointed back at the image they had, so no half-loaded or wrong image is left behind. A load
- * that timed out is undone the same way, as far as the engine still answers, and throws
+ * Loads an image file (a path, or a stream for `docker load` to read from its stdin) that should hold
+ * `expected` and checks that the reference now points at the expected ID. Anything else (a truncated or
+ * garbled file, another image under the key, a stream that broke) throws `ImageLoadError` after undoing
+ * the load: references the file brought in are removed, and references it moved are pointed back at the
+ * image they had, so no half-loaded or wrong image is left behind. A load that timed out is undone the
+ * same way, as far as the engine still answers, and throws
  * `DockerCommandError` (the engine is the problem there, not the file).
  */
 export async function loadImage(
