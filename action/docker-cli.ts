@@ -12,6 +12,7 @@ import {
   type Rule,
 } from "../core/classify/index.ts";
 import type { LocalImage } from "../core/images/index.ts";
+import { messageOf } from "./errors.ts";
 import { exponentialBackoff, retry } from "./retry.ts";
 
 export interface DockerCli {
@@ -311,7 +312,7 @@ export async function loadImage(
     sourceProblem = await sourceEnded;
   } else {
     // A stream that broke ends the load a moment before the stream itself says why.
-    sourceProblem = await Promise.race([sourceEnded, realSleep(SOURCE_GRACE_MS).then(() => null)]);
+    sourceProblem = await Promise.race([sourceEnded, realSleep(SOURCE_GRACE_MS, null, { ref: false })]);
     source.stop();
   }
   return checkLoad(cli, args, run, sourceProblem, expected, prior);
@@ -520,8 +521,4 @@ function describePull(
   const next =
     decision.retryInMs === null ? "giving up" : `retrying in ${Math.round(decision.retryInMs / 1000)} s`;
   return `${head} failed, ${why}; ${next}`;
-}
-
-function messageOf(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }

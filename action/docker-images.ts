@@ -50,6 +50,8 @@ export {
   saveImage,
 } from "./docker-cli.ts";
 
+import { messageOf } from "./errors.ts";
+
 /**
  * Where cache entries live. An entry is a directory; an image's entry holds `image.tar`, the index's
  * `index.json`. A key ending in `-` (the index's, see `indexKey`) is a prefix: `restore` then brings back
@@ -271,19 +273,19 @@ export async function restoreImages(options: RestoreImagesOptions): Promise<Rest
       unavailable: (cause: unknown) => "pull",
     ): Promise<number | "pull"> => {
       let loadStarted = 0;
-      let loading: Promise<void> | null = null;
+      // The load goes on after the turn: it comes out of the turn wrapped, or it would be awaited there.
       const opened = await oneEntryAtATime(async () => {
         loadStarted = now();
         const source = await stream(image.key, dir, IMAGE_FILE).catch(unavailable);
         if (source === null || source === "pull") return "pull";
-        loading = loadImage(options.docker, source, image);
+        const loading = loadImage(options.docker, source, image);
         // The turn passes on once Docker has read the whole entry: the rest of this load (Docker checking
         // and registering the layers it unpacked) overlaps the next entry's download.
         await Promise.race([source.done, loading]).catch(() => {});
-        return "loading";
+        return { loading };
       });
-      if (opened === "pull" || loading === null) return "pull";
-      await loading;
+      if (opened === "pull") return "pull";
+      await opened.loading;
       const took = seconds(now, loadStarted);
       log(`${image.reference}: downloaded into docker load in ${took.toFixed(1)} s (${image.key})`);
       return took;
@@ -562,8 +564,4 @@ function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) 
 
 function seconds(now: () => number, started: number): number {
   return Math.round(now() - started) / 1000;
-}
-
-function messageOf(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import type { ImageFileStream, ImageStore } from "./docker-images.ts";
+import { messageOf } from "./errors.ts";
 
 /** The cache service refused an entry or could not be reached; the image cache turns it into a warning. */
 export class ImageCacheStoreError extends Error {
@@ -270,8 +271,4 @@ function fileStream(path: string): ImageFileStream {
       data.destroy();
     },
   };
-}
-
-function messageOf(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }

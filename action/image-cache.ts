@@ -26,6 +26,7 @@ import {
   type SaveImagesResult,
   saveImages,
 } from "./docker-images.ts";
+import { messageOf } from "./errors.ts";
 import { actionsCacheImageStore, imageWorkDir } from "./image-cache-store.ts";
 import type { ImageCacheInputs } from "./inputs.ts";
 import { OUTPUT, SAVE_STEP_OUTPUT, STATE, setOutputs } from "./outputs.ts";
@@ -352,8 +353,4 @@ function seconds(value: number): string {
 
 function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

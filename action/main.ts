@@ -11,6 +11,7 @@ import * as core from "@actions/core";
 import { PatternError } from "../core/classify/index.ts";
 import { annotationsFor, commentMarker, renderRunReport } from "../core/report/run-report.ts";
 import type { RunResult } from "../core/run/model.ts";
+import { messageOf } from "./errors.ts";
 import { restoreImageCache } from "./image-cache.ts";
 import { type ActionInputs, type FailOn, getInputs, InputError } from "./inputs.ts";
 import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
@@ -289,8 +290,4 @@ function readEventPayload(path: string | undefined): unknown {
     core.warning(`Could not read the workflow event at ${path}: ${messageOf(error)}`);
     return null;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 // The action's post step (runs with `post-if: always()`): saves the Docker images that changed during the job
 // and adds them to the job summary, then reports what the main step left in state. It must never fail the job.
 import * as core from "@actions/core";
+import { messageOf } from "./errors.ts";
 import { saveImageCache } from "./image-cache.ts";
 import { STATE } from "./outputs.ts";
 
@@ -8,7 +9,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   try {
     await saveImageCache(env);
   } catch (error) {
-    core.warning(`Docker images not saved: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`Docker images not saved: ${messageOf(error)}`);
   }
   const outcome = core.getState(STATE.outcome);
   if (outcome === "") {

@@ -12,6 +12,7 @@ import {
   emptyCounts,
   exponentialBackoff,
   formatSuitePath,
+  messageOf,
   outputValues,
   reportPathFor,
   restoreImageCache,
@@ -20,7 +21,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-U4PD2KVZ.js";
+} from "./chunks/chunk-EEFS2VMT.js";
 import {
   error,
   getInput,
@@ -5905,16 +5906,13 @@ function readEventPayload(path) {
     return null;
   }
 }
-function messageOf(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
 
 // action/post.ts
 async function runPost(env = process.env) {
   try {
     await saveImageCache(env);
   } catch (error2) {
-    warning(`Docker images not saved: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    warning(`Docker images not saved: ${messageOf(error2)}`);
   }
   const outcome = getState(STATE.outcome);
   if (outcome === "") {

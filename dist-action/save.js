@@ -1,7 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  messageOf,
   runSaveStep
-} from "./chunks/chunk-U4PD2KVZ.js";
+} from "./chunks/chunk-EEFS2VMT.js";
 import {
   warning
 } from "./chunks/chunk-Z54VKEA3.js";
@@ -12,7 +13,7 @@ runSaveStep().then(
   // Exit explicitly: keep-alive sockets of the cache client must not hold the step open.
   () => process.exit(),
   (error) => {
-    warning(`Docker images not saved: ${error instanceof Error ? error.message : String(error)}`);
+    warning(`Docker images not saved: ${messageOf(error)}`);
     process.exit();
   }
 );

@@ -8,6 +8,11 @@ import {
   warning
 } from "./chunk-Z54VKEA3.js";
 
+// action/errors.ts
+function messageOf(cause) {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 // action/outputs.ts
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -1086,7 +1091,7 @@ async function loadImage(cli, source, expected) {
   if (run.exitCode === 0 && !hasTimedOut(run)) {
     sourceProblem = await sourceEnded;
   } else {
-    sourceProblem = await Promise.race([sourceEnded, realSleep(SOURCE_GRACE_MS).then(() => null)]);
+    sourceProblem = await Promise.race([sourceEnded, realSleep(SOURCE_GRACE_MS, null, { ref: false })]);
     source.stop();
   }
   return checkLoad(cli, args, run, sourceProblem, expected, prior);
@@ -1226,9 +1231,6 @@ function describePull(reference, attempt, decision) {
   const next = decision.retryInMs === null ? "giving up" : `retrying in ${Math.round(decision.retryInMs / 1e3)} s`;
   return `${head} failed, ${why}; ${next}`;
 }
-function messageOf(cause) {
-  return cause instanceof Error ? cause.message : String(cause);
-}
 
 // action/docker-images.ts
 var IMAGE_FILE = "image.tar";
@@ -1262,7 +1264,7 @@ async function restoreImages(options) {
   try {
     before = await listImages(options.docker);
   } catch (cause) {
-    warn(`Docker images not restored: the Docker engine is not usable (${messageOf2(cause)})`);
+    warn(`Docker images not restored: the Docker engine is not usable (${messageOf(cause)})`);
     return { dockerUsable: false, images: [], warnings, state: emptyImageCacheState };
   }
   const workDir = options.workDir ?? await mkdtemp(join2(tmpdir2(), "seamwatch-images-"));
@@ -1301,13 +1303,13 @@ async function restoreImages(options) {
           pullSeconds: seconds(now, pullStarted)
         };
       } catch (cause) {
-        warn(`${reference} could not be pulled: ${messageOf2(cause)}`);
+        warn(`${reference} could not be pulled: ${messageOf(cause)}`);
         return missing(reference, key, started);
       }
     };
     const loadFromCache = async (image, dir, started) => {
       const unavailable = (cause) => {
-        warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf2(cause)}`);
+        warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
         return "pull";
       };
       try {
@@ -1326,27 +1328,26 @@ async function restoreImages(options) {
         };
       } catch (cause) {
         if (isDockerTimeout(cause)) {
-          warn(`${messageOf2(cause)}; not pulling it: the Docker engine is not answering`);
+          warn(`${messageOf(cause)}; not pulling it: the Docker engine is not answering`);
           return missing(image.reference, image.key, started);
         }
-        warn(`${messageOf2(cause)}; falling back to a pull`);
+        warn(`${messageOf(cause)}; falling back to a pull`);
         return "pull";
       }
     };
     const streamAndLoad = async (stream, image, dir, unavailable) => {
       let loadStarted = 0;
-      let loading = null;
       const opened = await oneEntryAtATime(async () => {
         loadStarted = now();
         const source = await stream(image.key, dir, IMAGE_FILE).catch(unavailable);
         if (source === null || source === "pull") return "pull";
-        loading = loadImage(options.docker, source, image);
+        const loading = loadImage(options.docker, source, image);
         await Promise.race([source.done, loading]).catch(() => {
         });
-        return "loading";
+        return { loading };
       });
-      if (opened === "pull" || loading === null) return "pull";
-      await loading;
+      if (opened === "pull") return "pull";
+      await opened.loading;
       const took = seconds(now, loadStarted);
       log(`${image.reference}: downloaded into docker load in ${took.toFixed(1)} s (${image.key})`);
       return took;
@@ -1432,7 +1433,7 @@ async function restoreIndex(store, prefix, dir, warn) {
     }
     return [...index.images];
   } catch (cause) {
-    warn(`the image index could not be restored: ${messageOf2(cause)}`);
+    warn(`the image index could not be restored: ${messageOf(cause)}`);
     return [];
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -1445,7 +1446,7 @@ async function saveImages(options) {
   try {
     after = await listImages(options.docker);
   } catch (cause) {
-    warn(`Docker images not saved: the Docker engine is not usable (${messageOf2(cause)})`);
+    warn(`Docker images not saved: the Docker engine is not usable (${messageOf(cause)})`);
     return { images: [], notices: [], warnings, index: null };
   }
   const plan = planSave({
@@ -1482,7 +1483,7 @@ async function saveImages(options) {
           seconds: seconds(now, started)
         };
       } catch (cause) {
-        warn(`${image.reference} could not be saved to the cache: ${messageOf2(cause)}`);
+        warn(`${image.reference} could not be saved to the cache: ${messageOf(cause)}`);
         return {
           reference: image.reference,
           result: "failed",
@@ -1531,7 +1532,7 @@ async function saveIndex(store, planned, workDir, warn) {
 `);
     return await store.save(planned.key, dir);
   } catch (cause) {
-    warn(`the image index could not be saved: ${messageOf2(cause)}`);
+    warn(`the image index could not be saved: ${messageOf(cause)}`);
     return "failed";
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -1564,9 +1565,6 @@ function mapWithLimit(items, limit, work) {
 }
 function seconds(now, started) {
   return Math.round(now() - started) / 1e3;
-}
-function messageOf2(cause) {
-  return cause instanceof Error ? cause.message : String(cause);
 }
 
 // action/image-cache-store.ts
@@ -1632,7 +1630,7 @@ function actionsCacheImageStore() {
           version: lib.getCacheVersion([dir], compression)
         });
       } catch (cause) {
-        const message = `the cache service could not be asked for ${key}: ${messageOf3(cause)}`;
+        const message = `the cache service could not be asked for ${key}: ${messageOf(cause)}`;
         throw new ImageCacheStoreError(message, { cause });
       }
       if (!found.ok || found.matchedKey !== key) return null;
@@ -1677,7 +1675,7 @@ async function downloadAndUnpack(key, url, compression, file) {
   try {
     response = await http.get(url);
   } catch (cause) {
-    throw new ImageCacheStoreError(`the download of ${key} could not start: ${messageOf3(cause)}`, { cause });
+    throw new ImageCacheStoreError(`the download of ${key} could not start: ${messageOf(cause)}`, { cause });
   }
   const body = response.message;
   if (body.statusCode !== 200) {
@@ -1734,7 +1732,7 @@ async function downloadAndUnpack(key, url, compression, file) {
     settle(
       Promise.allSettled([downloaded, decompress.ended, tar.ended]).then(([download, ...programs]) => {
         if (download.status === "rejected" && !stopped && !isBrokenPipe(download.reason)) {
-          throw new ImageCacheStoreError(`the download of ${key} broke off: ${messageOf3(download.reason)}`, {
+          throw new ImageCacheStoreError(`the download of ${key} broke off: ${messageOf(download.reason)}`, {
             cause: download.reason
           });
         }
@@ -1773,9 +1771,6 @@ function fileStream(path) {
       data.destroy();
     }
   };
-}
-function messageOf3(cause) {
-  return cause instanceof Error ? cause.message : String(cause);
 }
 
 // action/image-cache.ts
@@ -1840,7 +1835,7 @@ async function restoreImageCache(options) {
     try {
       await writeFile2(handoverFile(env), JSON.stringify(handover));
     } catch (error) {
-      info(`${LOG_PREFIX} the save step will not find this job's images: ${messageOf4(error)}`);
+      info(`${LOG_PREFIX} the save step will not find this job's images: ${messageOf(error)}`);
     }
   }
   setOutputs({
@@ -1864,7 +1859,7 @@ async function saveImageCache(env) {
   try {
     handover = JSON.parse(text);
   } catch (error) {
-    warning(`Docker images not saved: the main step's state is unreadable (${messageOf4(error)})`);
+    warning(`Docker images not saved: the main step's state is unreadable (${messageOf(error)})`);
     return;
   }
   const fromFile = await readHandover(env);
@@ -1893,7 +1888,7 @@ async function runSaveStep(env = process.env) {
   try {
     await writeFile2(handoverFile(env), JSON.stringify({ ...handover, savedByStep: true }));
   } catch (error) {
-    warning(`The post step may save the images again: ${messageOf4(error)}`);
+    warning(`The post step may save the images again: ${messageOf(error)}`);
   }
 }
 async function readHandover(env) {
@@ -1934,7 +1929,7 @@ async function saveAndReport(handover, env) {
     };
     await summary.addRaw(renderImagesSection(handover.restores, saved, times), true).write();
   } catch (error) {
-    warning(`Could not add the images to the job summary: ${messageOf4(error)}`);
+    warning(`Could not add the images to the job summary: ${messageOf(error)}`);
   }
   return count2;
 }
@@ -2023,9 +2018,6 @@ function seconds2(value) {
 function withoutInputs(env) {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
 }
-function messageOf4(error) {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export {
   emptyCounts,
@@ -2036,6 +2028,7 @@ export {
   PatternError,
   compilePatterns,
   buildRules,
+  messageOf,
   CacheKeyError,
   defaultKeyPrefix,
   checkKeyPrefix,
