@@ -2,7 +2,7 @@
 // v2 protocol, archives in Azurite behind production-style blob URLs), one child process per call on the
 // Node the action runs on. Entries live where the action keeps them: $RUNNER_TEMP/seamwatch-images.
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,7 +36,7 @@ interface Job {
 }
 
 /** A cache service of its own and a job workspace; RUNNER_TEMP (and so the entries' paths) is the service's. */
-async function job(protocol: "v1" | "v2" = "v2"): Promise<Job> {
+async function job(protocol: "v1" | "v2" = "v2", runnerEnv: Record<string, string> = {}): Promise<Job> {
   let tick = Date.parse("2026-11-01T08:00:00Z");
   const now = () => {
     tick += 1000;
@@ -52,7 +52,7 @@ async function job(protocol: "v1" | "v2" = "v2"): Promise<Job> {
   return {
     service,
     workDir,
-    call: (call) => client.call({ ...service.env, GITHUB_WORKSPACE: workspace }, call),
+    call: (call) => client.call({ ...service.env, ...runnerEnv, GITHUB_WORKSPACE: workspace }, call),
   };
 }
 
@@ -156,8 +156,13 @@ describe("the image store on @actions/cache", () => {
 describe("streaming an entry's file (what the restore loads from)", () => {
   const file = "image.tar";
 
-  async function savedEntry(name: string, bytes: Buffer, protocol: "v1" | "v2" = "v2") {
-    const j = await job(protocol);
+  async function savedEntry(
+    name: string,
+    bytes: Buffer,
+    protocol: "v1" | "v2" = "v2",
+    runnerEnv: Record<string, string> = {},
+  ) {
+    const j = await job(protocol, runnerEnv);
     const key = `seamwatch-images-linux-x64-img-${name}-0a1b2c3d-0123456789abcdef`;
     const dir = join(j.workDir, "entries", key);
     await fill(dir, { [file]: bytes, "other.txt": "a second file the stream must leave out" });
@@ -223,6 +228,48 @@ describe("streaming an entry's file (what the restore loads from)", () => {
     expect(run.thrown).toEqual({
       name: "ImageCacheStoreError",
       message: expect.stringContaining(`the cache service could not be asked for ${key}`),
+    });
+  });
+
+  describe("a runner without zstd (@actions/cache then packs with gzip)", () => {
+    /** A PATH with only what the client and the stream run on such a runner: no zstd, no unzstd. */
+    async function pathWithoutZstd(): Promise<Record<string, string>> {
+      const bin = await mkdtemp(join(tmpdir(), "seamwatch-no-zstd-"));
+      cleanups.push(() => rm(bin, { recursive: true, force: true }));
+      for (const tool of ["sh", "cat", "tar", "gzip"]) await symlink(`/bin/${tool}`, join(bin, tool));
+      return { PATH: bin };
+    }
+
+    it("the stream unpacks the entry with gzip, byte for byte", async () => {
+      const bytes = randomBytes(2 * 1024 * 1024 + 7);
+      const { service, key, dir, out, call } = await savedEntry(
+        "stream-gzip",
+        bytes,
+        "v2",
+        await pathWithoutZstd(),
+      );
+      const run = await call({ operation: "stream", key, dir, file, out });
+      expect(run.value).toEqual({ readerCode: 0, done: "resolved" });
+      expect((await readFile(out)).equals(bytes)).toBe(true);
+      expect(service.violations).toEqual([]);
+    });
+
+    it("a corrupt gzip entry: `done` names gzip, the decompressor that read it", async () => {
+      const env = await pathWithoutZstd();
+      const { service, key, dir, out, call } = await savedEntry(
+        "stream-gzip-bad",
+        randomBytes(3 << 20),
+        "v2",
+        env,
+      );
+      await service.corrupt(key);
+      const run = await call({ operation: "stream", key, dir, file, out });
+      expect(run.value).toEqual({
+        readerCode: 0,
+        done: expect.stringMatching(
+          new RegExp(`^rejected: ${key} could not be unpacked \\(gzip exit \\d+\\): .+`),
+        ),
+      });
     });
   });
 });
