@@ -256,7 +256,7 @@ describe("the action's Docker image cache", () => {
     expect(service.entries).toEqual([]);
   });
 
-  it("without a Docker engine: a warning when images are listed, an info line when not; the step passes", async () => {
+  it("without a Docker engine: a warning when images are listed, an info line when not; the cache never fails the step", async () => {
     const service = await cacheService();
     const noEngine = "unix:///nonexistent/docker.sock";
 
@@ -272,6 +272,25 @@ describe("the action's Docker image cache", () => {
     expect(warnings(unlisted.main)).toEqual([]);
     expect(unlisted.main.stdout).toMatch(/seamwatch: images: .*Docker engine is not usable/);
     expect(service.requests.filter((request) => request.operation === "CreateCacheEntry")).toEqual([]);
+
+    // A suite that needs the engine: the cache's trouble stays a warning, and the suite's own failure is
+    // classified as infrastructure (retried, then reported as such), never as a test failure.
+    const needsDocker = await job(
+      service,
+      { run: "docker version", "max-attempts": "2", "retry-delay-seconds": "0" },
+      noEngine,
+    );
+    expect(needsDocker.main.code, log(needsDocker.main)).toBe(1);
+    expect(needsDocker.main.outputs).toMatchObject({
+      outcome: "infra-failure",
+      attempts: "2",
+      "infra-retries": "1",
+      "images-restored": "0",
+    });
+    expect(warnings(needsDocker.main)).toContainEqual(expect.stringMatching(/Docker engine is not usable/));
+    expect(needsDocker.main.summary).toContain("docker-daemon-unreachable");
+    expect(needsDocker.main.summary).not.toMatch(/test-failures/);
+    expect(needsDocker.post.code, log(needsDocker.post)).toBe(0);
   });
 
   it("read-only: restores and pulls, saves nothing", async () => {
