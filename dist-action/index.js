@@ -21,7 +21,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-EEFS2VMT.js";
+} from "./chunks/chunk-LGMWHBQL.js";
 import {
   error,
   getInput,

@@ -179,6 +179,14 @@ See 'docker run --help'.`,
     text: `Error: INSTALLATION FAILED: failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/bitnamicharts/drupal/manifests/sha256:9538e0c4fd55aa75d75f6846bc99b1ecddad3a4ffbb7cbf8d0fc8578a5c2b02f: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit`,
   },
   {
+    // Printed here by dockerd 26.1.5 with the containerd image store, pulling through a registry front
+    // that answers 429 (the HEAD that resolves the tag has no body).
+    tool: "Docker CLI (containerd image store)",
+    where: "output",
+    rule: "registry-rate-limit",
+    text: `Error response from daemon: failed to resolve reference "127.0.0.1:5098/x:1": unexpected status from HEAD request to http://127.0.0.1:5098/v2/x/manifests/1: 429 Too Many Requests`,
+  },
+  {
     tool: "Docker CLI",
     where: "output",
     rule: "registry-unreachable",
@@ -219,6 +227,20 @@ Caused by: com.github.dockerjava.api.exception.InternalServerErrorException: Sta
     where: "output",
     rule: "image-not-found",
     text: `Error response from daemon: manifest for postgres:13.3-alpine not found: manifest unknown: manifest unknown`,
+  },
+  {
+    // dockerd 26.1.5 with the containerd image store, a tag the registry does not have.
+    tool: "Docker CLI (containerd image store)",
+    where: "output",
+    rule: "image-not-found",
+    text: `Error response from daemon: failed to resolve reference "127.0.0.1:5099/c8d:no-such-tag": 127.0.0.1:5099/c8d:no-such-tag: not found`,
+  },
+  {
+    // The same engine with no registry listening: the existing rule already covers containerd's phrasing.
+    tool: "Docker CLI (containerd image store)",
+    where: "output",
+    rule: "registry-unreachable",
+    text: `Error response from daemon: failed to resolve reference "127.0.0.1:5097/x:1": failed to do request: Head "https://127.0.0.1:5097/v2/x/manifests/1": dial tcp 127.0.0.1:5097: connect: connection refused`,
   },
   {
     tool: "Docker CLI",

@@ -29,7 +29,7 @@ import {
   type LocalDirectoryOptions,
   localDirectoryImageStore,
 } from "./support/local-directory-image-store.ts";
-import { type Registry, rateLimitedFront, startRegistry } from "./support/registry.ts";
+import { publishIndex, type Registry, rateLimitedFront, startRegistry } from "./support/registry.ts";
 
 const PREFIX = "seamwatch-images-test";
 
@@ -282,6 +282,51 @@ describe("the Docker image cache", () => {
     expect(engineImages()).toEqual(expectedEngine(images));
   });
 
+  it("a multi-platform image (an index, as official images are): cached, then restored with the ID it was pulled as", async () => {
+    // The classic image store names the pulled image by its config, the containerd one by the index.
+    const [native] = publishBusyboxImages(engine.host, registry.host, [
+      { name: "seamwatch-multi:native", extraBytes: 300_000 },
+      { name: "seamwatch-multi:foreign", extraBytes: 100_000 },
+    ]);
+    const architecture = process.arch === "x64" ? "amd64" : process.arch;
+    const indexDigest = await publishIndex(registry, "seamwatch-multi", "1", [
+      { tag: "native", platform: { os: "linux", architecture } },
+      {
+        tag: "foreign",
+        platform: { os: "linux", architecture: architecture === "s390x" ? "ppc64le" : "s390x" },
+      },
+    ]);
+    wipeEngine();
+    const reference = `${registry.host}/seamwatch-multi:1`;
+    const store = newStore({ streaming: true });
+    const job = async () => {
+      const restored = await restoreImages({
+        store,
+        docker: cli,
+        prefix: PREFIX,
+        listed: [reference],
+        pull: noDelay,
+      });
+      const saved = await save(store, { listed: [reference], state: restored.state });
+      return { restored, saved };
+    };
+
+    const cold = await job();
+    expect(cold.restored.images).toMatchObject([{ reference, cache: "miss", result: "pulled" }]);
+    expect(cold.saved.images).toMatchObject([{ reference, result: "saved" }]);
+    const pulledAs = docker(engine.host, ["image", "inspect", "--format", "{{.Id}}", reference]).trim();
+    expect(pulledAs).toBe(process.env.SEAMWATCH_TEST_IMAGE_STORE === "containerd" ? indexDigest : native?.id);
+
+    wipeEngine();
+    const mark = await registry.mark();
+    const warm = await job();
+    expect(warm.restored.images).toMatchObject([{ reference, cache: "hit", result: "loaded" }]);
+    expect(warm.restored.warnings).toEqual([]);
+    expect(await registry.pulledRepositories(mark)).toEqual([]);
+    expect(docker(engine.host, ["image", "inspect", "--format", "{{.Id}}", reference]).trim()).toBe(pulledAs);
+    expect(warm.saved.images).toMatchObject([{ reference, result: "skipped", reason: "unchanged" }]);
+  });
+
   it("an image pinned by digest is pulled every job and never claimed as cached", async () => {
     const store = newStore();
     docker(engine.host, ["pull", "-q", references[0] ?? ""]);
@@ -411,13 +456,21 @@ describe("the Docker image cache", () => {
 
 describe("pullImage", () => {
   it("waits and retries a rate-limited pull, then succeeds", async () => {
-    const front = await rateLimitedFront(registry, 1);
+    const front = await rateLimitedFront(registry);
     try {
       const reference = `${front.host}/seamwatch-a:1`;
       const delays: number[] = [];
       const lines: string[] = [];
       const result = await pullImage(cli, reference, {
-        retry: { ...noDelay, sleep: async (ms) => void delays.push(ms), log: (line) => lines.push(line) },
+        retry: {
+          ...noDelay,
+          // The limit's window resets while the retry waits.
+          sleep: async (ms) => {
+            delays.push(ms);
+            front.lift();
+          },
+          log: (line) => lines.push(line),
+        },
       });
       expect(result.pulled).toBe(true);
       expect(front.refused()).toBeGreaterThan(0);
@@ -432,14 +485,16 @@ describe("pullImage", () => {
     }
   });
 
-  it("`manifest unknown` follows the classifier: retried as infra by default, not when a test pattern says so", async () => {
+  it("a tag the registry lacks follows the classifier: retried as infra by default, not when a test pattern says so", async () => {
     const reference = `${registry.host}/seamwatch-a:no-such-tag`;
     const byDefault = await pullImage(cli, reference, { retry: noDelay });
     expect(byDefault.pulled).toBe(false);
     expect(byDefault.attempts).toHaveLength(3);
     expect(byDefault.attempts[0]?.classification.infraFailures[0]?.evidence.rule).toBe("image-not-found");
 
-    const rules = buildRules({ testPatterns: compilePatterns("test-patterns", "manifest unknown") });
+    // The engine's wording differs by image store (`manifest unknown` on the classic one, `not found` on
+    // containerd's); both name the reference.
+    const rules = buildRules({ testPatterns: compilePatterns("test-patterns", "no-such-tag") });
     const asTest = await pullImage(cli, reference, { retry: { ...noDelay, rules } });
     expect(asTest.attempts).toHaveLength(1);
     expect(asTest.attempts[0]?.classification.outcome).toBe("test-failures");

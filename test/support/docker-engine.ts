@@ -1,8 +1,13 @@
 // A real Docker engine for tests: its own dockerd with its own socket, data and exec roots under a temp
 // directory, so tests never touch (or depend on) a system engine and can stop and start it at will.
 // Needs root and Debian's docker.io (installed by .ci/run).
+//
+// Two variables pick another engine for the same tests (vitest.config.ts sets them for its
+// containerd-image-store project): SEAMWATCH_TEST_DOCKERD, the dockerd binary (default: `dockerd` on PATH),
+// and SEAMWATCH_TEST_IMAGE_STORE=containerd, which turns on the containerd image store (the default for
+// fresh installs from Docker 29) instead of the classic one; `start` checks the engine really uses it.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -47,9 +52,26 @@ export function dockerEngine(): DockerEngine {
       if (daemon) return;
       mkdirSync(join(root, "data"), { recursive: true });
       const log = openSync(join(root, "dockerd.log"), "a");
+      const binary = process.env.SEAMWATCH_TEST_DOCKERD || "dockerd";
+      if (binary !== "dockerd") {
+        try {
+          accessSync(binary, constants.X_OK);
+        } catch {
+          throw new Error(
+            `SEAMWATCH_TEST_DOCKERD: ${binary} is missing; run scripts/fetch-dockerd-trixie.sh`,
+          );
+        }
+      }
+      const config = join(root, "daemon.json");
+      const containerdStore = process.env.SEAMWATCH_TEST_IMAGE_STORE === "containerd";
+      writeFileSync(
+        config,
+        JSON.stringify(containerdStore ? { features: { "containerd-snapshotter": true } } : {}),
+      );
       daemon = spawn(
-        "dockerd",
+        binary,
         [
+          `--config-file=${config}`,
           `--host=${host}`,
           `--data-root=${join(root, "data")}`,
           `--exec-root=${join(root, "exec")}`,
@@ -66,6 +88,12 @@ export function dockerEngine(): DockerEngine {
           throw new Error(`dockerd did not start; see ${join(root, "dockerd.log")}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const driver = execFileSync("docker", ["-H", host, "info", "--format", "{{.DriverStatus}}"], {
+        encoding: "utf8",
+      });
+      if (containerdStore !== driver.includes("io.containerd.snapshotter")) {
+        throw new Error(`dockerd started with the wrong image store (driver status: ${driver.trim()})`);
       }
     },
     async stop() {

@@ -100,20 +100,23 @@ export interface RateLimitedFront {
   readonly host: string;
   /** Manifest requests answered with 429 so far. */
   readonly refused: () => number;
+  /** The limit is over: manifest requests pass through from now on. */
+  lift(): void;
   stop(): Promise<void>;
 }
 
 /**
- * A front for a registry that answers the manifest requests of the first `limitedPulls` pulls the way
- * Docker Hub does when its pull limit is reached (429, `TOOMANYREQUESTS`) and passes everything else
- * through. A pull is counted at its first request, the `/v2/` ping.
+ * A front for a registry that answers every manifest request the way Docker Hub does while its pull limit
+ * is reached (429, `TOOMANYREQUESTS`) until `lift()`, as when the limit's window resets, and passes
+ * everything else through. Engines differ in how many manifest requests one pull makes (the classic image
+ * store pings `/v2/` first; containerd's goes straight to the manifest and tries GET after a failed HEAD),
+ * so the front refuses for a while rather than a number of requests.
  */
-export async function rateLimitedFront(registry: Registry, limitedPulls: number): Promise<RateLimitedFront> {
+export async function rateLimitedFront(registry: Registry): Promise<RateLimitedFront> {
   let refused = 0;
-  let pulls = 0;
+  let limited = true;
   const server = createServer((incoming, outgoing) => {
-    if (incoming.url === "/v2/") pulls++;
-    if (/\/manifests\//.test(incoming.url ?? "") && pulls <= limitedPulls) {
+    if (limited && /\/manifests\//.test(incoming.url ?? "")) {
       refused++;
       const body = JSON.stringify({
         errors: [
@@ -147,6 +150,9 @@ export async function rateLimitedFront(registry: Registry, limitedPulls: number)
   return {
     host: `127.0.0.1:${address.port}`,
     refused: () => refused,
+    lift: () => {
+      limited = false;
+    },
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -173,4 +179,45 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+const MANIFEST_TYPES = [
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json",
+];
+
+/**
+ * Publishes `name:tag` as a multi-platform image, the way Docker Hub serves official images: an OCI index
+ * over images already in the registry in `name`'s repository, each child named by its tag and given the
+ * platform to claim. A pull resolves the index and fetches only the child for its own platform.
+ */
+export async function publishIndex(
+  registry: Registry,
+  name: string,
+  tag: string,
+  children: readonly { tag: string; platform: { os: string; architecture: string } }[],
+): Promise<string> {
+  const manifests = await Promise.all(
+    children.map(async (child) => {
+      const response = await fetch(`http://${registry.host}/v2/${name}/manifests/${child.tag}`, {
+        method: "HEAD",
+        headers: { accept: MANIFEST_TYPES.join(", ") },
+      });
+      if (!response.ok) throw new Error(`${name}:${child.tag} is not in the registry (${response.status})`);
+      return {
+        mediaType: response.headers.get("content-type"),
+        digest: response.headers.get("docker-content-digest"),
+        size: Number(response.headers.get("content-length")),
+        platform: child.platform,
+      };
+    }),
+  );
+  const mediaType = "application/vnd.oci.image.index.v1+json";
+  const response = await fetch(`http://${registry.host}/v2/${name}/manifests/${tag}`, {
+    method: "PUT",
+    headers: { "content-type": mediaType },
+    body: JSON.stringify({ schemaVersion: 2, mediaType, manifests }),
+  });
+  if (response.status !== 201) throw new Error(`the registry refused the index (${response.status})`);
+  return response.headers.get("docker-content-digest") ?? "";
 }

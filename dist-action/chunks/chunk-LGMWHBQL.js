@@ -459,7 +459,9 @@ var builtinInfraRules = rows([
   {
     id: "registry-rate-limit",
     kind: "infra",
-    pattern: /\btoomanyrequests\b|\bYou have reached your pull rate limit\b/i,
+    // Docker's containerd image store checks a manifest with HEAD, which has no body to say
+    // `toomanyrequests`: only the status line names the limit.
+    pattern: /\btoomanyrequests\b|\bYou have reached your pull rate limit\b|\bunexpected status from (?:HEAD|GET) request to \S+: 429 Too Many Requests\b/i,
     appliesTo: "both",
     description: "the image registry rate-limited the pull"
   },
@@ -477,7 +479,7 @@ var builtinInfraRules = rows([
     kind: "infra",
     // Listed as infrastructure by the spec: a registry glitch and a typo look the same from here. A typo
     // is retried up to the limit and then reported as an infra failure naming this line.
-    pattern: /\bmanifest unknown\b|\bmanifest for \S+ not found\b|\bpull access denied for\b|\brepository does not exist or may require 'docker login'|\bContainerFetchException\b|\bCan't get Docker image\b|\bFailed to pull image\b/i,
+    pattern: /\bmanifest unknown\b|\bmanifest for \S+ not found\b|\bfailed to resolve reference "[^"]+": \S+: not found\b|\bpull access denied for\b|\brepository does not exist or may require 'docker login'|\bContainerFetchException\b|\bCan't get Docker image\b|\bFailed to pull image\b/i,
     appliesTo: "both",
     description: "the image could not be pulled"
   },
