@@ -105,8 +105,8 @@ function wipeEngine(): void {
   expect(engineImages()).toEqual([]);
 }
 
-function restore(store: ImageStore) {
-  return restoreImages({ store, docker: cli, prefix: PREFIX, listed: references, pull: noDelay });
+function restore(store: ImageStore, listed: readonly string[] = references) {
+  return restoreImages({ store, docker: cli, prefix: PREFIX, listed, pull: noDelay });
 }
 
 function save(store: ImageStore, over: Partial<SaveImagesOptions> = {}) {
@@ -229,13 +229,7 @@ describe("the Docker image cache", () => {
       wipeEngine();
       const mark = await registry.mark();
 
-      const restored = await restoreImages({
-        store,
-        docker: cli,
-        prefix: PREFIX,
-        listed: references.slice(0, 2),
-        pull: noDelay,
-      });
+      const restored = await restore(store, references.slice(0, 2));
       expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
         "seamwatch-a:1": "miss/pulled",
         "seamwatch-b:1": "miss/pulled",
@@ -266,7 +260,10 @@ describe("the Docker image cache", () => {
     const mark = await registry.mark();
 
     const restored = await restore(store);
-    expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
+    expect(
+      outcomes(restored.images, (image) => `${image.cache}/${image.result}`),
+      restored.warnings.join("\n"),
+    ).toEqual({
       "seamwatch-a:1": "miss/pulled",
       "seamwatch-b:1": "hit/loaded",
       "seamwatch-c:1": "hit/loaded",
@@ -300,21 +297,17 @@ describe("the Docker image cache", () => {
     const reference = `${registry.host}/seamwatch-multi:1`;
     const store = newStore({ streaming: true });
     const job = async () => {
-      const restored = await restoreImages({
-        store,
-        docker: cli,
-        prefix: PREFIX,
-        listed: [reference],
-        pull: noDelay,
-      });
+      const restored = await restore(store, [reference]);
       const saved = await save(store, { listed: [reference], state: restored.state });
       return { restored, saved };
     };
+    const idInEngine = () =>
+      docker(engine.host, ["image", "inspect", "--format", "{{.Id}}", reference]).trim();
 
     const cold = await job();
     expect(cold.restored.images).toMatchObject([{ reference, cache: "miss", result: "pulled" }]);
     expect(cold.saved.images).toMatchObject([{ reference, result: "saved" }]);
-    const pulledAs = docker(engine.host, ["image", "inspect", "--format", "{{.Id}}", reference]).trim();
+    const pulledAs = idInEngine();
     expect(pulledAs).toBe(process.env.SEAMWATCH_TEST_IMAGE_STORE === "containerd" ? indexDigest : native?.id);
 
     wipeEngine();
@@ -323,7 +316,7 @@ describe("the Docker image cache", () => {
     expect(warm.restored.images).toMatchObject([{ reference, cache: "hit", result: "loaded" }]);
     expect(warm.restored.warnings).toEqual([]);
     expect(await registry.pulledRepositories(mark)).toEqual([]);
-    expect(docker(engine.host, ["image", "inspect", "--format", "{{.Id}}", reference]).trim()).toBe(pulledAs);
+    expect(idInEngine()).toBe(pulledAs);
     expect(warm.saved.images).toMatchObject([{ reference, result: "skipped", reason: "unchanged" }]);
   });
 
@@ -341,13 +334,7 @@ describe("the Docker image cache", () => {
     wipeEngine();
     const lines: string[] = [];
     const job = async () => {
-      const restored = await restoreImages({
-        store,
-        docker: cli,
-        prefix: PREFIX,
-        listed: [pinned],
-        pull: noDelay,
-      });
+      const restored = await restore(store, [pinned]);
       const saved = await saveImages({
         store,
         docker: cli,

@@ -255,12 +255,11 @@ describe("streaming an entry's file (what the restore loads from)", () => {
     });
 
     it("a corrupt gzip entry: `done` names gzip, the decompressor that read it", async () => {
-      const env = await pathWithoutZstd();
       const { service, key, dir, out, call } = await savedEntry(
         "stream-gzip-bad",
         randomBytes(3 << 20),
         "v2",
-        env,
+        await pathWithoutZstd(),
       );
       await service.corrupt(key);
       const run = await call({ operation: "stream", key, dir, file, out });
