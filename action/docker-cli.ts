@@ -235,8 +235,29 @@ async function docker(cli: DockerCli, args: readonly string[]): Promise<string> 
   );
 }
 
+const LISTING_ATTEMPTS = 3;
+
 /** Tagged images in the engine. Untagged and digest-only images have no reference to cache them under. */
 export async function listImages(cli: DockerCli): Promise<LocalImage[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readImageList(cli);
+    } catch (cause) {
+      // An image removed while the engine lists them (another load being undone, another step's `docker
+      // rmi`) fails the listing: on the containerd image store `ls` itself ("failed to get rootfs of image
+      // …: not found"), on either store the `inspect` that follows ("No such image"). A new listing no
+      // longer holds it.
+      if (attempt >= LISTING_ATTEMPTS || !removedMeanwhile(cause)) throw cause;
+    }
+  }
+}
+
+const removedMeanwhile = (cause: unknown): boolean =>
+  cause instanceof DockerCommandError &&
+  !cause.timedOut &&
+  /\bNo such image\b|\bnot found\b/i.test(cause.outputTail.join("\n"));
+
+async function readImageList(cli: DockerCli): Promise<LocalImage[]> {
   const listing = await docker(cli, ["image", "ls", "--no-trunc", "--format", "{{json .}}"]);
   const tagged: { reference: string; id: string }[] = [];
   for (const line of listing.split("\n")) {

@@ -21,7 +21,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-LGMWHBQL.js";
+} from "./chunks/chunk-UU2ZZVLB.js";
 import {
   error,
   getInput,

@@ -1042,7 +1042,18 @@ async function docker(cli, args) {
     { args, exitCode: run.exitCode, outputTail: tail }
   );
 }
+var LISTING_ATTEMPTS = 3;
 async function listImages(cli) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readImageList(cli);
+    } catch (cause) {
+      if (attempt >= LISTING_ATTEMPTS || !removedMeanwhile(cause)) throw cause;
+    }
+  }
+}
+var removedMeanwhile = (cause) => cause instanceof DockerCommandError && !cause.timedOut && /\bNo such image\b|\bnot found\b/i.test(cause.outputTail.join("\n"));
+async function readImageList(cli) {
   const listing = await docker(cli, ["image", "ls", "--no-trunc", "--format", "{{json .}}"]);
   const tagged = [];
   for (const line of listing.split("\n")) {
