@@ -1,27 +1,32 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const base = {
-  include: ["test/**/*.test.ts"],
-  exclude: ["test/fixtures/**", "node_modules/**"],
-};
-
+// Two tiers: `unit` is pure code and fixture files (seconds, `npm run test:fast`); `system` runs the real
+// things (CLI processes, dockerd, a registry, Azurite, Node 24, servers, a browser). `npm test` runs both.
 export default defineConfig({
   test: {
-    globalSetup: ["test/support/build-cli.ts"],
     reporters: ["default", "./test/support/plain-summary-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    exclude: ["test/fixtures/**", "node_modules/**"],
     projects: [
-      { extends: true, test: { ...base, name: "default" } },
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "system",
+          include: ["test/system/**/*.test.ts"],
+          globalSetup: ["test/support/build-cli.ts"],
+        },
+      },
       {
         // The image cache again on Docker's containerd image store (the default for fresh installs from
         // Docker 29), on Debian trixie's dockerd 26 that scripts/fetch-dockerd-trixie.sh unpacks.
         extends: true,
         test: {
-          ...base,
           name: "containerd-image-store",
-          include: ["test/docker-images.test.ts", "test/action-images.test.ts"],
+          include: ["test/system/docker-images.test.ts", "test/system/action-images.test.ts"],
+          globalSetup: ["test/support/build-cli.ts"],
           env: {
             SEAMWATCH_TEST_DOCKERD: fileURLToPath(
               new URL("./tools/dockerd-trixie/usr/sbin/dockerd", import.meta.url),

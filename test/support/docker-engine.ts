@@ -58,7 +58,7 @@ export function dockerEngine(): DockerEngine {
           accessSync(binary, constants.X_OK);
         } catch {
           throw new Error(
-            `SEAMWATCH_TEST_DOCKERD: ${binary} is missing; run scripts/fetch-dockerd-trixie.sh`,
+            `SEAMWATCH_TEST_DOCKERD: ${binary} is missing; run \`bash scripts/setup-test-machine.sh\` (\`npm test\` does)`,
           );
         }
       }

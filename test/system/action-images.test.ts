@@ -5,12 +5,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type BuiltImage, docker, publishBusyboxImages } from "./support/busybox-images.ts";
-import { type AzuriteBlobService, startAzurite } from "./support/cache-service/azurite.ts";
-import { type CacheService, startCacheService } from "./support/cache-service/stand-in.ts";
-import { type DockerEngine, dockerEngine } from "./support/docker-engine.ts";
-import { type Registry, startRegistry } from "./support/registry.ts";
-import { runAction, type StepResult, workflowCommands } from "./support/run-action.ts";
+import { type BuiltImage, docker, publishBusyboxImages } from "../support/busybox-images.ts";
+import { type AzuriteBlobService, startAzurite } from "../support/cache-service/azurite.ts";
+import { type CacheService, startCacheService } from "../support/cache-service/stand-in.ts";
+import { type DockerEngine, dockerEngine } from "../support/docker-engine.ts";
+import { type Registry, startRegistry } from "../support/registry.ts";
+import { runAction, type StepResult, workflowCommands } from "../support/run-action.ts";
 
 let engine: DockerEngine;
 let registry: Registry;

@@ -7,7 +7,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "./support/run-cli.ts";
+import { runCli } from "../support/run-cli.ts";
 
 const SUITES = 3_000;
 const TESTS_PER_SUITE = 100;

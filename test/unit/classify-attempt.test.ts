@@ -1,9 +1,9 @@
 // The attempt-level decision table and the retry rule: what a user notices is whether the attempt is
 // retried (`infra-failure`) or reported (`test-failures`), and which line is shown as the reason.
 import { describe, expect, it } from "vitest";
-import { buildRules, classifyAttempt, compilePatterns } from "../core/classify/index.ts";
-import type { FailurePhase, JunitFile } from "../core/junit/model.ts";
-import { evidence, failure, junit, test } from "./support/model-builders.ts";
+import { buildRules, classifyAttempt, compilePatterns } from "../../core/classify/index.ts";
+import type { FailurePhase, JunitFile } from "../../core/junit/model.ts";
+import { evidence, failure, junit, test } from "../support/model-builders.ts";
 
 const REFUSED_IN_FIXTURE = failure({
   message:

@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
-import { repoRoot } from "./support/run-action.ts";
+import { repoRoot } from "../support/run-action.ts";
 
 it("dist-action/ matches the sources (node scripts/build-action.mjs --check)", async () => {
   const result = await promisify(execFile)(process.execPath, ["scripts/build-action.mjs", "--check"], {

@@ -1,10 +1,10 @@
 // The retry decision and the attempt record, driven through the real classifier the way the engine will:
 // classify -> shouldRetry -> recordAttempt, until no retry is due.
 import { describe, expect, it } from "vitest";
-import { type AttemptEvidence, classifyAttempt } from "../core/classify/index.ts";
-import type { Failure, JunitFile } from "../core/junit/model.ts";
-import { type AttemptRecord, recordAttempt, shouldRetry } from "../core/run/index.ts";
-import { evidence, failure, junit, test } from "./support/model-builders.ts";
+import { type AttemptEvidence, classifyAttempt } from "../../core/classify/index.ts";
+import type { Failure, JunitFile } from "../../core/junit/model.ts";
+import { type AttemptRecord, recordAttempt, shouldRetry } from "../../core/run/index.ts";
+import { evidence, failure, junit, test } from "../support/model-builders.ts";
 
 const DAEMON_DOWN: AttemptEvidence = evidence({
   exitCode: 1,

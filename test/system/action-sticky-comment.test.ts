@@ -9,14 +9,14 @@ import {
   planComment,
   readPullRequestContext,
   upsertStickyComment,
-} from "../action/sticky-comment.ts";
+} from "../../action/sticky-comment.ts";
 import {
   type Actor,
   type GitHubApiStandIn,
   type GitHubApiStandInOptions,
   startGitHubApiStandIn,
-} from "./support/github-api/stand-in.ts";
-import { pullRequestEvent } from "./support/run-action.ts";
+} from "../support/github-api/stand-in.ts";
+import { pullRequestEvent } from "../support/run-action.ts";
 
 const MARKER = "<!-- seamwatch:CI / test -->";
 const PULL = 12;

@@ -15,21 +15,21 @@ import {
   restoreImages,
   type SaveImagesOptions,
   saveImages,
-} from "../action/docker-images.ts";
-import { buildRules, compilePatterns } from "../core/classify/index.ts";
+} from "../../action/docker-images.ts";
+import { buildRules, compilePatterns } from "../../core/classify/index.ts";
 import {
   type BuiltImage,
   buildBusyboxImage,
   docker,
   publishBusyboxImages,
-} from "./support/busybox-images.ts";
-import { type DockerEngine, dockerEngine } from "./support/docker-engine.ts";
+} from "../support/busybox-images.ts";
+import { type DockerEngine, dockerEngine } from "../support/docker-engine.ts";
 import {
   type LocalDirectoryImageStore,
   type LocalDirectoryOptions,
   localDirectoryImageStore,
-} from "./support/local-directory-image-store.ts";
-import { publishIndex, type Registry, rateLimitedFront, startRegistry } from "./support/registry.ts";
+} from "../support/local-directory-image-store.ts";
+import { publishIndex, type Registry, rateLimitedFront, startRegistry } from "../support/registry.ts";
 
 const PREFIX = "seamwatch-images-test";
 

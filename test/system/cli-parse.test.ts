@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./support/run-cli.ts";
+import { runCli } from "../support/run-cli.ts";
 
 const GOOD = `<testsuite name="orders">
   <testcase classname="OrderTest" name="pays" time="0.5"/>

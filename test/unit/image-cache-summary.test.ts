@@ -2,8 +2,8 @@
 // cost against pulling. End-to-end runs (action-images.test.ts) check it on real jobs; here the arithmetic
 // and the wording of each case.
 import { describe, expect, it } from "vitest";
-import type { ImageRestore, SaveImagesResult } from "../action/docker-images.ts";
-import { cacheHit, renderImagesSection } from "../action/image-cache.ts";
+import type { ImageRestore, SaveImagesResult } from "../../action/docker-images.ts";
+import { cacheHit, renderImagesSection } from "../../action/image-cache.ts";
 
 const hit = (reference: string, restoreSeconds: number, pullSeconds: number | null): ImageRestore => ({
   reference,

@@ -4,12 +4,12 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exponentialBackoff, runSuite } from "../action/run-suite.ts";
-import { buildRules } from "../core/classify/index.ts";
-import { type DockerEngine, dockerEngine } from "./support/docker-engine.ts";
-import { runCli } from "./support/run-cli.ts";
+import { exponentialBackoff, runSuite } from "../../action/run-suite.ts";
+import { buildRules } from "../../core/classify/index.ts";
+import { type DockerEngine, dockerEngine } from "../support/docker-engine.ts";
+import { runCli } from "../support/run-cli.ts";
 
-const suite = new URL("./fixtures/suites/docker-engine/", import.meta.url).pathname;
+const suite = new URL("../fixtures/suites/docker-engine/", import.meta.url).pathname;
 const NODE = JSON.stringify(process.execPath);
 const command = `${NODE} --test --test-reporter=junit --test-reporter-destination=junit.xml --test-reporter=spec --test-reporter-destination=stdout containers.test.mjs`;
 

@@ -7,7 +7,7 @@ import {
   classifyAttempt,
   compilePatterns,
   PatternError,
-} from "../core/classify/index.ts";
+} from "../../core/classify/index.ts";
 
 describe("compilePatterns", () => {
   it("compiles one pattern a line, skips blank lines and keeps line numbers", () => {

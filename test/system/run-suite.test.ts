@@ -14,10 +14,10 @@ import {
   runSuite,
   type SuiteRun,
   writeRunReport,
-} from "../action/run-suite.ts";
-import { buildRules, compilePatterns } from "../core/classify/index.ts";
-import type { MergedTest } from "../core/run/index.ts";
-import { copySuite, freePort, isAlive, NODE, nodeTest, REPORTERS } from "./support/fixture-suites.ts";
+} from "../../action/run-suite.ts";
+import { buildRules, compilePatterns } from "../../core/classify/index.ts";
+import type { MergedTest } from "../../core/run/index.ts";
+import { copySuite, freePort, isAlive, NODE, nodeTest, REPORTERS } from "../support/fixture-suites.ts";
 
 const servers: Server[] = [];
 afterEach(async () => {

@@ -1,10 +1,10 @@
 // Merging attempts into the final per-test view: recovered after an infra retry versus flaky, and the
 // run's outcome and totals as a user reads them in the summary.
 import { describe, expect, it } from "vitest";
-import { type AttemptEvidence, classifyAttempt } from "../core/classify/index.ts";
-import type { TestCase } from "../core/junit/model.ts";
-import { type AttemptRecord, mergeAttempts, recordAttempt, shouldRetry } from "../core/run/index.ts";
-import { evidence, failure, junit, test } from "./support/model-builders.ts";
+import { type AttemptEvidence, classifyAttempt } from "../../core/classify/index.ts";
+import type { TestCase } from "../../core/junit/model.ts";
+import { type AttemptRecord, mergeAttempts, recordAttempt, shouldRetry } from "../../core/run/index.ts";
+import { evidence, failure, junit, test } from "../support/model-builders.ts";
 
 const POLICY = { maxAttempts: 3 };
 const REFUSED_IN_FIXTURE = failure({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { JunitFile, TestCase } from "../core/junit/model.ts";
-import { testCasesOf } from "../core/junit/model.ts";
-import { JunitParser, parseJunit } from "../core/junit/parse-junit.ts";
+import type { JunitFile, TestCase } from "../../core/junit/model.ts";
+import { testCasesOf } from "../../core/junit/model.ts";
+import { JunitParser, parseJunit } from "../../core/junit/parse-junit.ts";
 
 function parse(xml: string | Uint8Array, options: { maxTextLength?: number } = {}): JunitFile {
   return parseJunit(xml, { path: "report.xml", ...options });

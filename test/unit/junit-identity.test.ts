@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type IdentityHash, IdentityTable, testId } from "../core/junit/identity.ts";
+import { type IdentityHash, IdentityTable, testId } from "../../core/junit/identity.ts";
 
 /** A deterministic stream of 64-bit hashes (xorshift), so failures are reproducible. */
 function hashes(count: number, seed: number): IdentityHash[] {

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { parseSecondsToMs } from "../core/junit/duration.ts";
+import { parseSecondsToMs } from "../../core/junit/duration.ts";
 
 it.each([
   ["0.249", 249],

@@ -6,12 +6,12 @@ import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { commentMarker } from "../core/report/run-report.ts";
+import { commentMarker } from "../../core/report/run-report.ts";
 import {
   type GitHubApiStandIn,
   type GitHubApiStandInOptions,
   startGitHubApiStandIn,
-} from "./support/github-api/stand-in.ts";
+} from "../support/github-api/stand-in.ts";
 import {
   type ActionRunOptions,
   pullRequestEvent,
@@ -19,7 +19,7 @@ import {
   runAction,
   type StepResult,
   workflowCommands,
-} from "./support/run-action.ts";
+} from "../support/run-action.ts";
 
 const FIXTURE = join(repoRoot, "test/fixtures/action/node-test-suite");
 const NODE_TEST =

@@ -13,7 +13,7 @@ import {
   planRestore,
   planSave,
   type SaveFacts,
-} from "../core/images/index.ts";
+} from "../../core/images/index.ts";
 
 const PREFIX = "seamwatch-images-linux-x64";
 const id = (digit: string) => `sha256:${digit.repeat(64)}`;

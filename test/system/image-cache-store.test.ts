@@ -6,14 +6,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imageWorkDir } from "../action/image-cache-store.ts";
-import { type AzuriteBlobService, startAzurite } from "./support/cache-service/azurite.ts";
+import { imageWorkDir } from "../../action/image-cache-store.ts";
+import { type AzuriteBlobService, startAzurite } from "../support/cache-service/azurite.ts";
 import {
   type ImageStoreCall,
   type ImageStoreClient,
   imageStoreClient,
-} from "./support/cache-service/image-store-client.ts";
-import { type CacheService, startCacheService } from "./support/cache-service/stand-in.ts";
+} from "../support/cache-service/image-store-client.ts";
+import { type CacheService, startCacheService } from "../support/cache-service/stand-in.ts";
 
 let azurite: AzuriteBlobService;
 let client: ImageStoreClient;

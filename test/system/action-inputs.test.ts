@@ -12,10 +12,10 @@ import {
   INPUT,
   InputError,
   type InputName,
-} from "../action/inputs.ts";
-import { OUTPUT, SAVE_STEP_OUTPUT } from "../action/outputs.ts";
-import { PatternError } from "../core/classify/index.ts";
-import { readActionMetadata, repoRoot } from "./support/run-action.ts";
+} from "../../action/inputs.ts";
+import { OUTPUT, SAVE_STEP_OUTPUT } from "../../action/outputs.ts";
+import { PatternError } from "../../core/classify/index.ts";
+import { readActionMetadata, repoRoot } from "../support/run-action.ts";
 
 const metadata = readActionMetadata();
 

@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { copySuite, freePort, isAlive, nodeTest } from "./support/fixture-suites.ts";
-import { cliPath, runCli } from "./support/run-cli.ts";
+import { copySuite, freePort, isAlive, nodeTest } from "../support/fixture-suites.ts";
+import { cliPath, runCli } from "../support/run-cli.ts";
 
 const servers: Server[] = [];
 const timers: NodeJS.Timeout[] = [];

@@ -13,12 +13,12 @@ import {
   loadImage,
   type PullRetryOptions,
   pullImage,
-} from "../action/docker-cli.ts";
-import { IMAGE_FILE, type ImageStore, INDEX_FILE, restoreImages } from "../action/docker-images.ts";
-import { buildRules } from "../core/classify/index.ts";
-import { indexKey } from "../core/images/index.ts";
-import { type BuiltImage, buildBusyboxImage, docker } from "./support/busybox-images.ts";
-import { type DockerEngine, dockerEngine } from "./support/docker-engine.ts";
+} from "../../action/docker-cli.ts";
+import { IMAGE_FILE, type ImageStore, INDEX_FILE, restoreImages } from "../../action/docker-images.ts";
+import { buildRules } from "../../core/classify/index.ts";
+import { indexKey } from "../../core/images/index.ts";
+import { type BuiltImage, buildBusyboxImage, docker } from "../support/busybox-images.ts";
+import { type DockerEngine, dockerEngine } from "../support/docker-engine.ts";
 
 const PREFIX = "seamwatch-images-test";
 let engine: DockerEngine;

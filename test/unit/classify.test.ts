@@ -3,8 +3,8 @@
 // Look-alikes are texts that carry the other kind's words: assertions quoting infrastructure errors,
 // schema errors in fixtures, assertion-shaped carriers of real Docker errors.
 import { describe, expect, it } from "vitest";
-import { classifyAttempt, type FailureKind } from "../core/classify/index.ts";
-import type { Failure, FailurePhase, JunitFile, TestCase } from "../core/junit/model.ts";
+import { classifyAttempt, type FailureKind } from "../../core/classify/index.ts";
+import type { Failure, FailurePhase, JunitFile, TestCase } from "../../core/junit/model.ts";
 
 interface Row {
   readonly expected: FailureKind;

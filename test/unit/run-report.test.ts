@@ -1,19 +1,23 @@
 // The run report as a reader sees it in the job summary and the pull-request comment, built from the real
 // pipeline: JUnit text -> parseJunit -> classifyAttempt -> recordAttempt -> mergeAttempts -> renderRunReport.
 import { describe, expect, it } from "vitest";
-import { classifyAttempt } from "../core/classify/index.ts";
-import { parseJunit } from "../core/junit/parse-junit.ts";
-import { annotationCommand, escapeAnnotation, escapeAnnotationProperty } from "../core/report/annotations.ts";
-import { codeSpan, escapeMarkdown, utf8Length } from "../core/report/markdown.ts";
+import { classifyAttempt } from "../../core/classify/index.ts";
+import { parseJunit } from "../../core/junit/parse-junit.ts";
+import {
+  annotationCommand,
+  escapeAnnotation,
+  escapeAnnotationProperty,
+} from "../../core/report/annotations.ts";
+import { codeSpan, escapeMarkdown, utf8Length } from "../../core/report/markdown.ts";
 import {
   annotationsFor,
   commentMarker,
   MARKDOWN_LIMITS,
   type RunReportOptions,
   renderRunReport,
-} from "../core/report/run-report.ts";
-import { type AttemptRecord, mergeAttempts, recordAttempt, shouldRetry } from "../core/run/index.ts";
-import type { RunResult } from "../core/run/model.ts";
+} from "../../core/report/run-report.ts";
+import { type AttemptRecord, mergeAttempts, recordAttempt, shouldRetry } from "../../core/run/index.ts";
+import type { RunResult } from "../../core/run/model.ts";
 
 const ZWSP = "\u200b";
 const DOCKER_DOWN =
