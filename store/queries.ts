@@ -1,0 +1,1293 @@
+// The dashboard's data access: the one module that holds SQL. Pages, route handlers, scripts and the bench
+// call these verb-noun functions, each taking one object; none of them builds a query. Everything specific
+// to SQLite (the driver, pragmas, json_each, upserts) is in this file, so that a second engine plugs in here.
+//
+// Speed, for 10 million results: an upload is one IMMEDIATE transaction of batched multi-row inserts through
+// prepared statements; the daily rollups are kept up to date inside it, so that charts over months read
+// rollups, never raw results. Every read is checked against its index by `explainReadQueries`.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import {
+  DurationSketch,
+  type EvidenceGroup,
+  type PlannedResult,
+  type RunRecord,
+} from "../core/history/index.ts";
+import type { TestVerdict } from "../core/run/model.ts";
+import { resultStatusCodes, type TestHealth } from "./schema.ts";
+
+const DAY_MS = 86_400_000;
+/** Rows per multi-row INSERT: fewer statements, within SQLite's limit of 32,766 parameters. */
+const INSERT_BATCH = 200;
+const UPLOAD_TOKEN_PREFIX = "swu_";
+
+export interface OpenStoreOptions {
+  /** The SQLite file; it and its folder are created when missing. */
+  readonly path: string;
+  /** Applies the pending migrations from this folder (the repository's drizzle/) before returning. */
+  readonly migrationsFolder?: string;
+  /** Epoch milliseconds; injected by tests and the seed. */
+  readonly now?: () => number;
+}
+
+export function openStore(options: OpenStoreOptions): Store {
+  if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+  const client = new Database(options.path);
+  try {
+    client.pragma("journal_mode = WAL");
+    // Uploads from several processes (server, CLI) wait for each other instead of failing.
+    client.pragma("busy_timeout = 10000");
+    client.pragma("foreign_keys = ON");
+    // WAL makes NORMAL durable against process crashes; only a power loss can lose the last commits.
+    client.pragma("synchronous = NORMAL");
+    // A test's index pages stay in memory across uploads: 2,000 tests touch 2,000 leaf pages per upload.
+    client.pragma("cache_size = -131072");
+    client.pragma("temp_store = MEMORY");
+    if (options.migrationsFolder) migrate(drizzle(client), { migrationsFolder: options.migrationsFolder });
+  } catch (cause) {
+    client.close();
+    throw new StoreError(`cannot open the database at ${options.path}`, { cause });
+  }
+  return new Store(client, options.now ?? Date.now);
+}
+
+/** A database problem the caller reports without its message (which may hold SQL or paths). */
+export class StoreError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "StoreError";
+  }
+}
+
+// --- shapes returned -----------------------------------------------------------------------------------
+
+export type { TestHealth };
+
+export interface ProjectSummary {
+  readonly id: number;
+  readonly slug: string;
+  readonly defaultBranch: string | null;
+  readonly runs: number;
+  readonly lastRunAt: number | null;
+}
+
+export interface CreatedUploadToken {
+  /** Shown once: only its hash is stored. */
+  readonly token: string;
+  readonly projectId: number;
+  readonly projectSlug: string;
+}
+
+export interface IngestedRun {
+  readonly runId: number;
+  /** The same (project, run id, attempt, job key) was stored before: nothing was written. */
+  readonly duplicate: boolean;
+}
+
+export interface BranchSummary {
+  readonly branch: string;
+  readonly runs: number;
+  readonly lastRunAt: number;
+}
+
+export interface RunSummary {
+  readonly id: number;
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly outcome: "passed" | "test-failures" | "infra-failure";
+  readonly branch: string | null;
+  readonly commitSha: string | null;
+  readonly pullRequest: number | null;
+  readonly workflow: string | null;
+  readonly job: string | null;
+  readonly jobKey: string | null;
+  readonly tests: number;
+  readonly failed: number;
+  readonly flaky: number;
+  readonly infraFailed: number;
+  readonly attempts: number;
+  readonly infraRetries: number;
+}
+
+export interface RunDetail extends RunSummary {
+  readonly projectId: number;
+  readonly source: "run-report" | "junit";
+  readonly provider: string | null;
+  readonly ref: string | null;
+  readonly baseBranch: string | null;
+  readonly ciRunId: string | null;
+  readonly ciRunAttempt: number | null;
+  readonly runUrl: string | null;
+  readonly command: string;
+  readonly receivedAt: number;
+  readonly cancelled: boolean;
+  readonly passed: number;
+  readonly skipped: number;
+  readonly recovered: number;
+}
+
+export interface RunAttemptDetail {
+  readonly number: number;
+  readonly durationMs: number;
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  readonly timedOut: boolean;
+  readonly outcome: "passed" | "test-failures" | "infra-failure";
+  readonly retried: boolean;
+  readonly tests: number;
+  readonly failedTests: number;
+  readonly unreadableReports: number;
+  readonly evidence: readonly EvidenceGroup[];
+}
+
+export interface TestIdentity {
+  readonly id: number;
+  readonly testKey: string;
+  readonly suite: string;
+  readonly classname: string;
+  readonly name: string;
+  readonly file: string | null;
+}
+
+export interface TestDetail extends TestIdentity {
+  readonly projectId: number;
+  readonly firstSeenAt: number;
+  readonly lastSeenAt: number;
+  readonly state: TestHealth;
+  readonly stateData: string | null;
+  readonly stateChangedAt: number | null;
+}
+
+export interface RunResultRow extends TestIdentity {
+  readonly verdict: TestVerdict;
+  readonly durationMs: number;
+  readonly attempts: number;
+  readonly failure: FailureText | null;
+}
+
+export interface FailureText {
+  readonly id: number;
+  readonly fingerprint: string;
+  readonly type: string | null;
+  readonly message: string | null;
+  readonly details: string | null;
+  readonly signature: string | null;
+}
+
+/** One day of one test (or of a window, summed): additive counts and the timing summary. */
+export interface DailyTiming {
+  readonly day: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly flaky: number;
+  readonly skipped: number;
+  readonly infra: number;
+  readonly timed: number;
+  readonly totalMs: number;
+  readonly maxMs: number | null;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+}
+
+export interface TestWindow extends TestIdentity {
+  readonly state: TestHealth;
+  readonly stateData: string | null;
+  readonly passed: number;
+  readonly failed: number;
+  readonly flaky: number;
+  readonly skipped: number;
+  readonly infra: number;
+  readonly timed: number;
+  readonly totalMs: number;
+  readonly maxMs: number | null;
+}
+
+export interface TestDurations {
+  readonly testId: number;
+  /** Durations of the window, mergeable: `DurationSketch`. */
+  readonly sketch: DurationSketch;
+}
+
+export interface ResultHistoryRow {
+  readonly runId: number;
+  readonly startedAt: number;
+  readonly verdict: TestVerdict;
+  readonly durationMs: number;
+  readonly attempts: number;
+  readonly failureId: number | null;
+  readonly commitSha: string | null;
+  readonly branch: string | null;
+  readonly pullRequest: number | null;
+  readonly job: string | null;
+  readonly jobKey: string | null;
+}
+
+export interface FailureGroup extends FailureText {
+  readonly count: number;
+  readonly firstAt: number;
+  readonly lastAt: number;
+  /** The most recent runs it happened in, newest first. */
+  readonly runIds: readonly number[];
+}
+
+export interface InfraDay {
+  readonly day: number;
+  readonly signature: string;
+  readonly description: string;
+  readonly runs: number;
+  readonly failures: number;
+  readonly timeLostMs: number;
+}
+
+export interface InfraEventRow {
+  readonly attempt: number;
+  readonly signature: string;
+  readonly description: string;
+  readonly evidenceLine: string | null;
+  readonly failures: number;
+  readonly timeLostMs: number;
+  readonly test: TestIdentity | null;
+}
+
+export interface QueryPlan {
+  readonly name: string;
+  readonly sql: string;
+  /** EXPLAIN QUERY PLAN's `detail` lines. */
+  readonly plan: readonly string[];
+}
+
+// --- the store -----------------------------------------------------------------------------------------
+
+const STATUS_BY_CODE = new Map<number, TestVerdict>(
+  Object.entries(resultStatusCodes).map(([verdict, code]) => [code, verdict as TestVerdict]),
+);
+
+/** Every read the pages make, by name: prepared once, and checked against the indexes in a test. */
+const READS = {
+  projectBySlug: "SELECT id, slug, default_branch AS defaultBranch FROM projects WHERE slug = ?",
+  listProjects: `SELECT p.id, p.slug, p.default_branch AS defaultBranch,
+      (SELECT COUNT(*) FROM runs r WHERE r.project_id = p.id) AS runs,
+      (SELECT MAX(started_at) FROM runs r WHERE r.project_id = p.id) AS lastRunAt
+    FROM projects p ORDER BY p.slug`,
+  tokenByHash: `SELECT t.id, t.project_id AS projectId, p.slug AS projectSlug FROM upload_tokens t
+    JOIN projects p ON p.id = t.project_id WHERE t.token_hash = ?`,
+  listBranches: `SELECT COALESCE(branch, '') AS branch, COUNT(*) AS runs, MAX(started_at) AS lastRunAt
+    FROM runs WHERE project_id = ? GROUP BY branch ORDER BY lastRunAt DESC`,
+  listRunsInRange: `SELECT ${runSummaryColumns("r")} FROM runs r
+    WHERE r.project_id = @projectId AND r.branch IS @branch AND r.started_at >= @since AND r.started_at < @until
+    ORDER BY r.started_at`,
+  listRecentRuns: `SELECT ${runSummaryColumns("r")} FROM runs r
+    WHERE r.project_id = @projectId AND r.branch IS @branch ORDER BY r.started_at DESC LIMIT @limit`,
+  listTestWindows: `SELECT t.id, t.test_key AS testKey, t.suite, t.classname, t.name, t.file, t.state,
+      t.state_data AS stateData, w.passed, w.failed, w.flaky, w.skipped, w.infra, w.timed, w.totalMs, w.maxMs
+    FROM (SELECT test_id, SUM(passed) AS passed, SUM(failed) AS failed, SUM(flaky) AS flaky,
+            SUM(skipped) AS skipped, SUM(infra) AS infra, SUM(timed) AS timed, SUM(total_ms) AS totalMs,
+            MAX(max_ms) AS maxMs
+          FROM test_daily_rollups
+          WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
+          GROUP BY test_id) w
+    JOIN tests t ON t.id = w.test_id`,
+  listDurationsOfTests: `SELECT test_id AS testId, durations FROM test_daily_rollups
+    WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
+      AND test_id IN (SELECT value FROM json_each(@testIds)) AND durations IS NOT NULL`,
+  listDurationsOfBranch: `SELECT test_id AS testId, day, durations FROM test_daily_rollups
+    WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
+      AND durations IS NOT NULL`,
+  listInfraByDay: `SELECT occurred_at / ${DAY_MS} AS day, signature, MAX(description) AS description,
+      COUNT(DISTINCT run_id) AS runs, SUM(failures) AS failures, SUM(time_lost_ms) AS timeLostMs
+    FROM infra_events
+    WHERE project_id = @projectId AND branch = @branch AND occurred_at >= @since AND occurred_at < @until
+    GROUP BY day, signature ORDER BY day, signature`,
+  testByKey: `SELECT id, project_id AS projectId, test_key AS testKey, suite, classname, name, file,
+      first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, state, state_data AS stateData,
+      state_changed_at AS stateChangedAt
+    FROM tests WHERE project_id = ? AND test_key = ?`,
+  listTestDays: `SELECT day, passed, failed, flaky, skipped, infra, timed, total_ms AS totalMs, max_ms AS maxMs,
+      p50_ms AS p50Ms, p95_ms AS p95Ms
+    FROM test_daily_rollups WHERE test_id = @testId AND branch = @branch AND day >= @fromDay AND day <= @toDay
+    ORDER BY day`,
+  listTestDurations: `SELECT durations FROM test_daily_rollups
+    WHERE test_id = @testId AND branch = @branch AND day >= @fromDay AND day <= @toDay AND durations IS NOT NULL`,
+  listTestResults: `SELECT tr.run_id AS runId, tr.started_at AS startedAt, tr.status, tr.duration_ms AS durationMs,
+      tr.attempts, tr.failure_id AS failureId, r.commit_sha AS commitSha, r.branch, r.pull_request AS pullRequest,
+      r.job, r.job_key AS jobKey
+    FROM test_results tr JOIN runs r ON r.id = tr.run_id
+    WHERE tr.test_id = @testId ORDER BY tr.started_at DESC LIMIT @limit`,
+  listTestResultsOnBranch: `SELECT tr.run_id AS runId, tr.started_at AS startedAt, tr.status,
+      tr.duration_ms AS durationMs, tr.attempts, tr.failure_id AS failureId, r.commit_sha AS commitSha, r.branch,
+      r.pull_request AS pullRequest, r.job, r.job_key AS jobKey
+    FROM test_results tr JOIN runs r ON r.id = tr.run_id
+    WHERE tr.test_id = @testId AND r.branch IS @branch ORDER BY tr.started_at DESC LIMIT @limit`,
+  listFailureGroups: `SELECT f.id, f.fingerprint, f.type, f.message, f.details, f.signature, g.count, g.firstAt, g.lastAt
+    FROM (SELECT failure_id, COUNT(*) AS count, MIN(started_at) AS firstAt, MAX(started_at) AS lastAt
+          FROM test_results WHERE test_id = @testId AND failure_id IS NOT NULL GROUP BY failure_id) g
+    JOIN failure_messages f ON f.id = g.failure_id ORDER BY g.lastAt DESC LIMIT @limit`,
+  listFailureRuns: `SELECT run_id AS runId FROM test_results
+    WHERE test_id = @testId AND failure_id = @failureId ORDER BY started_at DESC LIMIT @limit`,
+  runById: `SELECT ${runSummaryColumns("r")}, r.project_id AS projectId, r.source, r.provider, r.ref,
+      r.base_branch AS baseBranch, r.ci_run_id AS ciRunId, r.ci_run_attempt AS ciRunAttempt, r.run_url AS runUrl,
+      r.command, r.received_at AS receivedAt, r.cancelled, r.passed, r.skipped, r.recovered
+    FROM runs r WHERE r.project_id = ? AND r.id = ?`,
+  listRunAttempts: `SELECT number, duration_ms AS durationMs, exit_code AS exitCode, signal, timed_out AS timedOut,
+      outcome, retried, tests, failed_tests AS failedTests, unreadable_reports AS unreadableReports, evidence
+    FROM run_attempts WHERE run_id = ? ORDER BY number`,
+  listRunResultsByStatus: `SELECT t.id, t.test_key AS testKey, t.suite, t.classname, t.name, t.file, tr.status,
+      tr.duration_ms AS durationMs, tr.attempts, f.id AS failureId, f.fingerprint, f.type, f.message, f.details,
+      f.signature
+    FROM test_results tr JOIN tests t ON t.id = tr.test_id LEFT JOIN failure_messages f ON f.id = tr.failure_id
+    WHERE tr.run_id = @runId AND tr.status IN (SELECT value FROM json_each(@statuses))
+    ORDER BY tr.status, t.suite, t.name LIMIT @limit`,
+  listSlowestRunResults: `SELECT t.id, t.test_key AS testKey, t.suite, t.classname, t.name, t.file, tr.status,
+      tr.duration_ms AS durationMs, tr.attempts, NULL AS failureId
+    FROM test_results tr JOIN tests t ON t.id = tr.test_id
+    WHERE tr.run_id = @runId AND tr.status <> ${resultStatusCodes.skipped}
+    ORDER BY tr.duration_ms DESC LIMIT @limit`,
+  listRunInfraEvents: `SELECT e.attempt, e.signature, e.description, e.evidence_line AS evidenceLine, e.failures,
+      e.time_lost_ms AS timeLostMs, t.id AS testId, t.test_key AS testKey, t.suite, t.classname, t.name, t.file
+    FROM infra_events e LEFT JOIN tests t ON t.id = e.test_id WHERE e.run_id = ? ORDER BY e.attempt, e.id`,
+  searchTests: `SELECT id, test_key AS testKey, suite, classname, name, file, state, last_seen_at AS lastSeenAt
+    FROM tests
+    WHERE project_id = @projectId
+      AND (name LIKE @pattern ESCAPE '\\' OR classname LIKE @pattern ESCAPE '\\' OR suite LIKE @pattern ESCAPE '\\'
+           OR file LIKE @pattern ESCAPE '\\' OR test_key = @exact)
+    ORDER BY last_seen_at DESC, name LIMIT @limit`,
+  countRuns: "SELECT COUNT(*) AS count FROM runs",
+} as const;
+
+type ReadName = keyof typeof READS;
+
+/** Sample parameters for each read, for `explainReadQueries`. */
+const SAMPLE_PARAMETERS: Record<ReadName, unknown[]> = {
+  projectBySlug: ["org/repo"],
+  listProjects: [],
+  tokenByHash: ["0"],
+  listBranches: [1],
+  listRunsInRange: [{ projectId: 1, branch: "main", since: 0, until: 1 }],
+  listRecentRuns: [{ projectId: 1, branch: "main", limit: 10 }],
+  listTestWindows: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
+  listDurationsOfTests: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1, testIds: "[1]" }],
+  listDurationsOfBranch: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
+  listInfraByDay: [{ projectId: 1, branch: "main", since: 0, until: 1 }],
+  testByKey: [1, "0"],
+  listTestDays: [{ testId: 1, branch: "main", fromDay: 0, toDay: 1 }],
+  listTestDurations: [{ testId: 1, branch: "main", fromDay: 0, toDay: 1 }],
+  listTestResults: [{ testId: 1, limit: 10 }],
+  listTestResultsOnBranch: [{ testId: 1, branch: "main", limit: 10 }],
+  listFailureGroups: [{ testId: 1, limit: 10 }],
+  listFailureRuns: [{ testId: 1, failureId: 1, limit: 5 }],
+  runById: [1, 1],
+  listRunAttempts: [1],
+  listRunResultsByStatus: [{ runId: 1, statuses: "[1]", limit: 10 }],
+  listSlowestRunResults: [{ runId: 1, limit: 10 }],
+  listRunInfraEvents: [1],
+  searchTests: [{ projectId: 1, pattern: "%a%", exact: "a", limit: 10 }],
+  countRuns: [],
+};
+
+function runSummaryColumns(alias: string): string {
+  return [
+    "id",
+    "started_at AS startedAt",
+    "duration_ms AS durationMs",
+    "outcome",
+    "branch",
+    "commit_sha AS commitSha",
+    "pull_request AS pullRequest",
+    "workflow",
+    "job",
+    "job_key AS jobKey",
+    "tests",
+    "failed",
+    "flaky",
+    "infra_failed AS infraFailed",
+    "attempts",
+    "infra_retries AS infraRetries",
+  ]
+    .map((column) => `${alias}.${column}`)
+    .join(", ");
+}
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+export class Store {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly client: Database.Database,
+    private readonly now: () => number,
+  ) {}
+
+  async close(): Promise<void> {
+    this.client.close();
+  }
+
+  // --- projects and tokens ---------------------------------------------------------------------------
+
+  async getProject({
+    slug,
+  }: {
+    slug: string;
+  }): Promise<{ id: number; slug: string; defaultBranch: string | null } | null> {
+    return (
+      (this.read("projectBySlug").get(slug) as { id: number; slug: string; defaultBranch: string | null }) ??
+      null
+    );
+  }
+
+  async listProjects(): Promise<ProjectSummary[]> {
+    return this.read("listProjects").all() as ProjectSummary[];
+  }
+
+  /** The project, created when missing. */
+  async ensureProject({
+    slug,
+    defaultBranch = null,
+  }: {
+    slug: string;
+    defaultBranch?: string | null;
+  }): Promise<number> {
+    return this.ensureProjectNow(slug, defaultBranch);
+  }
+
+  /** A new upload token for a project (created when missing). The token is returned once, never stored. */
+  async createUploadToken({
+    projectSlug,
+    label = null,
+  }: {
+    projectSlug: string;
+    label?: string | null;
+  }): Promise<CreatedUploadToken> {
+    const token = `${UPLOAD_TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
+    const projectId = this.client
+      .transaction(() => {
+        const id = this.ensureProjectNow(projectSlug, null);
+        this.prepare(
+          "INSERT INTO upload_tokens (project_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
+        ).run(id, hashToken(token), label, this.now());
+        return id;
+      })
+      .immediate();
+    return { token, projectId, projectSlug };
+  }
+
+  /** The project an upload token may write to, or null for an unknown token. */
+  async findUploadToken({
+    token,
+  }: {
+    token: string;
+  }): Promise<{ projectId: number; projectSlug: string } | null> {
+    if (!token.startsWith(UPLOAD_TOKEN_PREFIX)) return null;
+    const row = this.read("tokenByHash").get(hashToken(token)) as
+      | { id: number; projectId: number; projectSlug: string }
+      | undefined;
+    if (!row) return null;
+    this.prepare("UPDATE upload_tokens SET last_used_at = ? WHERE id = ?").run(this.now(), row.id);
+    return { projectId: row.projectId, projectSlug: row.projectSlug };
+  }
+
+  async countRuns(): Promise<number> {
+    return (this.read("countRuns").get() as { count: number }).count;
+  }
+
+  // --- ingest --------------------------------------------------------------------------------------------
+
+  /**
+   * Stores one upload in one transaction: all of it or nothing. The same (project, upload key) again
+   * writes nothing and answers with the run stored the first time.
+   */
+  async ingestRun({
+    projectId,
+    record,
+    source,
+  }: {
+    projectId: number;
+    record: RunRecord;
+    source: "run-report" | "junit";
+  }): Promise<IngestedRun> {
+    return this.client.transaction(() => this.ingestNow(projectId, record, source)).immediate();
+  }
+
+  private ingestNow(projectId: number, record: RunRecord, source: "run-report" | "junit"): IngestedRun {
+    const { run } = record;
+    const existing = this.prepare("SELECT id FROM runs WHERE project_id = ? AND upload_key = ?").get(
+      projectId,
+      run.uploadKey,
+    ) as { id: number } | undefined;
+    if (existing) return { runId: existing.id, duplicate: true };
+
+    const receivedAt = this.now();
+    const runId = (
+      this.prepare(
+        `INSERT INTO runs (project_id, upload_key, source, report_version, provider, commit_sha, branch, ref,
+          base_branch, pull_request, workflow, job, job_key, ci_run_id, ci_run_attempt, run_url, command, started_at,
+          duration_ms, received_at, outcome, cancelled, attempts, infra_retries, tests, passed, failed, flaky,
+          skipped, infra_failed, recovered)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        RETURNING id`,
+      ).get(
+        projectId,
+        run.uploadKey,
+        source,
+        run.reportVersion,
+        run.provider,
+        run.commitSha,
+        run.branch,
+        run.ref,
+        run.baseBranch,
+        run.pullRequest,
+        run.workflow,
+        run.job,
+        run.jobKey,
+        run.ciRunId,
+        run.ciRunAttempt,
+        run.runUrl,
+        run.command,
+        run.startedAt,
+        run.durationMs,
+        receivedAt,
+        run.outcome,
+        run.cancelled ? 1 : 0,
+        run.attemptCount,
+        run.infraRetries,
+        run.counts.tests,
+        run.counts.passed,
+        run.counts.failed,
+        run.counts.flaky,
+        run.counts.skipped,
+        run.counts.infraFailed,
+        run.counts.recovered,
+      ) as { id: number }
+    ).id;
+
+    this.learnDefaultBranch(projectId, run.defaultBranch, run.branch);
+
+    const insertAttempt = this.prepare(
+      `INSERT INTO run_attempts (run_id, number, duration_ms, exit_code, signal, timed_out, outcome, retried, tests,
+        failed_tests, unreadable_reports, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const attempt of record.attempts) {
+      insertAttempt.run(
+        runId,
+        attempt.number,
+        attempt.durationMs,
+        attempt.exitCode,
+        attempt.signal,
+        attempt.timedOut ? 1 : 0,
+        attempt.outcome,
+        attempt.retried ? 1 : 0,
+        attempt.tests,
+        attempt.failedTests,
+        attempt.unreadableReports,
+        JSON.stringify(attempt.evidence),
+      );
+    }
+
+    const testIds = this.resolveTests(projectId, record.results, run.startedAt);
+    const failureIds = this.resolveFailures(projectId, record, run.startedAt);
+    this.insertResults(runId, run.startedAt, record.results, testIds, failureIds);
+    this.updateRollups(
+      projectId,
+      run.branch ?? "",
+      Math.floor(run.startedAt / DAY_MS),
+      record.results,
+      testIds,
+    );
+
+    const insertEvent = this.prepare(
+      `INSERT INTO infra_events (project_id, run_id, attempt, test_id, signature, description, evidence_line,
+        failures, time_lost_ms, occurred_at, branch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const event of record.infraEvents) {
+      insertEvent.run(
+        projectId,
+        runId,
+        event.attempt,
+        event.testKey === null ? null : (testIds.get(event.testKey) ?? null),
+        event.signature,
+        event.description,
+        event.evidenceLine,
+        event.failures,
+        event.timeLostMs,
+        run.startedAt,
+        run.branch ?? "",
+      );
+    }
+    return { runId, duplicate: false };
+  }
+
+  private ensureProjectNow(slug: string, defaultBranch: string | null): number {
+    this.prepare(
+      "INSERT INTO projects (slug, default_branch, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+    ).run(slug, defaultBranch, this.now());
+    return (this.read("projectBySlug").get(slug) as { id: number }).id;
+  }
+
+  /** The default branch a report names wins; without one, a project's first `main` or `master` is taken. */
+  private learnDefaultBranch(projectId: number, named: string | null, branch: string | null): void {
+    if (named) {
+      this.prepare("UPDATE projects SET default_branch = ? WHERE id = ? AND default_branch IS NOT ?").run(
+        named,
+        projectId,
+        named,
+      );
+    } else if (branch === "main" || branch === "master") {
+      this.prepare("UPDATE projects SET default_branch = ? WHERE id = ? AND default_branch IS NULL").run(
+        branch,
+        projectId,
+      );
+    }
+  }
+
+  /** Test key → test id, inserting the tests seen for the first time. */
+  private resolveTests(
+    projectId: number,
+    results: readonly PlannedResult[],
+    seenAt: number,
+  ): Map<string, number> {
+    const keys = JSON.stringify(results.map((result) => result.testKey));
+    const ids = new Map<string, number>();
+    const known = this.prepare(
+      "SELECT id, test_key AS testKey FROM tests WHERE project_id = ? AND test_key IN (SELECT value FROM json_each(?))",
+    );
+    for (const row of known.iterate(projectId, keys) as Iterable<{ id: number; testKey: string }>) {
+      ids.set(row.testKey, row.id);
+    }
+    const fresh = results.filter((result) => !ids.has(result.testKey));
+    batches(fresh, INSERT_BATCH, (batch) => {
+      const statement = this.prepare(
+        `INSERT INTO tests (project_id, test_key, suite, classname, name, file, first_seen_at, last_seen_at)
+         VALUES ${placeholders(batch.length, 8)}`,
+      );
+      const values: unknown[] = [];
+      for (const result of batch) {
+        values.push(
+          projectId,
+          result.testKey,
+          result.suite,
+          result.classname,
+          result.name,
+          result.file,
+          seenAt,
+          seenAt,
+        );
+      }
+      statement.run(values);
+    });
+    if (fresh.length > 0) {
+      for (const row of known.iterate(
+        projectId,
+        JSON.stringify(fresh.map((result) => result.testKey)),
+      ) as Iterable<{
+        id: number;
+        testKey: string;
+      }>) {
+        ids.set(row.testKey, row.id);
+      }
+    }
+    if (ids.size > fresh.length) {
+      // To the day: a test's row is rewritten once a day, not at every upload.
+      this.prepare(
+        `UPDATE tests SET last_seen_at = ? WHERE project_id = ? AND last_seen_at < ?
+           AND test_key IN (SELECT value FROM json_each(?))`,
+      ).run(seenAt, projectId, seenAt - (seenAt % DAY_MS), keys);
+    }
+    return ids;
+  }
+
+  /** Fingerprint → failure message id, inserting new messages and dating the known ones. */
+  private resolveFailures(projectId: number, record: RunRecord, seenAt: number): Map<string, number> {
+    const ids = new Map<string, number>();
+    const upsert = this.prepare(
+      `INSERT INTO failure_messages (project_id, fingerprint, type, message, details, signature, first_seen_at,
+         last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (project_id, fingerprint) DO UPDATE SET
+         last_seen_at = MAX(last_seen_at, excluded.last_seen_at),
+         first_seen_at = MIN(first_seen_at, excluded.first_seen_at)
+       RETURNING id`,
+    );
+    for (const failure of record.failures) {
+      const row = upsert.get(
+        projectId,
+        failure.fingerprint,
+        failure.type,
+        failure.message,
+        failure.details,
+        failure.signature,
+        seenAt,
+        seenAt,
+      ) as { id: number };
+      ids.set(failure.fingerprint, row.id);
+    }
+    return ids;
+  }
+
+  private insertResults(
+    runId: number,
+    startedAt: number,
+    results: readonly PlannedResult[],
+    testIds: ReadonlyMap<string, number>,
+    failureIds: ReadonlyMap<string, number>,
+  ): void {
+    batches(results, INSERT_BATCH, (batch) => {
+      const statement = this.prepare(
+        `INSERT INTO test_results (run_id, test_id, started_at, status, duration_ms, attempts, failure_id)
+         VALUES ${placeholders(batch.length, 7)}`,
+      );
+      const values: unknown[] = [];
+      for (const result of batch) {
+        values.push(
+          runId,
+          testIds.get(result.testKey),
+          startedAt,
+          resultStatusCodes[result.verdict],
+          result.durationMs,
+          result.attempts,
+          result.failureFingerprint === null ? null : (failureIds.get(result.failureFingerprint) ?? null),
+        );
+      }
+      statement.run(values);
+    });
+  }
+
+  /**
+   * Adds the upload's results to their tests' rollup rows of that branch and day. The transaction holds the
+   * write lock, so reading the rows and writing them back cannot interleave with another upload.
+   */
+  private updateRollups(
+    projectId: number,
+    branch: string,
+    day: number,
+    results: readonly PlannedResult[],
+    testIds: ReadonlyMap<string, number>,
+  ): void {
+    interface Row {
+      testId: number;
+      passed: number;
+      failed: number;
+      flaky: number;
+      skipped: number;
+      infra: number;
+      timed: number;
+      totalMs: number;
+      maxMs: number | null;
+      durations: Uint8Array | null;
+    }
+    const rows = new Map<number, Row>();
+    const existing = this.prepare(
+      `SELECT test_id AS testId, passed, failed, flaky, skipped, infra, timed, total_ms AS totalMs, max_ms AS maxMs,
+         durations FROM test_daily_rollups
+       WHERE project_id = ? AND branch = ? AND day = ? AND test_id IN (SELECT value FROM json_each(?))`,
+    );
+    const ids = results.map((result) => testIds.get(result.testKey) as number);
+    for (const row of existing.iterate(projectId, branch, day, JSON.stringify(ids)) as Iterable<Row>) {
+      rows.set(row.testId, row);
+    }
+    const updated: { row: Row; sketch: DurationSketch | null }[] = [];
+    results.forEach((result, index) => {
+      const testId = ids[index] as number;
+      const row: Row = rows.get(testId) ?? {
+        testId,
+        passed: 0,
+        failed: 0,
+        flaky: 0,
+        skipped: 0,
+        infra: 0,
+        timed: 0,
+        totalMs: 0,
+        maxMs: null,
+        durations: null,
+      };
+      countVerdict(row, result.verdict);
+      let sketch: DurationSketch | null = null;
+      if (result.timed) {
+        sketch = DurationSketch.decode(row.durations).add(result.durationMs);
+        row.timed++;
+        row.totalMs += result.durationMs;
+        row.maxMs = Math.max(row.maxMs ?? 0, result.durationMs);
+      }
+      updated.push({ row, sketch });
+    });
+    batches(updated, INSERT_BATCH, (batch) => {
+      const statement = this.prepare(
+        `INSERT INTO test_daily_rollups (project_id, branch, day, test_id, passed, failed, flaky, skipped, infra, timed,
+           total_ms, max_ms, p50_ms, p95_ms, durations) VALUES ${placeholders(batch.length, 15)}
+         ON CONFLICT (project_id, branch, day, test_id) DO UPDATE SET
+           passed = excluded.passed, failed = excluded.failed, flaky = excluded.flaky, skipped = excluded.skipped,
+           infra = excluded.infra, timed = excluded.timed, total_ms = excluded.total_ms, max_ms = excluded.max_ms,
+           p50_ms = COALESCE(excluded.p50_ms, p50_ms), p95_ms = COALESCE(excluded.p95_ms, p95_ms),
+           durations = COALESCE(excluded.durations, durations)`,
+      );
+      const values: unknown[] = [];
+      for (const { row, sketch } of batch) {
+        const [p50, p95] = sketch ? sketch.quantiles([0.5, 0.95]) : [null, null];
+        const bytes = sketch?.encode();
+        values.push(
+          projectId,
+          branch,
+          day,
+          row.testId,
+          row.passed,
+          row.failed,
+          row.flaky,
+          row.skipped,
+          row.infra,
+          row.timed,
+          row.totalMs,
+          row.maxMs,
+          p50 == null ? null : Math.round(p50),
+          p95 == null ? null : Math.round(p95),
+          bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null,
+        );
+      }
+      statement.run(values);
+    });
+  }
+
+  // --- retention -----------------------------------------------------------------------------------------
+
+  /**
+   * Deletes raw test results of runs that started before `before` (epoch ms), a few runs per transaction so
+   * that uploads are not held up. Runs, attempts, infrastructure events and the daily rollups stay.
+   */
+  async pruneResults({
+    before,
+    runsPerBatch = 20,
+  }: {
+    before: number;
+    runsPerBatch?: number;
+  }): Promise<number> {
+    const oldRuns = this.prepare(
+      `SELECT r.id FROM runs r WHERE r.started_at < ?
+         AND EXISTS (SELECT 1 FROM test_results tr WHERE tr.run_id = r.id) LIMIT ?`,
+    );
+    const remove = this.prepare("DELETE FROM test_results WHERE run_id = ?");
+    let deleted = 0;
+    for (;;) {
+      const count = this.client
+        .transaction(() => {
+          const ids = oldRuns.all(before, runsPerBatch) as { id: number }[];
+          let removed = 0;
+          for (const { id } of ids) removed += remove.run(id).changes;
+          return ids.length === 0 ? -1 : removed;
+        })
+        .immediate();
+      if (count < 0) return deleted;
+      deleted += count;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  // --- reads: overview -----------------------------------------------------------------------------------
+
+  /** Branches with runs, the most recently run first. */
+  async listBranches({ projectId }: { projectId: number }): Promise<BranchSummary[]> {
+    return this.read("listBranches").all(projectId) as BranchSummary[];
+  }
+
+  async listRunsInRange({
+    projectId,
+    branch,
+    since,
+    until,
+  }: {
+    projectId: number;
+    branch: string | null;
+    since: number;
+    until: number;
+  }): Promise<RunSummary[]> {
+    return this.read("listRunsInRange").all({ projectId, branch, since, until }) as RunSummary[];
+  }
+
+  async listRecentRuns({
+    projectId,
+    branch,
+    limit,
+  }: {
+    projectId: number;
+    branch: string | null;
+    limit: number;
+  }): Promise<RunSummary[]> {
+    return this.read("listRecentRuns").all({ projectId, branch, limit }) as RunSummary[];
+  }
+
+  /** Every test that ran on the branch in the days, with its counts and time summed over them. */
+  async listTestWindows({
+    projectId,
+    branch,
+    fromDay,
+    toDay,
+  }: {
+    projectId: number;
+    branch: string;
+    fromDay: number;
+    toDay: number;
+  }): Promise<TestWindow[]> {
+    return this.read("listTestWindows").all({ projectId, branch, fromDay, toDay }) as TestWindow[];
+  }
+
+  /** The merged durations of some tests over the days. */
+  async getDurationsOfTests({
+    projectId,
+    branch,
+    fromDay,
+    toDay,
+    testIds,
+  }: {
+    projectId: number;
+    branch: string;
+    fromDay: number;
+    toDay: number;
+    testIds: readonly number[];
+  }): Promise<Map<number, DurationSketch>> {
+    const sketches = new Map<number, DurationSketch>();
+    if (testIds.length === 0) return sketches;
+    const rows = this.read("listDurationsOfTests").iterate({
+      projectId,
+      branch,
+      fromDay,
+      toDay,
+      testIds: JSON.stringify(testIds),
+    }) as Iterable<{ testId: number; durations: Uint8Array }>;
+    for (const row of rows) mergeInto(sketches, row.testId, row.durations);
+    return sketches;
+  }
+
+  /** Every test's merged durations in two windows of days: the figures "got slower" compares. */
+  async getDurationWindows({
+    projectId,
+    branch,
+    baseline,
+    current,
+  }: {
+    projectId: number;
+    branch: string;
+    baseline: { fromDay: number; toDay: number };
+    current: { fromDay: number; toDay: number };
+  }): Promise<{ baseline: Map<number, DurationSketch>; current: Map<number, DurationSketch> }> {
+    const windows = {
+      baseline: new Map<number, DurationSketch>(),
+      current: new Map<number, DurationSketch>(),
+    };
+    const rows = this.read("listDurationsOfBranch").iterate({
+      projectId,
+      branch,
+      fromDay: Math.min(baseline.fromDay, current.fromDay),
+      toDay: Math.max(baseline.toDay, current.toDay),
+    }) as Iterable<{ testId: number; day: number; durations: Uint8Array }>;
+    for (const row of rows) {
+      if (row.day >= current.fromDay && row.day <= current.toDay)
+        mergeInto(windows.current, row.testId, row.durations);
+      if (row.day >= baseline.fromDay && row.day <= baseline.toDay) {
+        mergeInto(windows.baseline, row.testId, row.durations);
+      }
+    }
+    return windows;
+  }
+
+  async listInfraByDay({
+    projectId,
+    branch,
+    since,
+    until,
+  }: {
+    projectId: number;
+    branch: string;
+    since: number;
+    until: number;
+  }): Promise<InfraDay[]> {
+    return this.read("listInfraByDay").all({ projectId, branch, since, until }) as InfraDay[];
+  }
+
+  // --- reads: a test ---------------------------------------------------------------------------------------
+
+  async getTest({ projectId, testKey }: { projectId: number; testKey: string }): Promise<TestDetail | null> {
+    return (this.read("testByKey").get(projectId, testKey) as TestDetail | undefined) ?? null;
+  }
+
+  async listTestDays({
+    testId,
+    branch,
+    fromDay,
+    toDay,
+  }: {
+    testId: number;
+    branch: string;
+    fromDay: number;
+    toDay: number;
+  }): Promise<DailyTiming[]> {
+    return this.read("listTestDays").all({ testId, branch, fromDay, toDay }) as DailyTiming[];
+  }
+
+  async getTestDurations({
+    testId,
+    branch,
+    fromDay,
+    toDay,
+  }: {
+    testId: number;
+    branch: string;
+    fromDay: number;
+    toDay: number;
+  }): Promise<DurationSketch> {
+    const sketch = new DurationSketch();
+    for (const row of this.read("listTestDurations").iterate({ testId, branch, fromDay, toDay }) as Iterable<{
+      durations: Uint8Array;
+    }>) {
+      sketch.merge(DurationSketch.decode(row.durations));
+    }
+    return sketch;
+  }
+
+  /** The test's latest results, newest first; on one branch when `branch` is given. */
+  async listTestResults({
+    testId,
+    branch,
+    limit,
+  }: {
+    testId: number;
+    branch?: string | null;
+    limit: number;
+  }): Promise<ResultHistoryRow[]> {
+    const rows =
+      branch === undefined
+        ? this.read("listTestResults").all({ testId, limit })
+        : this.read("listTestResultsOnBranch").all({ testId, branch, limit });
+    return (rows as (Omit<ResultHistoryRow, "verdict"> & { status: number })[]).map(({ status, ...row }) => ({
+      ...row,
+      verdict: verdictOf(status),
+    }));
+  }
+
+  /** The test's failures by message, the most recent first, each with the runs it happened in. */
+  async listFailureGroups({
+    testId,
+    limit,
+    runsPerGroup = 5,
+  }: {
+    testId: number;
+    limit: number;
+    runsPerGroup?: number;
+  }): Promise<FailureGroup[]> {
+    const groups = this.read("listFailureGroups").all({ testId, limit }) as Omit<FailureGroup, "runIds">[];
+    return groups.map((group) => ({
+      ...group,
+      runIds: (
+        this.read("listFailureRuns").all({ testId, failureId: group.id, limit: runsPerGroup }) as {
+          runId: number;
+        }[]
+      ).map((row) => row.runId),
+    }));
+  }
+
+  async searchTests({
+    projectId,
+    query,
+    limit,
+  }: {
+    projectId: number;
+    query: string;
+    limit: number;
+  }): Promise<(TestIdentity & { state: TestHealth; lastSeenAt: number })[]> {
+    const pattern = `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    return this.read("searchTests").all({ projectId, pattern, exact: query, limit }) as (TestIdentity & {
+      state: TestHealth;
+      lastSeenAt: number;
+    })[];
+  }
+
+  // --- reads: a run ----------------------------------------------------------------------------------------
+
+  async getRun({ projectId, runId }: { projectId: number; runId: number }): Promise<RunDetail | null> {
+    const row = this.read("runById").get(projectId, runId) as
+      | (Omit<RunDetail, "cancelled"> & { cancelled: number })
+      | undefined;
+    return row ? { ...row, cancelled: row.cancelled === 1 } : null;
+  }
+
+  async listRunAttempts({ runId }: { runId: number }): Promise<RunAttemptDetail[]> {
+    const rows = this.read("listRunAttempts").all(runId) as (Omit<
+      RunAttemptDetail,
+      "evidence" | "timedOut" | "retried"
+    > & { evidence: string; timedOut: number; retried: number })[];
+    return rows.map((row) => ({
+      ...row,
+      timedOut: row.timedOut === 1,
+      retried: row.retried === 1,
+      evidence: JSON.parse(row.evidence) as EvidenceGroup[],
+    }));
+  }
+
+  /** The run's tests with one of the verdicts, grouped by verdict, with their failure messages. */
+  async listRunResults({
+    runId,
+    verdicts,
+    limit,
+  }: {
+    runId: number;
+    verdicts: readonly TestVerdict[];
+    limit: number;
+  }): Promise<RunResultRow[]> {
+    const statuses = JSON.stringify(verdicts.map((verdict) => resultStatusCodes[verdict]));
+    return (this.read("listRunResultsByStatus").all({ runId, statuses, limit }) as RawResultRow[]).map(
+      toResultRow,
+    );
+  }
+
+  async listSlowestRunResults({ runId, limit }: { runId: number; limit: number }): Promise<RunResultRow[]> {
+    return (this.read("listSlowestRunResults").all({ runId, limit }) as RawResultRow[]).map(toResultRow);
+  }
+
+  async listRunInfraEvents({ runId }: { runId: number }): Promise<InfraEventRow[]> {
+    const rows = this.read("listRunInfraEvents").all(runId) as (Omit<InfraEventRow, "test"> & {
+      testId: number | null;
+      testKey: string;
+      suite: string;
+      classname: string;
+      name: string;
+      file: string | null;
+    })[];
+    return rows.map(({ testId, testKey, suite, classname, name, file, ...event }) => ({
+      ...event,
+      test: testId === null ? null : { id: testId, testKey, suite, classname, name, file },
+    }));
+  }
+
+  // --- maintenance -----------------------------------------------------------------------------------------
+
+  /** EXPLAIN QUERY PLAN of every read the pages make, with sample parameters. */
+  async explainReadQueries(): Promise<QueryPlan[]> {
+    return (Object.keys(READS) as ReadName[]).map((name) => {
+      const sql = READS[name];
+      const rows = this.client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...SAMPLE_PARAMETERS[name]) as {
+        detail: string;
+      }[];
+      return { name, sql, plan: rows.map((row) => row.detail) };
+    });
+  }
+
+  /** Bytes the database file holds (pages in use and free). */
+  async getDatabaseSize(): Promise<number> {
+    const pages = this.client.pragma("page_count", { simple: true }) as number;
+    const size = this.client.pragma("page_size", { simple: true }) as number;
+    return pages * size;
+  }
+
+  /** Moves the write-ahead log into the database file (the bench, before measuring the file's size). */
+  async checkpoint(): Promise<void> {
+    this.client.pragma("wal_checkpoint(TRUNCATE)");
+  }
+
+  // --- plumbing --------------------------------------------------------------------------------------------
+
+  private read(name: ReadName): Statement {
+    return this.prepare(READS[name]);
+  }
+
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.client.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+interface RawResultRow extends TestIdentity {
+  status: number;
+  durationMs: number;
+  attempts: number;
+  failureId: number | null;
+  fingerprint?: string;
+  type?: string | null;
+  message?: string | null;
+  details?: string | null;
+  signature?: string | null;
+}
+
+function toResultRow(row: RawResultRow): RunResultRow {
+  return {
+    id: row.id,
+    testKey: row.testKey,
+    suite: row.suite,
+    classname: row.classname,
+    name: row.name,
+    file: row.file,
+    verdict: verdictOf(row.status),
+    durationMs: row.durationMs,
+    attempts: row.attempts,
+    failure:
+      row.failureId === null || row.fingerprint === undefined
+        ? null
+        : {
+            id: row.failureId,
+            fingerprint: row.fingerprint,
+            type: row.type ?? null,
+            message: row.message ?? null,
+            details: row.details ?? null,
+            signature: row.signature ?? null,
+          },
+  };
+}
+
+function verdictOf(status: number): TestVerdict {
+  const verdict = STATUS_BY_CODE.get(status);
+  if (!verdict) throw new StoreError(`unknown result status ${status} in the database`);
+  return verdict;
+}
+
+/** Rollup counts follow core/analytics' OutcomeCounts: infrastructure and recoveries are one column. */
+function countVerdict(
+  row: { passed: number; failed: number; flaky: number; skipped: number; infra: number },
+  verdict: TestVerdict,
+): void {
+  switch (verdict) {
+    case "passed":
+      row.passed++;
+      break;
+    case "failed":
+      row.failed++;
+      break;
+    case "flaky":
+      row.flaky++;
+      break;
+    case "skipped":
+      row.skipped++;
+      break;
+    case "infra-failure":
+    case "recovered-after-infra-retry":
+      row.infra++;
+      break;
+  }
+}
+
+function mergeInto(sketches: Map<number, DurationSketch>, testId: number, bytes: Uint8Array): void {
+  const sketch = DurationSketch.decode(bytes);
+  const known = sketches.get(testId);
+  if (known) known.merge(sketch);
+  else sketches.set(testId, sketch);
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function placeholders(rows: number, columns: number): string {
+  const row = `(${new Array(columns).fill("?").join(", ")})`;
+  return new Array(rows).fill(row).join(", ");
+}
+
+function batches<T>(items: readonly T[], size: number, each: (batch: readonly T[]) => void): void {
+  for (let start = 0; start < items.length; start += size) each(items.slice(start, start + size));
+}
+
+/** The UTC day number of an epoch-millisecond time, as the rollups key days. */
+export function dayOf(time: number): number {
+  return Math.floor(time / DAY_MS);
+}
+
+export { DAY_MS };
