@@ -2,6 +2,21 @@
 // and the per-test state that ingest advances one result at a time.
 export { type AnalyticsOptions, analyticsDefaults, resolveOptions } from "./defaults.ts";
 export {
+  addDuration,
+  type DailyDurations,
+  type DurationSketch,
+  type DurationSummary,
+  dayOf,
+  mergeDurationSketches,
+  newDurationSketch,
+  percentile,
+  percentileOfSketch,
+  summarizeDurations,
+  summarizeDurationsByDay,
+  summarizeSketch,
+  type TimedResult,
+} from "./durations.ts";
+export {
   type CommitResult,
   type FlipRate,
   failureRate,
@@ -14,6 +29,15 @@ export {
   type SameCommitFlake,
   wilsonInterval,
 } from "./flakiness.ts";
+export { ciTimeLost, type ImpactEntry, type ResultCost, rankByImpact } from "./impact.ts";
+export {
+  type InfraDay,
+  type InfraFailure,
+  type InfraTally,
+  isLikelyOutage,
+  summarizeInfraByDay,
+  totalInfraBySignature,
+} from "./infrastructure.ts";
 export {
   addOutcome,
   type CountedOutcome,
@@ -25,6 +49,16 @@ export {
   type OutcomeCounts,
 } from "./outcomes.ts";
 export {
+  type BaselineComparison,
+  type BaselineTest,
+  compareWithBaseline,
+  decideFailOnNewFailures,
+  type FailOnDecision,
+  type KnownFlakyTest,
+  type RunTest,
+  type TimingRegression,
+} from "./pull-request.ts";
+export {
   advanceTestState,
   type CommitSeen,
   flipRateOfState,
@@ -35,3 +69,11 @@ export {
   type TestResult,
   type TestState,
 } from "./test-state.ts";
+export {
+  compareTiming,
+  pullRequestTimingOptions,
+  type TimingComparison,
+  type TimingOptions,
+  type TimingSample,
+  type TimingVerdict,
+} from "./timing.ts";
