@@ -46,7 +46,9 @@ export const analyticsDefaults = {
 export type AnalyticsOptions = { -readonly [K in keyof typeof analyticsDefaults]: number };
 
 /** The defaults with the caller's values on top. */
-export function resolveOptions(options: Partial<AnalyticsOptions> = {}): AnalyticsOptions {
+export function resolveOptions(options: Partial<AnalyticsOptions> = {}): Readonly<AnalyticsOptions> {
+  // Ingest calls this once per result: no copy when nothing is overridden.
+  if (Object.keys(options).length === 0) return analyticsDefaults;
   const resolved: AnalyticsOptions = { ...analyticsDefaults };
   for (const [name, value] of Object.entries(options)) {
     if (value !== undefined && name in analyticsDefaults) resolved[name as keyof AnalyticsOptions] = value;

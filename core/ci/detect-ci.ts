@@ -79,7 +79,7 @@ function readGithubActions(env: Environment, event: unknown): CiContext {
     ref,
     defaultBranch: textAt(event, "repository", "default_branch"),
     baseBranch: value(env, "GITHUB_BASE_REF") ?? textAt(pullRequest, "base", "ref"),
-    pullRequest: positiveInteger(member(pullRequest, "number")) ?? pullRequestOfRef(ref, "pull"),
+    pullRequest: positiveInteger(member(pullRequest, "number")) ?? pullRequestOfRef(ref),
     workflow: value(env, "GITHUB_WORKFLOW"),
     job: value(env, "GITHUB_JOB"),
     runId,
@@ -259,9 +259,9 @@ function branchOfRef(ref: string | null): string | null {
   return ref?.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) || null : null;
 }
 
-function pullRequestOfRef(ref: string | null, kind: string): number | null {
-  const match = ref?.match(new RegExp(`^refs/${kind}/(\\d+)/`));
-  return positiveInteger(match?.[1] ?? null);
+// refs/pull/42/merge (or /head): the PR number when there is no payload to read it from.
+function pullRequestOfRef(ref: string | null): number | null {
+  return positiveInteger(ref?.match(/^refs\/pull\/(\d+)\//)?.[1] ?? null);
 }
 
 // The Git plugin reports the remote-tracking name ("origin/main").
