@@ -187,7 +187,7 @@ export const builtinInfraRules: readonly Rule[] = rows([
     pattern:
       /\bCannot connect to the Docker daemon\b|\bIs (?:the|your) docker daemon (?:up and )?running\?|\bCouldn't connect to Docker daemon\b|\berror during connect:|\bpermission denied while trying to connect to the Docker daemon socket\b|\bError while fetching server API version\b|\bdial unix \S*docker\.sock: connect: |\bconnect (?:ENOENT|EACCES|ECONNREFUSED) \S*docker\.sock\b|\bDocker daemon is not reachable\b|[/\\]?\bdocker[/\\]transport[/\\](?:unixconn|npipeconn|npipesocket|sshconn)\.py(?:", line \d+, in |:\d+: in )connect\b|\bat (?:com\.github\.dockerjava\.transport\.(?:DomainSocket|LinuxDomainSocket|UnixSocket)\b|org\.testcontainers\.shaded\.org\.scalasbt\.ipcsocket\.UnixDomainSocket\b|org\.testcontainers\.dockerclient\.transport\.okhttp\.UnixSocketFactory\b)|\bAFUNIXSocketException: (?:No such file or directory|Connection refused)\b/i,
     appliesTo: "both",
-    description: "the Docker daemon could not be reached (its socket is missing or refused the connection)",
+    description: "the Docker daemon could not be reached",
   },
   {
     id: "testcontainers-no-docker",
