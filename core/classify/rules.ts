@@ -109,17 +109,26 @@ export const builtinTestRules: readonly Rule[] = rows([
     id: "missing-table",
     kind: "test",
     // Postgres, SQLite, MySQL, SQL Server, Oracle: the schema the test expects is not there, which is a
-    // migration or fixture bug in the project, not a flaky environment.
+    // migration or fixture bug in the project, not a flaky environment. Quotes may arrive JSON-escaped.
     pattern:
-      /\brelation "[^"]+" does not exist|\bno such table: |\bTable '[^']+' doesn't exist|\bER_NO_SUCH_TABLE\b|\bInvalid object name '|\bORA-00942\b/,
+      /\brelation \\?"[^"\\]+\\?" does not exist|\bno such table: |\bTable '[^']+' doesn't exist|\bER_NO_SUCH_TABLE\b|\bInvalid object name '|\bORA-00942\b/,
     appliesTo: "both",
     description: "a table the test uses does not exist (migration not applied?)",
+  },
+  {
+    id: "missing-database",
+    kind: "test",
+    // Postgres `database "x" does not exist`, MySQL `Unknown database 'x'`: the suite's own set-up never
+    // created it, and a retry will not either.
+    pattern: /\bdatabase \\?"[^"\\]+\\?" does not exist\b|\bUnknown database '[^']+'|\bER_BAD_DB_ERROR\b/,
+    appliesTo: "both",
+    description: "a database the test uses does not exist (created by the suite's set-up?)",
   },
   {
     id: "missing-column",
     kind: "test",
     pattern:
-      /\bcolumn "[^"]+"(?: of relation "[^"]+")? does not exist|\bno such column: |\bUnknown column '[^']+'/,
+      /\bcolumn \\?"[^"\\]+\\?"(?: of relation \\?"[^"\\]+\\?")? does not exist|\bno such column: |\bUnknown column '[^']+'/,
     appliesTo: "both",
     description: "a column the test uses does not exist",
   },
@@ -275,7 +284,8 @@ export const builtinInfraRules: readonly Rule[] = rows([
   {
     id: "disk-full",
     kind: "infra",
-    pattern: /\bno space left on device\b|\bENOSPC\b|\bThere is not enough space on the disk\b/i,
+    pattern:
+      /\bno space left on device\b|\bENOSPC\b|\bThere is not enough space on the disk\b|\bYou are running out of disk space\b/i,
     appliesTo: "both",
     description: "the runner's disk is full",
   },
