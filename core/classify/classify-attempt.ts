@@ -305,6 +305,7 @@ function firstMatch(
   for (const rule of rules) {
     if (rule.appliesTo !== "both" && rule.appliesTo !== scope) continue;
     if (rule.condition === "outside-test-body" && !outsideBody) continue;
+    if (rule.condition === "before-tests-in-output" && scope === "output" && !outsideBody) continue;
     const index = lines.findIndex((line) => rule.pattern.test(line));
     const line = lines[index];
     if (line !== undefined) return { rule, line, lineNumber: index + 1 };

@@ -14,8 +14,12 @@ export type RuleScope = "output" | "failure" | "both";
  * that means no test ran at all in the attempt; for a JUnit failure it means the failure happened in setup
  * or teardown (fixtures, `before all` hooks, class initialisation), never in the test body. Network errors
  * need this: a body that hits `ECONNREFUSED` is as likely a bug in the code under test as a missing service.
+ *
+ * `before-tests-in-output`: a failure text always counts, the output tail only while no test ran. For
+ * wordings that clients also log as warnings while they probe and then succeed (Testcontainers trying one
+ * Docker socket after another): once tests ran, such a line in the output proves nothing.
  */
-export type RuleCondition = "outside-test-body";
+export type RuleCondition = "outside-test-body" | "before-tests-in-output";
 
 export type RuleSource = "builtin" | "infra-patterns" | "test-patterns";
 
@@ -190,11 +194,11 @@ export const builtinInfraRules: readonly Rule[] = rows([
   {
     id: "docker-daemon-unreachable",
     kind: "infra",
-    // The Docker socket missing or refusing, as the Docker CLI, docker-py (its unix/npipe transport's
-    // `connect` frame, where Python's FileNotFoundError is raised), docker-java (its domain-socket frames),
-    // dockerode/testcontainers-node (`connect ENOENT /var/run/docker.sock`) and the Go client word it.
+    // The Docker socket missing or refusing, as the Docker CLI, docker-compose, docker-py (its unix/npipe
+    // transport's `connect` frame, where Python's FileNotFoundError is raised) and docker-java (its
+    // domain-socket frames) word it when they give up.
     pattern:
-      /\bCannot connect to the Docker daemon\b|\bIs (?:the|your) docker daemon (?:up and )?running\?|\bCouldn't connect to Docker daemon\b|\berror during connect:|\bpermission denied while trying to connect to the Docker daemon socket\b|\bError while fetching server API version\b|\bdial unix \S*docker\.sock: connect: |\bconnect (?:ENOENT|EACCES|ECONNREFUSED) \S*docker\.sock\b|\bDocker daemon is not reachable\b|[/\\]?\bdocker[/\\]transport[/\\](?:unixconn|npipeconn|npipesocket|sshconn)\.py(?:", line \d+, in |:\d+: in )connect\b|\bat (?:com\.github\.dockerjava\.transport\.(?:DomainSocket|LinuxDomainSocket|UnixSocket)\b|org\.testcontainers\.shaded\.org\.scalasbt\.ipcsocket\.UnixDomainSocket\b|org\.testcontainers\.dockerclient\.transport\.okhttp\.UnixSocketFactory\b)|\bAFUNIXSocketException: (?:No such file or directory|Connection refused)\b/i,
+      /\bCannot connect to the Docker daemon\b|\bIs (?:the|your) docker daemon (?:up and )?running\?|\bCouldn't connect to Docker daemon\b|\berror during connect:|\bpermission denied while trying to connect to the Docker daemon socket\b|\bError while fetching server API version\b|[/\\]?\bdocker[/\\]transport[/\\](?:unixconn|npipeconn|npipesocket|sshconn)\.py(?:", line \d+, in |:\d+: in )connect\b|\bat (?:com\.github\.dockerjava\.transport\.(?:DomainSocket|LinuxDomainSocket|UnixSocket)\b|org\.testcontainers\.shaded\.org\.scalasbt\.ipcsocket\.UnixDomainSocket\b|org\.testcontainers\.dockerclient\.transport\.okhttp\.UnixSocketFactory\b)|\bAFUNIXSocketException: (?:No such file or directory|Connection refused)\b/i,
     appliesTo: "both",
     description: "the Docker daemon could not be reached",
   },
@@ -203,9 +207,21 @@ export const builtinInfraRules: readonly Rule[] = rows([
     kind: "infra",
     // Java, Node, Go (rootless probe / provider) phrasings.
     pattern:
-      /\bCould not find a valid Docker environment\b|\bCould not find a working container runtime strategy\b|\bNo Docker client strategy found\b|\bDOCKER_HOST \S+ is not listening\b|\bCould not find unix domain socket\b|\bDocker is either not running or misconfigured\b|\brootless Docker not found\b|\bfailed to create Docker provider\b/,
+      /\bCould not find a valid Docker environment\b|\bCould not find a working container runtime strategy\b|\bNo Docker client strategy found\b|\bDocker is either not running or misconfigured\b|\brootless Docker not found\b|\bfailed to create Docker provider\b/,
     appliesTo: "both",
     description: "Testcontainers found no usable Docker environment",
+  },
+  {
+    id: "docker-socket-unreachable",
+    kind: "infra",
+    // The socket itself refusing or missing, as dockerode/testcontainers-node (`connect ENOENT
+    // /var/run/docker.sock`), the Go client (`dial unix ... connect:`) and Testcontainers' strategy probes
+    // word it. Testcontainers logs these while it tries one socket after another and may then succeed.
+    pattern:
+      /\bdial unix \S*docker\.sock: connect: |\bconnect (?:ENOENT|EACCES|ECONNREFUSED) \S*docker\.sock\b|\bDocker daemon is not reachable\b|\bDOCKER_HOST \S+ is not listening\b|\bCould not find unix domain socket\b/,
+    appliesTo: "both",
+    condition: "before-tests-in-output",
+    description: "the Docker socket is missing or refused the connection",
   },
   {
     id: "registry-rate-limit",

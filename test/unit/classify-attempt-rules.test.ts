@@ -208,6 +208,34 @@ describe("network lines in the output count only before any test ran", () => {
     expect(result.outcome).toBe("test-failures");
   });
 
+  it("ignores Testcontainers' socket probes once tests ran: it tried one socket, then used another", () => {
+    // testcontainers-node logs the failed probe (issue 407's wording), then finds another strategy.
+    const probe =
+      "testcontainers WARN  Docker daemon is not reachable: Error: connect ENOENT /var/run/docker.sock +4ms";
+    const ran = classifyAttempt(
+      evidence({ exitCode: 1, outputTail: [probe, "Tests:       1 failed, 4 passed, 5 total"] }),
+    );
+    expect(ran.outcome).toBe("test-failures");
+    expect(ran.testFailures[0]?.evidence.rule).toBe("command-failed");
+    const none = classifyAttempt(evidence({ exitCode: 1, outputTail: [probe] }));
+    expect(none.infraFailures[0]?.evidence.rule).toBe("docker-socket-unreachable");
+    // In a failure's own text the same wording is the error that ended it, whatever the phase.
+    const inBody = classifyAttempt(
+      evidence({
+        junitFiles: [
+          junit([
+            test(
+              "a",
+              "errored",
+              failure({ message: "Error: connect ENOENT /var/run/docker.sock", phase: "call" }),
+            ),
+          ]),
+        ],
+      }),
+    );
+    expect(inBody.outcome).toBe("infra-failure");
+  });
+
   it("keeps strong signatures after tests ran: a rate-limited pull stays infrastructure", () => {
     const result = classifyAttempt(
       evidence({

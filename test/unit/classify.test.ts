@@ -1560,7 +1560,7 @@ npm ERR! errno 1`,
     tool: "testcontainers-node (unhandled rejection)",
     source: "https://github.com/pinpoint-apm/pinpoint-node-agent/issues/121",
     where: "output",
-    rule: "docker-daemon-unreachable",
+    rule: "docker-socket-unreachable",
     text: `node:internal/process/promises:279
             triggerUncaughtException(err, true /* fromPromise */);
             ^
@@ -1577,7 +1577,7 @@ Error: connect ENOENT /var/run/docker.sock
     tool: "testcontainers-node (debug log)",
     source: "https://github.com/testcontainers/testcontainers-node/issues/407",
     where: "output",
-    rule: "docker-daemon-unreachable",
+    rule: "docker-socket-unreachable",
     text: `  testcontainers DEBUG Testing Docker client strategy URI: unix:///var/run/docker.sock +1ms
   testcontainers WARN  Docker daemon is not reachable: Error: connect ENOENT /var/run/docker.sock +4ms
   testcontainers WARN  Docker client strategy UnixSocketStrategy is not reachable +0ms`,
@@ -1616,14 +1616,14 @@ Error: connect ENOENT /var/run/docker.sock
     tool: "Testcontainers Java",
     source: "https://github.com/testcontainers/testcontainers-java/issues/6165",
     where: "output",
-    rule: "testcontainers-no-docker",
+    rule: "docker-socket-unreachable",
     text: `DOCKER_HOST unix:///var/run/docker.sock is not listening`,
   },
   {
     tool: "Testcontainers Java (log)",
     source: "https://github.com/testcontainers/testcontainers-java/issues/9195",
     where: "output",
-    rule: "testcontainers-no-docker",
+    rule: "docker-socket-unreachable",
     text: `WARNING: DOCKER_HOST unix:///var/run/docker.sock is not listening`,
   },
   {
@@ -1760,7 +1760,7 @@ Error while fetching server API version: ('Connection aborted.', error(2, 'No su
     tool: "go-dockerclient (Hyperledger Fabric)",
     source: "https://github.com/fsouza/go-dockerclient/issues/768",
     where: "output",
-    rule: "docker-daemon-unreachable",
+    rule: "docker-socket-unreachable",
     text: `create container failed: Post http://unix.sock/containers/create?name=dev-peer0.org2.example.com-mycc-1.0: dial unix /var/run/docker.sock: connect: no such file or directory {"imageName": "dev-peer0.org2.example.com-mycc-1.0-15b571b3ce849066b7ec74497da3b27e54e0df1345daff3951b94245ce09c42b", "containerName": "dev-peer0.org2.example.com-mycc-1.0"}`,
   },
   {
