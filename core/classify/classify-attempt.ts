@@ -376,7 +376,8 @@ export function endpointIn(line: string): string | null {
   if (libpq) return endpointName(libpq[1] ?? "", libpq[2] ?? "");
   for (const match of line.matchAll(HOST_PORT)) {
     const host = match[1] ?? match[2] ?? "";
-    if (NOT_A_HOST.test(host)) continue;
+    // Not a scheme or a stack frame's file, nor a clock or a date read as `host:port`.
+    if (NOT_A_HOST.test(host) || /^\d+$|^\d{4}-\d\d-\d\d/.test(host)) continue;
     return endpointName(host, match[3] ?? "");
   }
   return null;

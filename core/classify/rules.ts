@@ -532,7 +532,14 @@ export const hookName = /"(?:before|after) (?:all|each)" hook\b|\b(?:before|afte
 // class-level entries). The report's own `phase` always takes precedence.
 export const setupMarkers: readonly RegExp[] = Object.freeze([
   /"before (?:all|each)" hook/,
-  /\binvokeBefore(?:All|Each)Methods\b/,
+  /\binvokeBefore(?:All|Each)(?:Methods|Callbacks)\b/,
+  // JUnit 4 @Before/@BeforeClass and Testcontainers' @ClassRule/@Rule
+  /\bRunBefores\.(?:evaluate|invokeMethod)\b/,
+  /\bFailureDetectingExternalResource\b/,
+  // pytest's JUnit message for a fixture error, unittest's setUp frames, RSpec's context hooks
+  /\bfailed on setup with\b/,
+  /, in setUp(?:Class|Module)?\s*$/,
+  /\bAn error occurred in a `before\(:(?:context|all)\)` hook\b/,
   /\bFailed to load ApplicationContext\b/,
   /\bTest suite failed to run\b/,
   /\bGot error running globalSetup\b/,

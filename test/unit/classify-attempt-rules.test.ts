@@ -250,6 +250,46 @@ describe("network lines in the output count only before any test ran", () => {
   });
 });
 
+describe("setup recognised from the failure's own text when the report gives no phase", () => {
+  // The frames and messages each runner leaves when a failure happened before the test body.
+  const SETUP_TEXTS: readonly (readonly [string, string])[] = [
+    [
+      "pytest fixture error",
+      'failed on setup with "redis.exceptions.ConnectionError: Error 111 connecting to localhost:6379."',
+    ],
+    ["unittest setUp", '  File "/usr/src/app/project/tests/base.py", line 17, in setUp'],
+    [
+      "JUnit 4 @BeforeClass",
+      "\tat org.junit.internal.runners.statements.RunBefores.evaluate(RunBefores.java:24)",
+    ],
+    [
+      "Testcontainers @ClassRule",
+      "\tat org.testcontainers.containers.FailureDetectingExternalResource$1.evaluate(FailureDetectingExternalResource.java:29)",
+    ],
+    [
+      "JUnit 5 extension",
+      "\tat org.junit.jupiter.engine.descriptor.ClassBasedTestDescriptor.invokeBeforeAllCallbacks(ClassBasedTestDescriptor.java:459)",
+    ],
+    ["RSpec before(:context)", "An error occurred in a `before(:context)` hook."],
+  ];
+
+  it.each(SETUP_TEXTS.map(([runner, text]) => [runner, text] as const))("%s", (_runner, text) => {
+    const refusedWith = (details: string | null) =>
+      classifyAttempt(
+        evidence({
+          junitFiles: [
+            junit([
+              test("a", "errored", failure({ message: "connect ECONNREFUSED 127.0.0.1:5432", details })),
+            ]),
+          ],
+        }),
+      );
+    expect(refusedWith(text).outcome).toBe("infra-failure");
+    expect(refusedWith(text).infraFailures[0]?.phase).toBe("setup");
+    expect(refusedWith(null).outcome).toBe("test-failures");
+  });
+});
+
 describe("containers that exited on their own are the suite's bug", () => {
   const waitTimeout = failure({
     type: "org.testcontainers.containers.ContainerLaunchException",
