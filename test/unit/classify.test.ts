@@ -1,7 +1,10 @@
-// The classification table: real error texts as the tools print them (taken from users' reports in the
-// tools' issue trackers), each labelled infra or test, with the rule that must produce the evidence.
-// Look-alikes are texts that carry the other kind's words: assertions quoting infrastructure errors,
-// schema errors in fixtures, assertion-shaped carriers of real Docker errors.
+// The classification table: error texts as the tools print them, each labelled infra or test, with the
+// rule that must produce the evidence. Every row names its source: the public issue or pull request thread
+// it was copied from (a real text; trimmed to whole lines, never edited inside a line), or `written for
+// this table` for the older rows whose thread was never recorded and for hand-made look-alikes. The first
+// test prints the counts. Look-alikes are texts that carry the other kind's words: assertions quoting
+// infrastructure errors, schema errors in fixtures, connection errors a test body provoked, containers that
+// exited on their own.
 import { describe, expect, it } from "vitest";
 import { classifyAttempt, type FailureKind } from "../../core/classify/index.ts";
 import type { Failure, FailurePhase, JunitFile, TestCase } from "../../core/junit/model.ts";
