@@ -1,6 +1,7 @@
 // The classification table: error texts as the tools print them, each labelled infra or test, with the
 // rule that must produce the evidence. Every row names its source: the public issue or pull request thread
-// it was copied from (a real text; trimmed to whole lines, never edited inside a line), or `written for
+// it was copied from (a real text: cut down to the lines, or the part of a line, that carry the error, never
+// reworded), or `written for
 // this table` for the older rows whose thread was never recorded and for hand-made look-alikes. The first
 // test prints the counts. Look-alikes are texts that carry the other kind's words: assertions quoting
 // infrastructure errors, schema errors in fixtures, connection errors a test body provoked, containers that
@@ -1921,7 +1922,7 @@ Caused by: com.github.dockerjava.api.exception.DockerClientException: Could not 
     source: "https://github.com/Clinical-Genomics/scout/issues/5222",
     where: "output",
     rule: "registry-rate-limit",
-    text: `docker: Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit.`,
+    text: `docker: _Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit._`,
   },
   {
     tool: "go test (Docker API from a test)",
