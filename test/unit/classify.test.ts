@@ -1,11 +1,10 @@
 // The classification table: error texts as the tools print them, each labelled infra or test, with the
 // rule that must produce the evidence. Every row names its source: the public issue or pull request thread
 // it was copied from (a real text: cut down to the lines, or the part of a line, that carry the error, never
-// reworded), or `written for
-// this table` for the older rows whose thread was never recorded and for hand-made look-alikes. The first
-// test prints the counts. Look-alikes are texts that carry the other kind's words: assertions quoting
-// infrastructure errors, schema errors in fixtures, connection errors a test body provoked, containers that
-// exited on their own.
+// reworded), or `written for this table` for the older rows whose thread was never recorded and for
+// hand-made look-alikes. The first test prints the counts. Look-alikes are texts that carry the other
+// kind's words: assertions quoting infrastructure errors, schema errors in fixtures, connection errors a
+// test body provoked, containers that exited on their own.
 import { describe, expect, it } from "vitest";
 import { classifyAttempt, type FailureKind } from "../../core/classify/index.ts";
 import type { Failure, FailurePhase, JunitFile, TestCase } from "../../core/junit/model.ts";
