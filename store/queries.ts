@@ -12,9 +12,24 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import {
-  DurationSketch,
+  addDuration,
+  addOutcome,
+  advanceTestState,
+  type DurationSketch,
+  type InfraFailure,
+  mergeDurationSketches,
+  newDurationSketch,
+  newTestState,
+  type OutcomeCounts,
+  summarizeSketch,
+  type TestState,
+} from "../core/analytics/index.ts";
+import {
+  decodeDurationSketch,
   type EvidenceGroup,
+  encodeDurationSketch,
   type PlannedResult,
+  type PlannedRun,
   type RunRecord,
 } from "../core/history/index.ts";
 import type { TestVerdict } from "../core/run/model.ts";
@@ -191,6 +206,7 @@ export interface DailyTiming {
   readonly maxMs: number | null;
   readonly p50Ms: number | null;
   readonly p95Ms: number | null;
+  readonly ciTimeLostMs: number;
 }
 
 export interface TestWindow extends TestIdentity {
@@ -204,6 +220,7 @@ export interface TestWindow extends TestIdentity {
   readonly timed: number;
   readonly totalMs: number;
   readonly maxMs: number | null;
+  readonly ciTimeLostMs: number;
 }
 
 export interface TestDurations {
@@ -234,13 +251,12 @@ export interface FailureGroup extends FailureText {
   readonly runIds: readonly number[];
 }
 
-export interface InfraDay {
-  readonly day: number;
-  readonly signature: string;
+/** An attempt infrastructure failed (core/analytics' InfraFailure), with what the page shows of it. */
+export interface InfraFailureRow extends InfraFailure {
+  readonly runId: number;
   readonly description: string;
-  readonly runs: number;
-  readonly failures: number;
-  readonly timeLostMs: number;
+  /** Tests in the attempt that this signature failed. */
+  readonly tests: number;
 }
 
 export interface InfraEventRow {
@@ -283,10 +299,11 @@ const READS = {
   listRecentRuns: `SELECT ${runSummaryColumns("r")} FROM runs r
     WHERE r.project_id = @projectId AND r.branch IS @branch ORDER BY r.started_at DESC LIMIT @limit`,
   listTestWindows: `SELECT t.id, t.test_key AS testKey, t.suite, t.classname, t.name, t.file, t.state,
-      t.state_data AS stateData, w.passed, w.failed, w.flaky, w.skipped, w.infra, w.timed, w.totalMs, w.maxMs
+      t.state_data AS stateData, w.passed, w.failed, w.flaky, w.skipped, w.infra, w.timed, w.totalMs, w.maxMs,
+      w.ciTimeLostMs
     FROM (SELECT test_id, SUM(passed) AS passed, SUM(failed) AS failed, SUM(flaky) AS flaky,
             SUM(skipped) AS skipped, SUM(infra) AS infra, SUM(timed) AS timed, SUM(total_ms) AS totalMs,
-            MAX(max_ms) AS maxMs
+            MAX(max_ms) AS maxMs, SUM(ci_time_lost_ms) AS ciTimeLostMs
           FROM test_daily_rollups
           WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
           GROUP BY test_id) w
@@ -297,17 +314,18 @@ const READS = {
   listDurationsOfBranch: `SELECT test_id AS testId, day, durations FROM test_daily_rollups
     WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
       AND durations IS NOT NULL`,
-  listInfraByDay: `SELECT occurred_at / ${DAY_MS} AS day, signature, MAX(description) AS description,
-      COUNT(DISTINCT run_id) AS runs, SUM(failures) AS failures, SUM(time_lost_ms) AS timeLostMs
-    FROM infra_events
-    WHERE project_id = @projectId AND branch = @branch AND occurred_at >= @since AND occurred_at < @until
-    GROUP BY day, signature ORDER BY day, signature`,
+  listInfraFailures: `SELECT e.run_id AS runId, e.occurred_at AS at, e.signature, e.description,
+      e.failures AS tests, e.time_lost_ms AS timeLostMs, COALESCE(a.retried, 0) AS retried
+    FROM infra_events e LEFT JOIN run_attempts a ON a.run_id = e.run_id AND a.number = e.attempt
+    WHERE e.project_id = @projectId AND e.branch = @branch AND e.occurred_at >= @since AND e.occurred_at < @until
+    ORDER BY e.occurred_at`,
   testByKey: `SELECT id, project_id AS projectId, test_key AS testKey, suite, classname, name, file,
       first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, state, state_data AS stateData,
       state_changed_at AS stateChangedAt
     FROM tests WHERE project_id = ? AND test_key = ?`,
   listTestDays: `SELECT day, passed, failed, flaky, skipped, infra, timed, total_ms AS totalMs, max_ms AS maxMs,
-      p50_ms AS p50Ms, p95_ms AS p95Ms
+      p50_ms AS p50Ms, p95_ms AS p95Ms,
+      ci_time_lost_ms AS ciTimeLostMs
     FROM test_daily_rollups WHERE test_id = @testId AND branch = @branch AND day >= @fromDay AND day <= @toDay
     ORDER BY day`,
   listTestDurations: `SELECT durations FROM test_daily_rollups
@@ -371,7 +389,7 @@ const SAMPLE_PARAMETERS: Record<ReadName, unknown[]> = {
   listTestWindows: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
   listDurationsOfTests: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1, testIds: "[1]" }],
   listDurationsOfBranch: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
-  listInfraByDay: [{ projectId: 1, branch: "main", since: 0, until: 1 }],
+  listInfraFailures: [{ projectId: 1, branch: "main", since: 0, until: 1 }],
   testByKey: [1, "0"],
   listTestDays: [{ testId: 1, branch: "main", fromDay: 0, toDay: 1 }],
   listTestDurations: [{ testId: 1, branch: "main", fromDay: 0, toDay: 1 }],
@@ -586,16 +604,13 @@ export class Store {
       );
     }
 
-    const testIds = this.resolveTests(projectId, record.results, run.startedAt);
+    const onDefaultBranch = run.branch !== null && run.branch === this.defaultBranchOf(projectId);
+    const tests = this.resolveTests(projectId, record.results, run.startedAt, onDefaultBranch);
+    const testIds = new Map([...tests].map(([key, test]) => [key, test.id]));
     const failureIds = this.resolveFailures(projectId, record, run.startedAt);
     this.insertResults(runId, run.startedAt, record.results, testIds, failureIds);
-    this.updateRollups(
-      projectId,
-      run.branch ?? "",
-      Math.floor(run.startedAt / DAY_MS),
-      record.results,
-      testIds,
-    );
+    this.updateRollups(projectId, run.branch ?? "", dayOf(run.startedAt), record.results, testIds);
+    if (onDefaultBranch) this.advanceStates(run, record.results, tests);
 
     const insertEvent = this.prepare(
       `INSERT INTO infra_events (project_id, run_id, attempt, test_id, signature, description, evidence_line,
@@ -617,6 +632,38 @@ export class Store {
       );
     }
     return { runId, duplicate: false };
+  }
+
+  private defaultBranchOf(projectId: number): string | null {
+    const row = this.prepare("SELECT default_branch AS defaultBranch FROM projects WHERE id = ?").get(
+      projectId,
+    ) as { defaultBranch: string | null } | undefined;
+    return row?.defaultBranch ?? null;
+  }
+
+  /**
+   * Each test's health on the default branch, advanced by this run's result (core/analytics' test state),
+   * so that no page recomputes it from raw results. Only tests whose state changed are written.
+   */
+  private advanceStates(
+    run: PlannedRun,
+    results: readonly PlannedResult[],
+    tests: ReadonlyMap<string, KnownTest>,
+  ): void {
+    const update = this.prepare(
+      "UPDATE tests SET state = ?, state_data = ?, state_changed_at = ? WHERE id = ?",
+    );
+    for (const result of results) {
+      const test = tests.get(result.testKey) as KnownTest;
+      const previous: TestState = test.stateData ? (JSON.parse(test.stateData) as TestState) : newTestState;
+      const next = advanceTestState(previous, {
+        verdict: result.verdict,
+        commitSha: run.commitSha,
+        at: run.startedAt,
+      });
+      if (next === previous) continue;
+      update.run(next.health, JSON.stringify(next), next.since, test.id);
+    }
   }
 
   private ensureProjectNow(slug: string, defaultBranch: string | null): number {
@@ -642,25 +689,27 @@ export class Store {
     }
   }
 
-  /** Test key → test id, inserting the tests seen for the first time. */
+  /** Test key → the test (and its state when `withState`), inserting the tests seen for the first time. */
   private resolveTests(
     projectId: number,
     results: readonly PlannedResult[],
     seenAt: number,
-  ): Map<string, number> {
+    withState: boolean,
+  ): Map<string, KnownTest> {
     const keys = JSON.stringify(results.map((result) => result.testKey));
-    const ids = new Map<string, number>();
+    const tests = new Map<string, KnownTest>();
     const known = this.prepare(
-      "SELECT id, test_key AS testKey FROM tests WHERE project_id = ? AND test_key IN (SELECT value FROM json_each(?))",
+      `SELECT id, test_key AS testKey, ${withState ? "state_data" : "NULL"} AS stateData FROM tests
+       WHERE project_id = ? AND test_key IN (SELECT value FROM json_each(?))`,
     );
-    for (const row of known.iterate(projectId, keys) as Iterable<{ id: number; testKey: string }>) {
-      ids.set(row.testKey, row.id);
+    for (const row of known.iterate(projectId, keys) as Iterable<KnownTest & { testKey: string }>) {
+      tests.set(row.testKey, { id: row.id, stateData: row.stateData });
     }
-    const fresh = results.filter((result) => !ids.has(result.testKey));
+    const fresh = results.filter((result) => !tests.has(result.testKey));
     batches(fresh, INSERT_BATCH, (batch) => {
       const statement = this.prepare(
         `INSERT INTO tests (project_id, test_key, suite, classname, name, file, first_seen_at, last_seen_at)
-         VALUES ${placeholders(batch.length, 8)}`,
+         VALUES ${placeholders(batch.length, 8)} RETURNING id, test_key AS testKey`,
       );
       const values: unknown[] = [];
       for (const result of batch) {
@@ -675,27 +724,18 @@ export class Store {
           seenAt,
         );
       }
-      statement.run(values);
-    });
-    if (fresh.length > 0) {
-      for (const row of known.iterate(
-        projectId,
-        JSON.stringify(fresh.map((result) => result.testKey)),
-      ) as Iterable<{
-        id: number;
-        testKey: string;
-      }>) {
-        ids.set(row.testKey, row.id);
+      for (const row of statement.all(values) as { id: number; testKey: string }[]) {
+        tests.set(row.testKey, { id: row.id, stateData: null });
       }
-    }
-    if (ids.size > fresh.length) {
+    });
+    if (tests.size > fresh.length) {
       // To the day: a test's row is rewritten once a day, not at every upload.
       this.prepare(
         `UPDATE tests SET last_seen_at = ? WHERE project_id = ? AND last_seen_at < ?
            AND test_key IN (SELECT value FROM json_each(?))`,
       ).run(seenAt, projectId, seenAt - (seenAt % DAY_MS), keys);
     }
-    return ids;
+    return tests;
   }
 
   /** Fingerprint → failure message id, inserting new messages and dating the known ones. */
@@ -766,81 +806,90 @@ export class Store {
   ): void {
     interface Row {
       testId: number;
-      passed: number;
-      failed: number;
-      flaky: number;
-      skipped: number;
-      infra: number;
+      counts: OutcomeCounts;
       timed: number;
       totalMs: number;
-      maxMs: number | null;
+      ciTimeLostMs: number;
       durations: Uint8Array | null;
+      sketch: DurationSketch | null;
     }
     const rows = new Map<number, Row>();
     const existing = this.prepare(
-      `SELECT test_id AS testId, passed, failed, flaky, skipped, infra, timed, total_ms AS totalMs, max_ms AS maxMs,
-         durations FROM test_daily_rollups
+      `SELECT test_id AS testId, passed, failed, flaky, skipped, infra, timed, total_ms AS totalMs,
+         ci_time_lost_ms AS ciTimeLostMs, durations FROM test_daily_rollups
        WHERE project_id = ? AND branch = ? AND day = ? AND test_id IN (SELECT value FROM json_each(?))`,
     );
     const ids = results.map((result) => testIds.get(result.testKey) as number);
-    for (const row of existing.iterate(projectId, branch, day, JSON.stringify(ids)) as Iterable<Row>) {
-      rows.set(row.testId, row);
+    for (const row of existing.iterate(projectId, branch, day, JSON.stringify(ids)) as Iterable<
+      OutcomeCounts & Omit<Row, "counts" | "sketch">
+    >) {
+      const { passed, failed, flaky, skipped, infra } = row;
+      rows.set(row.testId, {
+        testId: row.testId,
+        counts: { passed, failed, flaky, skipped, infra },
+        timed: row.timed,
+        totalMs: row.totalMs,
+        ciTimeLostMs: row.ciTimeLostMs,
+        durations: row.durations,
+        sketch: null,
+      });
     }
-    const updated: { row: Row; sketch: DurationSketch | null }[] = [];
+    const updated: Row[] = [];
     results.forEach((result, index) => {
       const testId = ids[index] as number;
       const row: Row = rows.get(testId) ?? {
         testId,
-        passed: 0,
-        failed: 0,
-        flaky: 0,
-        skipped: 0,
-        infra: 0,
+        counts: { passed: 0, failed: 0, flaky: 0, skipped: 0, infra: 0 },
         timed: 0,
         totalMs: 0,
-        maxMs: null,
+        ciTimeLostMs: 0,
         durations: null,
+        sketch: null,
       };
-      countVerdict(row, result.verdict);
-      let sketch: DurationSketch | null = null;
+      row.counts = addOutcome(row.counts, result.verdict);
+      row.ciTimeLostMs += result.ciTimeLostMs;
       if (result.timed) {
-        sketch = DurationSketch.decode(row.durations).add(result.durationMs);
+        const sketch = row.durations ? decodeDurationSketch(row.durations) : newDurationSketch();
+        row.sketch = addDuration(sketch, result.durationMs);
         row.timed++;
         row.totalMs += result.durationMs;
-        row.maxMs = Math.max(row.maxMs ?? 0, result.durationMs);
       }
-      updated.push({ row, sketch });
+      updated.push(row);
     });
     batches(updated, INSERT_BATCH, (batch) => {
       const statement = this.prepare(
         `INSERT INTO test_daily_rollups (project_id, branch, day, test_id, passed, failed, flaky, skipped, infra, timed,
-           total_ms, max_ms, p50_ms, p95_ms, durations) VALUES ${placeholders(batch.length, 15)}
+           total_ms, max_ms, p50_ms, p95_ms, durations, ci_time_lost_ms) VALUES ${placeholders(batch.length, 16)}
          ON CONFLICT (project_id, branch, day, test_id) DO UPDATE SET
            passed = excluded.passed, failed = excluded.failed, flaky = excluded.flaky, skipped = excluded.skipped,
-           infra = excluded.infra, timed = excluded.timed, total_ms = excluded.total_ms, max_ms = excluded.max_ms,
-           p50_ms = COALESCE(excluded.p50_ms, p50_ms), p95_ms = COALESCE(excluded.p95_ms, p95_ms),
-           durations = COALESCE(excluded.durations, durations)`,
+           infra = excluded.infra, timed = excluded.timed, total_ms = excluded.total_ms,
+           max_ms = COALESCE(excluded.max_ms, max_ms), p50_ms = COALESCE(excluded.p50_ms, p50_ms),
+           p95_ms = COALESCE(excluded.p95_ms, p95_ms), durations = COALESCE(excluded.durations, durations),
+           ci_time_lost_ms = excluded.ci_time_lost_ms`,
       );
       const values: unknown[] = [];
-      for (const { row, sketch } of batch) {
-        const [p50, p95] = sketch ? sketch.quantiles([0.5, 0.95]) : [null, null];
-        const bytes = sketch?.encode();
+      for (const row of batch) {
+        // The day's figures come from the analytics' sketch: p50/p95 within 1 %, the max exact.
+        const summary = row.sketch ? summarizeSketch(row.sketch) : null;
+        const bytes = row.sketch ? encodeDurationSketch(row.sketch) : null;
+        const { passed, failed, flaky, skipped, infra } = row.counts;
         values.push(
           projectId,
           branch,
           day,
           row.testId,
-          row.passed,
-          row.failed,
-          row.flaky,
-          row.skipped,
-          row.infra,
+          passed,
+          failed,
+          flaky,
+          skipped,
+          infra,
           row.timed,
           row.totalMs,
-          row.maxMs,
-          p50 == null ? null : Math.round(p50),
-          p95 == null ? null : Math.round(p95),
+          roundOrNull(summary?.maxMs),
+          roundOrNull(summary?.p50Ms),
+          roundOrNull(summary?.p95Ms),
           bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null,
+          row.ciTimeLostMs,
         );
       }
       statement.run(values);
@@ -988,7 +1037,8 @@ export class Store {
     return windows;
   }
 
-  async listInfraByDay({
+  /** Attempts infrastructure failed on the branch in the time range, oldest first. */
+  async listInfraFailures({
     projectId,
     branch,
     since,
@@ -998,8 +1048,12 @@ export class Store {
     branch: string;
     since: number;
     until: number;
-  }): Promise<InfraDay[]> {
-    return this.read("listInfraByDay").all({ projectId, branch, since, until }) as InfraDay[];
+  }): Promise<InfraFailureRow[]> {
+    const rows = this.read("listInfraFailures").all({ projectId, branch, since, until }) as (Omit<
+      InfraFailureRow,
+      "retried"
+    > & { retried: number })[];
+    return rows.map((row) => ({ ...row, retried: row.retried === 1 }));
   }
 
   // --- reads: a test ---------------------------------------------------------------------------------------
@@ -1033,12 +1087,11 @@ export class Store {
     fromDay: number;
     toDay: number;
   }): Promise<DurationSketch> {
-    const sketch = new DurationSketch();
-    for (const row of this.read("listTestDurations").iterate({ testId, branch, fromDay, toDay }) as Iterable<{
+    let sketch = newDurationSketch();
+    const rows = this.read("listTestDurations").iterate({ testId, branch, fromDay, toDay }) as Iterable<{
       durations: Uint8Array;
-    }>) {
-      sketch.merge(DurationSketch.decode(row.durations));
-    }
+    }>;
+    for (const row of rows) sketch = mergeDurationSketches(sketch, decodeDurationSketch(row.durations));
     return sketch;
   }
 
@@ -1240,36 +1293,20 @@ function verdictOf(status: number): TestVerdict {
   return verdict;
 }
 
-/** Rollup counts follow core/analytics' OutcomeCounts: infrastructure and recoveries are one column. */
-function countVerdict(
-  row: { passed: number; failed: number; flaky: number; skipped: number; infra: number },
-  verdict: TestVerdict,
-): void {
-  switch (verdict) {
-    case "passed":
-      row.passed++;
-      break;
-    case "failed":
-      row.failed++;
-      break;
-    case "flaky":
-      row.flaky++;
-      break;
-    case "skipped":
-      row.skipped++;
-      break;
-    case "infra-failure":
-    case "recovered-after-infra-retry":
-      row.infra++;
-      break;
-  }
+function mergeInto(sketches: Map<number, DurationSketch>, testId: number, bytes: Uint8Array): void {
+  const sketch = decodeDurationSketch(bytes);
+  const known = sketches.get(testId);
+  sketches.set(testId, known ? mergeDurationSketches(known, sketch) : sketch);
 }
 
-function mergeInto(sketches: Map<number, DurationSketch>, testId: number, bytes: Uint8Array): void {
-  const sketch = DurationSketch.decode(bytes);
-  const known = sketches.get(testId);
-  if (known) known.merge(sketch);
-  else sketches.set(testId, sketch);
+function roundOrNull(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : Math.round(value);
+}
+
+interface KnownTest {
+  readonly id: number;
+  /** The test state's JSON, read only for uploads to the default branch. */
+  readonly stateData: string | null;
 }
 
 export function hashToken(token: string): string {

@@ -250,8 +250,8 @@ export type NewInfraEvent = typeof infraEvents.$inferInsert;
 
 /**
  * One row per test, branch and UTC day, kept up to date at each upload: charts over months read these,
- * never the raw results. `durations` is a DurationSketch (core/history) of the timed results, so that days
- * merge into p50/p95 over any window; p50/p95/max are that day's figures, ready to chart.
+ * never the raw results. `durations` is core/analytics' DurationSketch of the timed results, packed by
+ * core/history, so that days merge into p50/p95 over any window; p50/p95/max are that day's figures.
  */
 export const testDailyRollups = sqliteTable(
   "test_daily_rollups",
@@ -279,6 +279,8 @@ export const testDailyRollups = sqliteTable(
     p50Ms: integer("p50_ms"),
     p95Ms: integer("p95_ms"),
     durations: blob("durations", { mode: "buffer" }),
+    /** CI time the day's results cost (core/analytics' ciTimeLost), for ranking by impact. */
+    ciTimeLostMs: integer("ci_time_lost_ms").notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.projectId, table.branch, table.day, table.testId] }),

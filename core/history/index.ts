@@ -1,10 +1,11 @@
 // Public surface of the history model: what the dashboard stores for a run, and the pure pieces around it.
-export type { CiContext, CiProvider } from "./ci-context.ts";
-export { DurationSketch } from "./duration-sketch.ts";
+export type { CiContext, CiProvider } from "../ci/context.ts";
+export { decodeDurationSketch, encodeDurationSketch } from "./duration-sketch.ts";
 export { fingerprintFailure, normaliseFailure } from "./fingerprint-failure.ts";
 export {
   branchOf,
   type EvidenceGroup,
+  OUTAGE_SIGNATURE,
   type PlannedAttempt,
   type PlannedFailure,
   type PlannedInfraEvent,

@@ -1,11 +1,15 @@
 // A run report → what the dashboard stores for it: one run, its attempts, one result per test, failure
 // messages once per fingerprint, and infrastructure events. Pure: the store writes what this returns.
+
+import { ciTimeLost } from "../analytics/impact.ts";
+import { isLikelyOutage } from "../analytics/infrastructure.ts";
+import { countsForTiming } from "../analytics/outcomes.ts";
+import type { CiContext, CiProvider } from "../ci/context.ts";
 import type { Evidence } from "../classify/classify-attempt.ts";
 import type { Failure } from "../junit/model.ts";
 import { formatSuitePath } from "../junit/model.ts";
 import { testDurationMs } from "../report/test-text.ts";
 import type { RunOutcome, TestVerdict } from "../run/model.ts";
-import type { CiContext, CiProvider } from "./ci-context.ts";
 import { fingerprintFailure } from "./fingerprint-failure.ts";
 import type { ReportAttempt, ReportFailureRef, RunReport, RunReportVersion } from "./run-report.ts";
 
@@ -94,8 +98,10 @@ export interface PlannedResult {
   readonly verdict: TestVerdict;
   /** The test's own time: its last attempt, so an infra retry does not count it twice. */
   readonly durationMs: number;
-  /** Whether the duration goes into timings: clean passes only (a failure may have timed out, a retry adds attempts). */
+  /** Whether the duration goes into timings (core/analytics' `countsForTiming`: clean passes only). */
   readonly timed: boolean;
+  /** CI time this result cost (core/analytics' `ciTimeLost`): additive, summed per test and day. */
+  readonly ciTimeLostMs: number;
   readonly attempts: number;
   readonly failureFingerprint: string | null;
 }
@@ -136,21 +142,31 @@ export class RunReportError extends Error {
   }
 }
 
+export const OUTAGE_SIGNATURE = "likely-outage";
+
 export function planRunRecord(report: RunReport): RunRecord {
   const ci = report.ci ?? null;
   const startedAt = Date.parse(report.startedAt);
   if (!Number.isFinite(startedAt)) {
     throw new RunReportError(`not a date and time: ${JSON.stringify(report.startedAt)}`, "startedAt");
   }
-  const failures = new Map<string, PlannedFailure>();
   const seen = new Set<string>();
-  const results = report.tests.map((test, index): PlannedResult => {
+  report.tests.forEach((test, index) => {
     if (seen.has(test.id)) {
       throw new RunReportError(`test id ${JSON.stringify(test.id)} appears twice`, `tests[${index}].id`);
     }
     seen.add(test.id);
-    const failure =
-      test.failure && test.verdict !== "passed" && test.verdict !== "skipped" ? test.failure : null;
+  });
+  const jobDurationMs = Math.max(0, Math.round(report.durationMs));
+  const retryDurationMs = report.attempts.slice(1).reduce((sum, attempt) => sum + attempt.durationMs, 0);
+  const failed = report.tests.filter((test) => test.verdict === "failed").length;
+  // So many genuine failures at once are an outage the classifier did not recognise: they count against
+  // no test (core/analytics' outage guard) and are kept as infrastructure.
+  const outage = isLikelyOutage({ tests: report.tests.length, failed });
+  const failures = new Map<string, PlannedFailure>();
+  const results = report.tests.map((test): PlannedResult => {
+    const verdict: TestVerdict = outage && test.verdict === "failed" ? "infra-failure" : test.verdict;
+    const failure = test.failure && verdict !== "passed" && verdict !== "skipped" ? test.failure : null;
     const planned = failure ? planFailure(failure, test.evidence) : null;
     if (planned && !failures.has(planned.fingerprint)) failures.set(planned.fingerprint, planned);
     return {
@@ -159,19 +175,32 @@ export function planRunRecord(report: RunReport): RunRecord {
       classname: cap(test.classname, STORED_TEXT_CAPS.name),
       name: cap(test.name, STORED_TEXT_CAPS.name),
       file: test.file === null ? null : cap(test.file, STORED_TEXT_CAPS.name),
-      verdict: test.verdict,
+      verdict,
       durationMs: Math.max(0, Math.round(testDurationMs(test))),
-      timed: test.verdict === "passed",
+      timed: countsForTiming(verdict),
+      ciTimeLostMs: Math.round(ciTimeLost({ verdict, jobDurationMs, retryDurationMs })),
       attempts: Math.max(1, test.attempts.length),
       failureFingerprint: planned?.fingerprint ?? null,
     };
   });
+  const infraEvents = report.attempts.flatMap(planInfraEvents);
+  if (outage) {
+    infraEvents.push({
+      attempt: report.attempts.at(-1)?.number ?? 1,
+      signature: OUTAGE_SIGNATURE,
+      description: `${failed} of ${report.tests.length} tests failed at once: kept as an outage, not as test failures`,
+      evidenceLine: null,
+      failures: failed,
+      testKey: null,
+      timeLostMs: 0,
+    });
+  }
   return {
     run: planRun(report, ci, startedAt, results),
     attempts: report.attempts.map(planAttempt),
     results,
     failures: [...failures.values()],
-    infraEvents: report.attempts.flatMap(planInfraEvents),
+    infraEvents,
   };
 }
 

@@ -1,8 +1,9 @@
 // A run report built from the engine's result, for runs that did not come from the action: the JUnit
 // endpoint (raw XML from any CI) and the demo seed. The shape is the one `writeRunReport` writes, so both
 // paths are stored by the same code.
+
+import type { CiContext } from "../ci/context.ts";
 import type { RunResult } from "../run/model.ts";
-import type { CiContext } from "./ci-context.ts";
 import type { RunReport } from "./run-report.ts";
 
 export function runReportFromResult(

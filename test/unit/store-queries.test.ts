@@ -186,6 +186,81 @@ describe("ingestRun", () => {
   });
 });
 
+describe("test health at ingest", () => {
+  it("advances each test's state on the default branch only: broken after 3 failures, healthy on a pass", async () => {
+    const projectId = await project();
+    const verdicts = ["fail", "fail", "fail", 5] as const;
+    for (const [index, value] of verdicts.entries()) {
+      await temp.store.ingestRun({
+        projectId,
+        record: record(suite({ checkout: value, other: 5 }), `s${index}`, MONDAY + index * 60_000, {
+          commitSha: `c${index}`.padEnd(40, "0"),
+        }),
+        source: "junit",
+      });
+      const [checkout] = await temp.store.searchTests({ projectId, query: "checkout", limit: 1 });
+      expect(checkout?.state).toBe(index === 2 ? "broken" : "healthy");
+      // A branch's failures do not move the default branch's state.
+      if (index === 2) {
+        await temp.store.ingestRun({
+          projectId,
+          record: record(suite({ checkout: 5 }), "branch-pass", MONDAY + 150_000, {
+            branch: "feature/x",
+            ref: null,
+          }),
+          source: "junit",
+        });
+        expect((await temp.store.searchTests({ projectId, query: "checkout", limit: 1 }))[0]?.state).toBe(
+          "broken",
+        );
+      }
+    }
+    const test = await temp.store.getTest({
+      projectId,
+      testKey: (await temp.store.searchTests({ projectId, query: "checkout", limit: 1 }))[0]
+        ?.testKey as string,
+    });
+    expect(JSON.parse(test?.stateData as string)).toMatchObject({
+      health: "healthy",
+      results: 4,
+      failuresInARow: 0,
+    });
+    expect(test?.stateChangedAt).toBe(MONDAY + 3 * 60_000);
+  });
+
+  it("stores a run where nearly every test failed at once as an outage, not as test failures", async () => {
+    const projectId = await project();
+    const cases = Object.fromEntries(
+      Array.from({ length: 25 }, (_, i) => [`t${i}`, i < 22 ? ("fail" as const) : 5]),
+    );
+    const { runId } = await temp.store.ingestRun({
+      projectId,
+      record: record(suite(cases), "outage", MONDAY),
+      source: "junit",
+    });
+    expect(await temp.store.getRun({ projectId, runId })).toMatchObject({ failed: 0, infraFailed: 22 });
+    expect((await temp.store.listRunInfraEvents({ runId })).map((event) => event.signature)).toContain(
+      "likely-outage",
+    );
+    const windows = await temp.store.listTestWindows({ projectId, branch: "main", fromDay: 0, toDay: 1e6 });
+    expect(windows.reduce((sum, w) => sum + w.failed, 0)).toBe(0);
+    expect(windows.reduce((sum, w) => sum + w.infra, 0)).toBe(22);
+  });
+
+  it("sums the CI time each failure cost into the rollups, for ranking by impact", async () => {
+    const projectId = await project();
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: "fail", b: 5 }), "cost", MONDAY),
+      source: "junit",
+    });
+    const windows = await temp.store.listTestWindows({ projectId, branch: "main", fromDay: 0, toDay: 1e6 });
+    // A genuine failure fails the job: it cost the job's whole time (the report's 0.5 s + 5 ms here).
+    expect(windows.find((w) => w.name === "a")?.ciTimeLostMs).toBe(505);
+    expect(windows.find((w) => w.name === "b")?.ciTimeLostMs).toBe(0);
+  });
+});
+
 describe("pruneResults", () => {
   it("deletes raw results of old runs and keeps runs and daily rollups", async () => {
     const projectId = await project();
@@ -274,6 +349,6 @@ describe("indexes", () => {
     expect(plans.listRunsInRange).toContain(
       "runs_project_branch_started_idx (project_id=? AND branch=? AND started_at>? AND started_at<?)",
     );
-    expect(plans.listInfraByDay).toContain("infra_events_project_branch_time_idx");
+    expect(plans.listInfraFailures).toContain("infra_events_project_branch_time_idx");
   });
 });

@@ -1,14 +1,13 @@
 // The run report as the server accepts it (versions 1 and 2), checked at the edge. The schema follows the
 // type in core/history/run-report.ts, so a report that passes is what the store's planning expects.
 import { z } from "zod";
+import { ciProviders } from "../../core/ci/index.ts";
 import type { RunReport } from "../../core/history/run-report.ts";
 
 const text = z.string();
 const nullableText = z.string().nullable();
 const count = z.number().int().nonnegative();
 const milliseconds = z.number().nonnegative().finite();
-
-const ciProviders = ["github-actions", "gitlab", "buildkite", "circleci", "jenkins", "local"] as const;
 
 /** `org/repo`, or deeper for GitLab groups: no blanks, no empty or dot-only parts. */
 export const projectSlug = z

@@ -2,6 +2,7 @@
 // default_branch, started_at, provider): raw JUnit XML from any CI, one file as the body or several as
 // multipart/form-data. The reports go through the action's streaming parser and classifier.
 import { z } from "zod";
+import { ciProviders } from "../../../../../core/ci/index.ts";
 import { runReportFromJunit } from "../../../../../core/history/index.ts";
 import type { JunitFile } from "../../../../../core/junit/model.ts";
 import { JunitParser } from "../../../../../core/junit/parse-junit.ts";
@@ -25,9 +26,7 @@ const parametersSchema = z.object({
   url: z.url().max(2000).optional(),
   default_branch: optionalText(500),
   started_at: z.iso.datetime({ offset: true }).optional(),
-  provider: z
-    .enum(["github-actions", "gitlab", "buildkite", "circleci", "jenkins", "local"])
-    .default("local"),
+  provider: z.enum(ciProviders).default("local"),
 });
 
 // XML as the body; curl's `--data-binary @junit.xml` says x-www-form-urlencoded unless told otherwise.
