@@ -84,6 +84,18 @@ function decodeUtf8(buf: Buffer, start: number, end: number): string {
   return buf.utf8Slice?.(start, end) ?? buf.toString("utf8", start, end);
 }
 
+const LITERAL_WHITESPACE = /[\t\n\r]/;
+const LINE_BREAK_OR_TAB = /\r\n?|[\n\t]/g;
+
+/**
+ * XML 1.0 §3.3.3 (and §2.11 before it): in an attribute value a literal line break (CRLF, CR or LF) or tab is
+ * read as one space, so names and ids agree with every conforming reader; `&#10;` and `&#9;` still stand for
+ * the characters they reference, because references are replaced after this step.
+ */
+export function normalizeAttributeWhitespace(raw: string): string {
+  return LITERAL_WHITESPACE.test(raw) ? raw.replace(LINE_BREAK_OR_TAB, " ") : raw;
+}
+
 const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /**
@@ -556,7 +568,7 @@ export class XmlScanner {
       if (close === -1) return -1;
       const lt = buf.indexOf(LT, i + 1);
       if (lt !== -1 && lt < close) throw this.errorAt(lt, `'<' in the value of attribute '${attributeName}'`);
-      const raw = decodeUtf8(buf, i + 1, close);
+      const raw = normalizeAttributeWhitespace(decodeUtf8(buf, i + 1, close));
       attributes[attributeName] = raw.indexOf("&") === -1 ? raw : decodeEntities(raw);
       i = close + 1;
     }
