@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { JunitFile, TestCase, TestStatus } from "../../core/junit/model.ts";
 import { testCasesOf } from "../../core/junit/model.ts";
-import { parseJunit } from "../../core/junit/parse-junit.ts";
+import { JunitParser, parseJunit } from "../../core/junit/parse-junit.ts";
 
 const FIXTURES = new URL("../fixtures/junit/", import.meta.url).pathname;
 
@@ -213,6 +213,30 @@ describe("attribute values normalised as XML 1.0 §3.3.3 says", () => {
     expect(test.suitePath).toEqual(["outer suite"]);
     expect(test.classname).toBe("pkg. C");
     expect(test.failure?.message).toBe("line one line two");
+  });
+
+  it("gives the same names whatever the chunk boundaries", () => {
+    const xml = new TextEncoder().encode(
+      '<testsuites>\n\t<testsuite name="a\tb">\r\n\t\t<testcase classname="C" name="x\r\ny&#10;z"/>\n\t\t<testcase classname="C\n" name="plain"/>\n\t</testsuite>\n</testsuites>',
+    );
+    const whole = testCasesOf(parseJunit(xml, { path: "report.xml" })).map((t) => [
+      t.suitePath,
+      t.classname,
+      t.name,
+    ]);
+    expect(whole).toEqual([
+      [["a b"], "C", "x y\nz"],
+      [["a b"], "C ", "plain"],
+    ]);
+    for (const size of [1, 2, 3, 7, 16]) {
+      const parser = new JunitParser({ path: "report.xml" });
+      for (let offset = 0; offset < xml.length; offset += size)
+        parser.write(xml.subarray(offset, offset + size));
+      expect(
+        testCasesOf(parser.end()).map((t) => [t.suitePath, t.classname, t.name]),
+        `pieces of ${size}`,
+      ).toEqual(whole);
+    }
   });
 
   it("does not touch element text: stack traces keep their line breaks", () => {
