@@ -21,7 +21,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-UU2ZZVLB.js";
+} from "./chunks/chunk-24X6XB3M.js";
 import {
   error,
   getInput,
