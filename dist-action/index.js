@@ -21,7 +21,7 @@ import {
   saveModes,
   setOutputs,
   testCasesOf
-} from "./chunks/chunk-UU2ZZVLB.js";
+} from "./chunks/chunk-24X6XB3M.js";
 import {
   error,
   getInput,
@@ -2451,6 +2451,79 @@ import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { setTimeout as realSleep } from "node:timers/promises";
 
+// core/junit/placeholders.ts
+function placeholder(kind, scope, phase) {
+  return Object.freeze({ kind, scope, phase });
+}
+var JVM_SETUP_NAMES = /* @__PURE__ */ new Set(["initializationError", "classMethod", "null"]);
+function jvmClassLevel(candidate) {
+  const { name, classname } = candidate;
+  if (classname === "") return null;
+  if (name === "executionError") return placeholder("class setup", "class", "teardown");
+  if (JVM_SETUP_NAMES.has(name) || name === "" || name === classname) {
+    return placeholder("class setup", "class", "setup");
+  }
+  return null;
+}
+function jvmReservedName(candidate) {
+  if (candidate.classname === "") return null;
+  if (candidate.name === "executionError") return placeholder("class setup", "class", "teardown");
+  if (candidate.name === "initializationError" || candidate.name === "classMethod") {
+    return placeholder("class setup", "class", "setup");
+  }
+  return null;
+}
+var BEFORE_HOOK = /"before (?:all|each)" hook(?: for "| in "|:|$)/;
+var AFTER_HOOK = /"after (?:all|each)" hook(?: for "| in "|:|$)/;
+function hookEntry(candidate) {
+  const title = `${candidate.name}
+${candidate.classname}`;
+  const scope = candidate.file ? "file" : "suite";
+  if (BEFORE_HOOK.test(title)) return placeholder("hook", scope, "setup");
+  if (AFTER_HOOK.test(title)) return placeholder("hook", scope, "teardown");
+  return null;
+}
+function pytestCollectionError(candidate) {
+  if (candidate.classname !== "" || candidate.name === "") return null;
+  if (!/^collection failure\b/i.test(candidate.message ?? "")) return null;
+  return placeholder("collection", "module", "setup");
+}
+function goPackageLevel(candidate) {
+  const { name, message } = candidate;
+  const packageLevel = name === "TestMain" || /^\[(?:build|setup) failed\]$/.test(name) || name === "Failure" && message === "Runtime error";
+  if (!packageLevel) return null;
+  const afterTests = /^(?:PASS|FAIL|ok)\s*$|^--- (?:PASS|FAIL): /m.test(candidate.details ?? "");
+  return placeholder("package", "suite", afterTests ? "teardown" : "setup");
+}
+function jestSuiteFailedToRun(candidate) {
+  if (candidate.classname !== "Test suite failed to run") return null;
+  return placeholder("file load", "file", "setup");
+}
+function vitestFileLoad(candidate) {
+  if (candidate.name === "" || candidate.name !== candidate.classname) return null;
+  return placeholder("file load", "file", "setup");
+}
+var suiteLevelError = placeholder("suite", "suite", "setup");
+function toSetupPlaceholder(recognised) {
+  return Object.freeze({ kind: recognised.kind, scope: recognised.scope });
+}
+function standsFor(entry, test) {
+  switch (entry.placeholder?.scope) {
+    case "class":
+      return test.classname === entry.classname || test.classname.startsWith(`${entry.classname}$`);
+    case "file": {
+      const file = entry.file ?? entry.name;
+      return file !== "" && (test.file === file || test.classname === file || test.suitePath[0] === file);
+    }
+    case "module":
+      return test.classname === entry.name || test.classname.startsWith(`${entry.name}.`);
+    case "suite":
+      return entry.suitePath.every((part, index) => test.suitePath[index] === part);
+    default:
+      return false;
+  }
+}
+
 // core/run/merge-attempts.ts
 function mergeAttempts(attempts) {
   const last = attempts.at(-1);
@@ -2460,8 +2533,8 @@ function mergeAttempts(attempts) {
     (failure) => failure.test === null
   );
   const genuine = tests.some((test) => test.verdict === "failed") || attemptFailures.some((failure) => failure.kind === "test");
-  const infra = tests.some((test) => test.verdict === "infra-failure") || last.classification.infraFailures.length > 0;
-  const outcome = genuine ? "test-failures" : infra ? "infra-failure" : "passed";
+  const infra = last.classification.infraFailures.length > 0;
+  const outcome = last.classification.outcome === "passed" ? "passed" : genuine ? "test-failures" : infra ? "infra-failure" : "passed";
   return Object.freeze({
     outcome,
     tests,
@@ -2472,15 +2545,29 @@ function mergeAttempts(attempts) {
 }
 function mergeTests(attempts) {
   const byId = /* @__PURE__ */ new Map();
-  for (const attempt of attempts) {
+  for (const [index, attempt] of attempts.entries()) {
     const classified = classifiedByTest(attempt);
     for (const test of attempt.testCases) {
-      const entry = byId.get(test.id) ?? { identity: test, results: [] };
-      byId.set(test.id, entry);
+      let entry = byId.get(test.id);
+      if (!entry) {
+        entry = { identity: test, results: [], placeholder: null, lastSeen: index };
+        byId.set(test.id, entry);
+      }
       entry.results.push(resultOf(attempt.number, test, classified.get(test.id)));
+      entry.placeholder ??= test.placeholder ?? null;
+      entry.lastSeen = index;
     }
   }
-  return Object.freeze([...byId.values()].map(mergeTest));
+  const verdicts = /* @__PURE__ */ new Map();
+  for (const entry of byId.values()) {
+    if (!entry.placeholder) verdicts.set(entry, verdictOf(entry.results));
+  }
+  for (const entry of byId.values()) {
+    if (entry.placeholder) verdicts.set(entry, placeholderVerdict(entry, attempts, byId, verdicts));
+  }
+  return Object.freeze(
+    [...byId.values()].map((entry) => mergeTest(entry, verdicts.get(entry) ?? verdictOf(entry.results)))
+  );
 }
 function classifiedByTest(attempt) {
   const map = /* @__PURE__ */ new Map();
@@ -2503,8 +2590,8 @@ function resultOf(attempt, test, classified) {
     evidence: failing ? classified?.evidence ?? null : null
   });
 }
-function mergeTest({ identity, results }) {
-  const verdict = verdictOf(results);
+function mergeTest(entry, verdict) {
+  const { identity, results } = entry;
   const shown = shownResult(verdict, results);
   return Object.freeze({
     id: identity.id,
@@ -2512,6 +2599,7 @@ function mergeTest({ identity, results }) {
     classname: identity.classname,
     name: identity.name,
     file: identity.file,
+    placeholder: entry.placeholder,
     verdict,
     attempts: Object.freeze(results),
     failure: shown?.failure ?? null,
@@ -2532,6 +2620,33 @@ function verdictOf(results) {
   if (firstInfra >= 0) return "infra-failure";
   return "skipped";
 }
+function placeholderVerdict(entry, attempts, byId, verdicts) {
+  const own = verdictOf(entry.results);
+  const failedOnly = own === "failed" || own === "infra-failure";
+  if (entry.lastSeen === attempts.length - 1 || !failedOnly) return own;
+  const cleared = own === "failed" ? "flaky" : "recovered-after-infra-retry";
+  const placeholder2 = { ...entry.identity, placeholder: entry.placeholder };
+  const later = attempts.slice(entry.lastSeen + 1);
+  let ran = false;
+  let passed = false;
+  for (const attempt of later) {
+    for (const test of attempt.testCases) {
+      if (test.placeholder || !standsFor(placeholder2, test)) continue;
+      const found = byId.get(test.id);
+      const verdict = found ? verdicts.get(found) : void 0;
+      if (verdict === void 0) continue;
+      ran = true;
+      if (verdict === "failed" || verdict === "infra-failure") return "superseded";
+      if (verdict !== "skipped") passed = true;
+    }
+  }
+  if (ran) return passed ? cleared : own;
+  if (later.some((attempt) => attempt.classification.testFailures.length > 0)) return "superseded";
+  const ranAndPassed = later.some(
+    (attempt) => attempt.classification.outcome === "passed" && attempt.classification.testsRan
+  );
+  return ranAndPassed ? cleared : own;
+}
 function shownResult(verdict, results) {
   switch (verdict) {
     case "failed":
@@ -2542,19 +2657,25 @@ function shownResult(verdict, results) {
       return results.findLast((result) => result.kind === "infra");
     case "recovered-after-infra-retry":
       return results.find((result) => result.kind === "infra");
+    case "superseded":
+      return results.findLast((result) => result.kind !== null);
     default:
       return void 0;
   }
 }
+function countsAsTest(test) {
+  return !test.placeholder || test.verdict !== "recovered-after-infra-retry" && test.verdict !== "superseded";
+}
 function totalsOf(tests, attempts) {
-  const count = (...verdicts) => tests.filter((test) => verdicts.includes(test.verdict)).length;
+  const counted = tests.filter(countsAsTest);
+  const count = (...verdicts) => counted.filter((test) => verdicts.includes(test.verdict)).length;
   return Object.freeze({
-    tests: tests.length,
+    tests: counted.length,
     passed: count("passed", "recovered-after-infra-retry"),
     failed: count("failed"),
     skipped: count("skipped"),
     flaky: count("flaky"),
-    recovered: count("recovered-after-infra-retry"),
+    recovered: tests.filter((test) => test.verdict === "recovered-after-infra-retry").length,
     infraFailed: count("infra-failure"),
     durationMs: attempts.reduce((sum, attempt) => sum + attempt.durationMs, 0)
   });
@@ -3472,6 +3593,12 @@ function startsWith(buf, at, ascii) {
 function decodeUtf8(buf, start, end) {
   return buf.utf8Slice?.(start, end) ?? buf.toString("utf8", start, end);
 }
+var LINE_BREAK_OR_TAB = /\r\n?|[\n\t]/g;
+function normalizeAttributeWhitespace(raw) {
+  return raw.replace(LINE_BREAK_OR_TAB, " ");
+}
+var TAB = 9;
+var CR = 13;
 var NAMED_ENTITIES = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 function decodeEntities(raw) {
   let amp = raw.indexOf("&");
@@ -3729,10 +3856,29 @@ var XmlScanner = class {
     this.buffer = this.buffer.subarray(consumed);
     this.position = 0;
   }
+  /**
+   * Where the next tab, LF and CR are in the buffer being scanned (-2: not looked for yet, -1: none). Testing
+   * every attribute value for them cost up to a tenth of the parse; with these, each byte is searched once
+   * (by memchr) per scan, and a value is checked with three comparisons.
+   */
+  nextTab = -2;
+  nextLf = -2;
+  nextCr = -2;
+  /** Whether buffer[from, to) holds a tab, LF or CR. `from` only grows within one scan. */
+  hasLineBreakOrTab(from, to) {
+    const buf = this.buffer;
+    if (this.nextTab !== -1 && this.nextTab < from) this.nextTab = buf.indexOf(TAB, from);
+    if (this.nextLf !== -1 && this.nextLf < from) this.nextLf = buf.indexOf(NEWLINE, from);
+    if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = buf.indexOf(CR, from);
+    return this.nextTab !== -1 && this.nextTab < to || this.nextLf !== -1 && this.nextLf < to || this.nextCr !== -1 && this.nextCr < to;
+  }
   scan(final) {
     const buf = this.buffer;
     const length = buf.length;
     let i = this.position;
+    this.nextTab = -2;
+    this.nextLf = -2;
+    this.nextCr = -2;
     while (i < length) {
       if (this.mode === 1 /* CData */) {
         i = this.scanCData(i, final);
@@ -3896,7 +4042,8 @@ var XmlScanner = class {
       if (close === -1) return -1;
       const lt = buf.indexOf(LT, i + 1);
       if (lt !== -1 && lt < close) throw this.errorAt(lt, `'<' in the value of attribute '${attributeName}'`);
-      const raw = decodeUtf8(buf, i + 1, close);
+      const decoded = decodeUtf8(buf, i + 1, close);
+      const raw = this.hasLineBreakOrTab(i + 1, close) ? normalizeAttributeWhitespace(decoded) : decoded;
       attributes[attributeName] = raw.indexOf("&") === -1 ? raw : decodeEntities(raw);
       i = close + 1;
     }
@@ -3972,7 +4119,8 @@ var ctest = {
 // core/junit/dialects/go.ts
 var go = {
   name: "go",
-  detect: ({ suiteProperties }) => suiteProperties.some((p) => p.name === "go.version")
+  detect: ({ suiteProperties }) => suiteProperties.some((p) => p.name === "go.version"),
+  placeholder: goPackageLevel
 };
 
 // core/junit/dialects/dialect.ts
@@ -3997,13 +4145,15 @@ var googletest = {
 // core/junit/dialects/gradle.ts
 var gradle = {
   name: "gradle",
-  detect: ({ rootName, rootAttributes, suiteProperties }) => rootName === "testsuite" && rootAttributes.hostname !== void 0 && rootAttributes.skipped !== void 0 && rootAttributes.timestamp !== void 0 && suiteProperties.length === 0
+  detect: ({ rootName, rootAttributes, suiteProperties }) => rootName === "testsuite" && rootAttributes.hostname !== void 0 && rootAttributes.skipped !== void 0 && rootAttributes.timestamp !== void 0 && suiteProperties.length === 0,
+  placeholder: jvmClassLevel
 };
 
 // core/junit/dialects/jest.ts
 var jest = {
   name: "jest",
-  detect: ({ rootAttributes }) => /^jest tests$/i.test(rootAttributes.name ?? "")
+  detect: ({ rootAttributes }) => /^jest tests$/i.test(rootAttributes.name ?? ""),
+  placeholder: jestSuiteFailedToRun
 };
 
 // core/junit/dialects/mocha.ts
@@ -4074,7 +4224,8 @@ var pytest = {
     if (/^failed on setup\b|^collection failure/i.test(message)) return "setup";
     if (/^failed on teardown\b/i.test(message)) return "teardown";
     return void 0;
-  }
+  },
+  placeholder: pytestCollectionError
 };
 
 // core/junit/dialects/rspec.ts
@@ -4087,14 +4238,16 @@ var rspec = {
 var SCHEMA = /surefire|failsafe/i;
 var surefire = {
   name: "surefire",
-  detect: ({ rootAttributes, suiteAttributes, suiteProperties }) => SCHEMA.test(rootAttributes["xsi:noNamespaceSchemaLocation"] ?? "") || SCHEMA.test(suiteAttributes["xsi:noNamespaceSchemaLocation"] ?? "") || suiteProperties.some((p) => p.name.startsWith("surefire.") || p.name === "maven.home")
+  detect: ({ rootAttributes, suiteAttributes, suiteProperties }) => SCHEMA.test(rootAttributes["xsi:noNamespaceSchemaLocation"] ?? "") || SCHEMA.test(suiteAttributes["xsi:noNamespaceSchemaLocation"] ?? "") || suiteProperties.some((p) => p.name.startsWith("surefire.") || p.name === "maven.home"),
+  placeholder: jvmClassLevel
 };
 
 // core/junit/dialects/vitest.ts
 var vitest = {
   name: "vitest",
   detect: ({ rootAttributes, suiteAttributes, testCaseAttributes }) => /^vitest tests$/i.test(rootAttributes.name ?? "") || rootAttributes.id === void 0 && suiteAttributes.hostname !== void 0 && suiteAttributes.name !== void 0 && suiteAttributes.name === testCaseAttributes.classname && /\.[cm]?[jt]sx?$/.test(suiteAttributes.name),
-  testFile: ({ attributes }) => attributes.file ?? attributes.classname ?? null
+  testFile: ({ attributes }) => attributes.file ?? attributes.classname ?? null,
+  placeholder: vitestFileLoad
 };
 
 // core/junit/dialects/index.ts
@@ -4391,38 +4544,43 @@ function sameFile(a, b) {
 }
 
 // core/junit/test-case-collector.ts
-function outcomeOf(attempts, decisive) {
+function outcomeOf(attempts) {
   let passed = false;
-  let firstFailure;
+  let firstFailing;
+  let firstFailed;
+  let firstErrored;
   for (const attempt of attempts) {
     if (attempt.status === "passed") passed = true;
-    else if (!firstFailure && (attempt.status === "failed" || attempt.status === "errored"))
-      firstFailure = attempt;
+    else if (attempt.status === "failed") {
+      firstFailing ??= attempt;
+      firstFailed ??= attempt;
+    } else if (attempt.status === "errored") {
+      firstFailing ??= attempt;
+      firstErrored ??= attempt;
+    }
   }
-  if (passed && firstFailure) return { status: "passed", flaky: true, failure: firstFailure.failure };
-  return {
-    status: decisive.status,
-    flaky: false,
-    failure: decisive.status === "skipped" ? null : decisive.failure
-  };
+  if (passed && firstFailing) return { status: "passed", flaky: true, failure: firstFailing.failure };
+  const deciding = firstFailed ?? firstErrored;
+  if (deciding) return { status: deciding.status, flaky: false, failure: deciding.failure };
+  return { status: passed ? "passed" : "skipped", flaky: false, failure: null };
 }
 var PASSED = 1;
 var FAILED = 2;
-var STATUS_CODES = ["passed", "failed", "errored", "skipped"];
-function bitsOf(attempts, decisive) {
-  let bits = STATUS_CODES.indexOf(decisive) << 2;
-  for (const attempt of attempts) {
-    if (attempt.status === "passed") bits |= PASSED;
-    else if (attempt.status === "failed" || attempt.status === "errored") bits |= FAILED;
-  }
+var ERRORED = 4;
+function statusBit(status) {
+  return status === "passed" ? PASSED : status === "failed" ? FAILED : status === "errored" ? ERRORED : 0;
+}
+function bitsOf(attempts) {
+  let bits = 0;
+  for (const attempt of attempts) bits |= statusBit(attempt.status);
   return bits;
 }
-function combineBits(earlier, later) {
-  return (earlier | later) & (PASSED | FAILED) | later & 12;
-}
 function statusOfBits(bits) {
-  const flaky = (bits & (PASSED | FAILED)) === (PASSED | FAILED);
-  return { status: flaky ? "passed" : STATUS_CODES[bits >> 2 & 3], flaky };
+  const failing = (bits & (FAILED | ERRORED)) !== 0;
+  if (failing && bits & PASSED) return { status: "passed", flaky: true };
+  if (bits & FAILED) return { status: "failed", flaky: false };
+  if (bits & ERRORED) return { status: "errored", flaky: false };
+  return { status: bits & PASSED ? "passed" : "skipped", flaky: false };
 }
 var TestCaseCollector = class {
   constructor(collect) {
@@ -4444,16 +4602,14 @@ var TestCaseCollector = class {
   /** Keeps no test case: a later re-run only updates the counts, through the status bits. */
   countOnly(merged) {
     const attempts = merged.attempts;
-    const bits = bitsOf(attempts, merged.decisive.status);
-    this.countBits(
-      merged.hash,
-      bits,
-      attempts.length === 1 ? merged.decisive.durationMs : sumDurations(attempts)
-    );
+    const durationMs = attempts.length === 1 ? attempts[0].durationMs : sumDurations(attempts);
+    this.countBits(merged.hash, bitsOf(attempts), durationMs);
   }
-  /** One test case element, counted without building it (see JunitParser's counting mode). */
-  countOne(hash, decisive, passed, failed, durationMs) {
-    const bits = STATUS_CODES.indexOf(decisive) << 2 | (passed ? PASSED : 0) | (failed ? FAILED : 0);
+  /**
+   * One test case element, counted without building it (see JunitParser's counting mode); `bits` are the
+   * `statusBit`s of its attempts.
+   */
+  countOne(hash, bits, durationMs) {
     this.countBits(hash, bits, durationMs);
   }
   countBits(hash, bits, durationMs) {
@@ -4466,7 +4622,7 @@ var TestCaseCollector = class {
       return;
     }
     const earlier = this.identities.get(slot);
-    const combined = combineBits(earlier, bits);
+    const combined = earlier | bits;
     const before = statusOfBits(earlier);
     const after = statusOfBits(combined);
     this.tally(before.status, before.flaky, -1);
@@ -4508,15 +4664,15 @@ var TestCaseCollector = class {
 };
 function combineRuns(earlier, later) {
   const attempts = [...earlier.attempts, ...later.attempts];
-  const decisive = later.flaky ? { status: "passed", flaky: false, failure: null } : { status: later.status, flaky: false, failure: later.failure };
   return {
     ...earlier,
-    ...outcomeOf(attempts, decisive),
+    ...outcomeOf(attempts),
     durationMs: Math.round((earlier.durationMs + later.durationMs) * 1e3) / 1e3,
     attempts,
     properties: [...earlier.properties, ...later.properties],
     systemOut: later.systemOut ?? earlier.systemOut,
-    systemErr: later.systemErr ?? earlier.systemErr
+    systemErr: later.systemErr ?? earlier.systemErr,
+    placeholder: earlier.placeholder ?? later.placeholder ?? null
   };
 }
 function sumDurations(attempts) {
@@ -4526,8 +4682,8 @@ function sumDurations(attempts) {
 }
 function finishTestCase(merged) {
   const attempts = merged.attempts;
-  const only = attempts.length === 1 ? merged.decisive : null;
-  const outcome = only ? { status: only.status, flaky: false, failure: only.failure } : outcomeOf(attempts, { status: merged.decisive.status, flaky: false, failure: merged.decisive.failure });
+  const only = attempts.length === 1 ? attempts[0] : void 0;
+  const outcome = only ? { status: only.status, flaky: false, failure: only.status === "skipped" ? null : only.failure } : outcomeOf(attempts);
   return {
     id: formatId(merged.hash),
     suitePath: merged.suitePath,
@@ -4542,7 +4698,8 @@ function finishTestCase(merged) {
     failure: outcome.failure,
     properties: merged.properties,
     systemOut: merged.systemOut,
-    systemErr: merged.systemErr
+    systemErr: merged.systemErr,
+    placeholder: merged.placeholder
   };
 }
 
@@ -4689,14 +4846,9 @@ var JunitParser = class {
     if (name === "testsuite") {
       this.openSuite(attributes);
     } else if (name === "testcase") {
-      if (!test) this.openTestCase(attributes);
-    } else if (test && RESULT_ELEMENTS.has(name) && !this.result) {
-      const kind = test.result && name !== "skipped" ? name === "error" ? "rerunError" : "rerunFailure" : name;
-      this.result = { kind, attributes, details: this.newCapture() };
-      this.resultDepth = this.depth;
-      if (!test.result) test.result = this.result;
-      else if (kind !== name) test.extras.push(this.result);
-      this.startCapture(this.result.details, selfClosing);
+      if (!test) this.openTestCase(attributes, false);
+    } else if (RESULT_ELEMENTS.has(name) && !this.result && (test || this.isDirectlyInSuite(name))) {
+      this.openResult(test ?? this.openTestCase({}, true), name, attributes, selfClosing);
     } else if (test && EXTRA_ELEMENTS.has(name) && !this.result) {
       this.result = { kind: name, attributes, details: this.newCapture() };
       this.resultDepth = this.depth;
@@ -4724,7 +4876,8 @@ var JunitParser = class {
       this.endCapture();
     }
     if (!this.capture) {
-      if (name === "testcase" && this.testCase && this.depth === this.testCaseDepth) {
+      const test = this.testCase;
+      if (test && this.depth === this.testCaseDepth && (name === "testcase" || test.suiteLevel)) {
         this.closeTestCase();
       } else if (this.result && this.depth === this.resultDepth) {
         this.result = null;
@@ -4820,23 +4973,43 @@ var JunitParser = class {
       frame.overflow ? [...frame.testCases.values(), ...frame.overflow.values()] : frame.testCases.values()
     );
   }
-  openTestCase(attributes) {
+  /** A result element directly inside `<testsuite>` (not `<skipped>`: a skipped suite is no failure). */
+  isDirectlyInSuite(name) {
+    return name !== "skipped" && this.suiteStack.length > 0 && this.depth === this.suiteDepth() + 1;
+  }
+  openResult(test, name, attributes, selfClosing) {
+    const first = test.result;
+    const repeated = first !== null && name !== "skipped" && name === first.kind;
+    const kind = repeated ? name === "error" ? "rerunError" : "rerunFailure" : name;
+    const result = { kind, attributes, details: this.newCapture() };
+    if (!first) test.result = result;
+    else if (repeated) test.extras.push(result);
+    else test.companions.push(result);
+    this.result = result;
+    this.resultDepth = this.depth;
+    this.startCapture(result.details, selfClosing);
+  }
+  openTestCase(attributes, suiteLevel) {
     if (this.suiteStack.length === 0) {
       this.openSuite({});
       this.suiteDepths[this.suiteDepths.length - 1] = this.depth - 1;
     }
     const suite = this.suiteStack[this.suiteStack.length - 1];
-    this.testCase = {
+    const draft = {
       attributes,
       suite,
       properties: [],
       result: null,
       extras: [],
+      companions: [],
       systemOut: null,
-      systemErr: null
+      systemErr: null,
+      suiteLevel
     };
+    this.testCase = draft;
     this.testCaseDepth = this.depth;
     this.resultDepth = -1;
+    return draft;
   }
   closeTestCase() {
     const draft = this.testCase;
@@ -4861,7 +5034,7 @@ var JunitParser = class {
       return;
     }
     const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
-    const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
+    const { attempts, placeholder: placeholder2 } = this.attemptsOf(draft, dialect, context, file, classname);
     let key = hash.low >>> 2;
     let merged = suite.testCases;
     let existing = merged.get(key);
@@ -4873,7 +5046,7 @@ var JunitParser = class {
     }
     if (existing) {
       existing.attempts.push(...attempts);
-      existing.decisive = decisive;
+      existing.placeholder ??= placeholder2;
       existing.properties.push(...draft.properties);
       existing.systemOut = draft.systemOut?.finish() ?? existing.systemOut;
       existing.systemErr = draft.systemErr?.finish() ?? existing.systemErr;
@@ -4887,10 +5060,10 @@ var JunitParser = class {
       file,
       line,
       attempts,
-      decisive,
       properties: draft.properties,
       systemOut: draft.systemOut?.finish() ?? null,
-      systemErr: draft.systemErr?.finish() ?? null
+      systemErr: draft.systemErr?.finish() ?? null,
+      placeholder: placeholder2
     });
   }
   dialectFor(draft) {
@@ -4908,44 +5081,74 @@ var JunitParser = class {
     return this.dialect;
   }
   countTestCase(draft, dialect, context, hash) {
-    const elementStatus = draft.result ? statusOfKind(draft.result.kind) : "passed";
-    const decisive = dialect.status?.(context, elementStatus) ?? elementStatus;
-    let passed = decisive === "passed";
-    let failed = decisive === "failed" || decisive === "errored";
+    const deciding = decidingResult(draft);
+    const elementStatus = deciding ? statusOfKind(deciding.kind) : "passed";
+    let bits = statusBit(dialect.status?.(context, elementStatus) ?? elementStatus);
     let durationMs = parseSecondsToMs(draft.attributes.time);
     for (const extra of draft.extras) {
-      const status = statusOfKind(extra.kind);
-      passed ||= status === "passed";
-      failed ||= status === "failed" || status === "errored";
+      bits |= statusBit(statusOfKind(extra.kind));
       durationMs += parseSecondsToMs(extra.attributes.time);
     }
-    this.collector.countOne(hash, decisive, passed, failed, durationMs);
+    this.collector.countOne(hash, bits, durationMs);
   }
   /** Counting needs no failure details: only the statuses of the attempts. */
-  failureOf(result, dialect, context, file, classname) {
-    return this.collect ? buildFailure(result, dialect, context, file, classname) : null;
+  failureOf(result, others, dialect, context, file, classname, fallbackPhase) {
+    if (!this.collect) return null;
+    return buildFailure(result, others, dialect, context, { testFile: file, classname, fallbackPhase });
   }
-  /** One element's results as attempts: flaky re-runs before the final result, failing re-runs after it. */
+  /**
+   * One element's results as attempts: flaky re-runs before the element's own result, failing re-runs after
+   * it; and whether the element is a placeholder for setup rather than a test.
+   */
   attemptsOf(draft, dialect, context, file, classname) {
-    const elementStatus = draft.result ? statusOfKind(draft.result.kind) : "passed";
+    const deciding = decidingResult(draft);
+    const elementStatus = deciding ? statusOfKind(deciding.kind) : "passed";
     const status = dialect.status?.(context, elementStatus) ?? elementStatus;
+    const failing = status === "failed" || status === "errored";
+    const recognised = deciding && failing ? this.recognisePlaceholder(draft, deciding, dialect, file, classname) : null;
+    const phase = recognised?.phase ?? null;
+    const others = deciding ? [draft.result, ...draft.companions].filter((r) => r && r !== deciding) : [];
     const durationMs = parseSecondsToMs(draft.attributes.time);
-    const failure = draft.result && (status === "failed" || status === "errored") ? this.failureOf(draft.result, dialect, context, file, classname) : null;
+    const failure = deciding && failing ? this.failureOf(deciding, others, dialect, context, file, classname, phase) : null;
     const final = { status, durationMs, failure };
-    if (draft.extras.length === 0) return { attempts: [final], decisive: final };
+    const placeholder2 = recognised ? toSetupPlaceholder(recognised) : null;
+    if (draft.extras.length === 0) return { attempts: [final], placeholder: placeholder2 };
     const before = [];
     const after = [];
     for (const extra of draft.extras) {
       const attempt = {
         status: statusOfKind(extra.kind),
         durationMs: parseSecondsToMs(extra.attributes.time),
-        failure: this.failureOf(extra, dialect, context, file, classname)
+        failure: this.failureOf(extra, [], dialect, context, file, classname, phase)
       };
       (extra.kind.startsWith("flaky") ? before : after).push(attempt);
     }
-    return { attempts: [...before, final, ...after], decisive: final };
+    return { attempts: [...before, final, ...after], placeholder: placeholder2 };
+  }
+  /** Only collected test cases carry the flag: counting keeps no test case to put it on. */
+  recognisePlaceholder(draft, deciding, dialect, file, classname) {
+    if (!this.collect) return null;
+    if (draft.suiteLevel) return suiteLevelError;
+    const details = deciding.details.finish();
+    const candidate = {
+      classname,
+      name: draft.attributes.name ?? "",
+      file,
+      message: deciding.attributes.message?.trim() || firstLine2(details),
+      type: deciding.attributes.type?.trim() || null,
+      details
+    };
+    return dialect.placeholder?.(candidate) ?? jvmReservedName(candidate) ?? hookEntry(candidate);
   }
 };
+var SEVERITY = { failure: 3, error: 2, skipped: 1 };
+function decidingResult(draft) {
+  let deciding = draft.result;
+  for (const companion of draft.companions) {
+    if (!deciding || (SEVERITY[companion.kind] ?? 0) > (SEVERITY[deciding.kind] ?? 0)) deciding = companion;
+  }
+  return deciding;
+}
 function statusOfKind(kind) {
   switch (kind) {
     case "failure":
@@ -4975,21 +5178,37 @@ var GENERIC_HOOK_PHASE = [
     "teardown"
   ]
 ];
-function buildFailure(result, dialect, context, testFile, classname) {
-  const details = result.details.finish();
-  const message = result.attributes.message?.trim() || firstLine2(details);
+function buildFailure(result, others, dialect, context, where) {
+  const ownDetails = result.details.finish();
+  const message = result.attributes.message?.trim() || firstLine2(ownDetails);
   const type = result.attributes.type?.trim() || null;
-  const text = { type, message, details };
-  const located = locateFailure(details ?? message, { testFile, classname });
-  const phase = dialect.failurePhase?.(text, context) ?? genericPhase(message);
+  const text = { type, message, details: ownDetails };
+  const located = locateFailure(ownDetails ?? message, {
+    testFile: where.testFile,
+    classname: where.classname
+  });
+  const phase = dialect.failurePhase?.(text, context) ?? genericPhase(message) ?? where.fallbackPhase;
   return {
     type,
     message,
-    details,
+    details: withOtherResults(ownDetails, others),
     file: located?.file ?? null,
     line: located?.line ?? null,
     phase
   };
+}
+function withOtherResults(details, others) {
+  if (others.length === 0) return details;
+  const parts = details ? [details] : [];
+  for (const other of others) {
+    const type = other.attributes.type?.trim();
+    const message = other.attributes.message?.trim();
+    const head = `Also in this test case: <${other.kind}>${type ? ` ${type}` : ""}${message ? `: ${message}` : ""}`;
+    const text = other.details.finish();
+    parts.push(text ? `${head}
+${text}` : head);
+  }
+  return parts.join("\n\n");
 }
 function genericPhase(message) {
   if (!message) return null;

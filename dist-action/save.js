@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   messageOf,
   runSaveStep
-} from "./chunks/chunk-UU2ZZVLB.js";
+} from "./chunks/chunk-24X6XB3M.js";
 import {
   warning
 } from "./chunks/chunk-Z54VKEA3.js";

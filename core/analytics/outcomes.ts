@@ -39,7 +39,7 @@ export const noOutcomes: OutcomeCounts = { passed: 0, failed: 0, flaky: 0, skipp
 /** The counts with one more result: the incremental form of `countOutcomes`. */
 export function addOutcome(counts: OutcomeCounts, verdict: TestVerdict): OutcomeCounts {
   const key = countKey(verdict);
-  return { ...counts, [key]: counts[key] + 1 };
+  return key === null ? counts : { ...counts, [key]: counts[key] + 1 };
 }
 
 export function countOutcomes(verdicts: Iterable<TestVerdict>): OutcomeCounts {
@@ -59,7 +59,8 @@ export function mergeOutcomeCounts(a: OutcomeCounts, b: OutcomeCounts): OutcomeC
   };
 }
 
-function countKey(verdict: TestVerdict): keyof OutcomeCounts {
+/** Null for a placeholder `superseded` by the real failures of the tests it stood for: they count instead. */
+function countKey(verdict: TestVerdict): keyof OutcomeCounts | null {
   switch (verdict) {
     case "passed":
       return "passed";
@@ -72,5 +73,7 @@ function countKey(verdict: TestVerdict): keyof OutcomeCounts {
     case "infra-failure":
     case "recovered-after-infra-retry":
       return "infra";
+    case "superseded":
+      return null;
   }
 }

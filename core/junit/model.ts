@@ -20,6 +20,26 @@ export interface Failure {
   readonly phase: FailurePhase | null;
 }
 
+/**
+ * What a placeholder entry stands for. Tools write one test case for a failure that happened before or around
+ * the tests themselves (a class whose `@BeforeAll` failed, a file that did not load, a Go package whose
+ * TestMain failed): it is not a test, and a later attempt that runs the real tests replaces it.
+ */
+export interface SetupPlaceholder {
+  /** In the user's words: `class setup`, `hook`, `file load`, `collection`, `package`, `suite`. */
+  readonly kind: PlaceholderKind;
+  /** Which real tests it stands for: see `standsFor` in placeholders.ts. */
+  readonly scope: PlaceholderScope;
+}
+
+export type PlaceholderKind = "class setup" | "hook" | "file load" | "collection" | "package" | "suite";
+
+/**
+ * `class`: tests of the same class (and its nested classes); `file`: tests of the same file; `module`: tests
+ * of a dotted module path (pytest); `suite`: tests in the same suite element or below it.
+ */
+export type PlaceholderScope = "class" | "file" | "module" | "suite";
+
 export interface Attempt {
   readonly status: TestStatus;
   readonly durationMs: number;
@@ -40,18 +60,30 @@ export interface TestCase {
   readonly name: string;
   readonly file: string | null;
   readonly line: number | null;
-  /** Final status. A test that failed and then passed is `passed` with `flaky: true`. */
+  /**
+   * Final status, whatever the order of the attempts: a pass and a failure make it `passed` with
+   * `flaky: true`; otherwise any failure makes it `failed` (an assertion failure outranks an error); otherwise
+   * any pass makes it `passed`; `skipped` only when every attempt was skipped.
+   */
   readonly status: TestStatus;
   readonly flaky: boolean;
   /** Time spent on the test across all of its attempts. */
   readonly durationMs: number;
-  /** Every execution in report order; the last one decides the status (except for flaky passes). */
+  /** Every execution in report order. */
   readonly attempts: readonly Attempt[];
-  /** The failure that decides a failed/errored status, or for a flaky test the first failed attempt's. */
+  /**
+   * The failure that decides a failed/errored status (the first attempt with that status), or for a flaky test
+   * the first failed attempt's.
+   */
   readonly failure: Failure | null;
   readonly properties: readonly Property[];
   readonly systemOut: string | null;
   readonly systemErr: string | null;
+  /**
+   * Set when the entry stands for setup rather than a test (only ever on a failed or errored entry); absent
+   * or null for a real test. Optional so that hand-built test cases need not spell it out.
+   */
+  readonly placeholder?: SetupPlaceholder | null;
 }
 
 export interface Suite {

@@ -4,7 +4,7 @@
 
 import { roundMs } from "./duration.ts";
 import { formatId, type IdentityHash, IdentityTable } from "./identity.ts";
-import type { Attempt, Failure, Property, Suite, TestCase, TestStatus } from "./model.ts";
+import type { Attempt, Failure, Property, SetupPlaceholder, Suite, TestCase, TestStatus } from "./model.ts";
 
 export interface CollectedSuite {
   readonly path: readonly string[];
@@ -24,11 +24,11 @@ export interface MergedTestCase {
   readonly file: string | null;
   readonly line: number | null;
   readonly attempts: Attempt[];
-  /** The latest element's own result: it decides the status (re-run elements only add attempts). */
-  decisive: Attempt;
   readonly properties: Property[];
   systemOut: string | null;
   systemErr: string | null;
+  /** Set when any of its elements was a placeholder for setup rather than a test. */
+  placeholder: SetupPlaceholder | null;
 }
 
 export interface Outcome {
@@ -38,46 +38,55 @@ export interface Outcome {
 }
 
 /**
- * A test's final status from its attempts and the result that decides it: a test that both failed and
- * passed is flaky and passed overall, keeping the first failure; otherwise the decisive result stands.
+ * A test's final status from all of its attempts, whatever their order (TestNG's retry analyzer writes the
+ * retried runs as skipped test cases before or after the one that decided): a pass and a failure make it
+ * flaky and passed; otherwise any failure makes it failed, an assertion failure outranking an error;
+ * otherwise any pass makes it passed; skipped only when every attempt was skipped. The failure kept is the
+ * first one of the deciding kind (for a flaky test, the first failure of any kind).
  */
-export function outcomeOf(attempts: readonly Attempt[], decisive: Outcome): Outcome {
+export function outcomeOf(attempts: readonly Attempt[]): Outcome {
   let passed = false;
-  let firstFailure: Attempt | undefined;
+  let firstFailing: Attempt | undefined;
+  let firstFailed: Attempt | undefined;
+  let firstErrored: Attempt | undefined;
   for (const attempt of attempts) {
     if (attempt.status === "passed") passed = true;
-    else if (!firstFailure && (attempt.status === "failed" || attempt.status === "errored"))
-      firstFailure = attempt;
+    else if (attempt.status === "failed") {
+      firstFailing ??= attempt;
+      firstFailed ??= attempt;
+    } else if (attempt.status === "errored") {
+      firstFailing ??= attempt;
+      firstErrored ??= attempt;
+    }
   }
-  if (passed && firstFailure) return { status: "passed", flaky: true, failure: firstFailure.failure };
-  return {
-    status: decisive.status,
-    flaky: false,
-    failure: decisive.status === "skipped" ? null : decisive.failure,
-  };
+  if (passed && firstFailing) return { status: "passed", flaky: true, failure: firstFailing.failure };
+  const deciding = firstFailed ?? firstErrored;
+  if (deciding) return { status: deciding.status, flaky: false, failure: deciding.failure };
+  return { status: passed ? "passed" : "skipped", flaky: false, failure: null };
 }
 
-// Status bits for counting without keeping test cases.
+// Status bits for counting without keeping test cases: which statuses the attempts had, in any order.
 const PASSED = 1;
 const FAILED = 2;
-const STATUS_CODES: readonly TestStatus[] = ["passed", "failed", "errored", "skipped"];
+const ERRORED = 4;
 
-function bitsOf(attempts: readonly Attempt[], decisive: TestStatus): number {
-  let bits = STATUS_CODES.indexOf(decisive) << 2;
-  for (const attempt of attempts) {
-    if (attempt.status === "passed") bits |= PASSED;
-    else if (attempt.status === "failed" || attempt.status === "errored") bits |= FAILED;
-  }
+export function statusBit(status: TestStatus): number {
+  return status === "passed" ? PASSED : status === "failed" ? FAILED : status === "errored" ? ERRORED : 0;
+}
+
+function bitsOf(attempts: readonly Attempt[]): number {
+  let bits = 0;
+  for (const attempt of attempts) bits |= statusBit(attempt.status);
   return bits;
 }
 
-function combineBits(earlier: number, later: number): number {
-  return ((earlier | later) & (PASSED | FAILED)) | (later & 0b1100);
-}
-
+/** The same rule as `outcomeOf`, on status bits. */
 function statusOfBits(bits: number): { status: TestStatus; flaky: boolean } {
-  const flaky = (bits & (PASSED | FAILED)) === (PASSED | FAILED);
-  return { status: flaky ? "passed" : (STATUS_CODES[(bits >> 2) & 3] as TestStatus), flaky };
+  const failing = (bits & (FAILED | ERRORED)) !== 0;
+  if (failing && bits & PASSED) return { status: "passed", flaky: true };
+  if (bits & FAILED) return { status: "failed", flaky: false };
+  if (bits & ERRORED) return { status: "errored", flaky: false };
+  return { status: bits & PASSED ? "passed" : "skipped", flaky: false };
 }
 
 export class TestCaseCollector {
@@ -102,23 +111,15 @@ export class TestCaseCollector {
   /** Keeps no test case: a later re-run only updates the counts, through the status bits. */
   private countOnly(merged: MergedTestCase): void {
     const attempts = merged.attempts;
-    const bits = bitsOf(attempts, merged.decisive.status);
-    this.countBits(
-      merged.hash,
-      bits,
-      attempts.length === 1 ? merged.decisive.durationMs : sumDurations(attempts),
-    );
+    const durationMs = attempts.length === 1 ? (attempts[0] as Attempt).durationMs : sumDurations(attempts);
+    this.countBits(merged.hash, bitsOf(attempts), durationMs);
   }
 
-  /** One test case element, counted without building it (see JunitParser's counting mode). */
-  countOne(
-    hash: IdentityHash,
-    decisive: TestStatus,
-    passed: boolean,
-    failed: boolean,
-    durationMs: number,
-  ): void {
-    const bits = (STATUS_CODES.indexOf(decisive) << 2) | (passed ? PASSED : 0) | (failed ? FAILED : 0);
+  /**
+   * One test case element, counted without building it (see JunitParser's counting mode); `bits` are the
+   * `statusBit`s of its attempts.
+   */
+  countOne(hash: IdentityHash, bits: number, durationMs: number): void {
     this.countBits(hash, bits, durationMs);
   }
 
@@ -132,7 +133,7 @@ export class TestCaseCollector {
       return;
     }
     const earlier = this.identities.get(slot);
-    const combined = combineBits(earlier, bits);
+    const combined = earlier | bits;
     const before = statusOfBits(earlier);
     const after = statusOfBits(combined);
     this.tally(before.status, before.flaky, -1);
@@ -176,20 +177,18 @@ export class TestCaseCollector {
   }
 }
 
-/** The same test seen again later in the file (PHPUnit --repeat, a re-run appended to the report). */
+/** The same test seen again later in the file (PHPUnit --repeat, TestNG retries, a re-run appended). */
 function combineRuns(earlier: TestCase, later: TestCase): TestCase {
   const attempts = [...earlier.attempts, ...later.attempts];
-  const decisive: Outcome = later.flaky
-    ? { status: "passed", flaky: false, failure: null }
-    : { status: later.status, flaky: false, failure: later.failure };
   return {
     ...earlier,
-    ...outcomeOf(attempts, decisive),
+    ...outcomeOf(attempts),
     durationMs: Math.round((earlier.durationMs + later.durationMs) * 1000) / 1000,
     attempts,
     properties: [...earlier.properties, ...later.properties],
     systemOut: later.systemOut ?? earlier.systemOut,
     systemErr: later.systemErr ?? earlier.systemErr,
+    placeholder: earlier.placeholder ?? later.placeholder ?? null,
   };
 }
 
@@ -202,10 +201,10 @@ function sumDurations(attempts: readonly Attempt[]): number {
 /** A test case from its attempts within one suite element. */
 export function finishTestCase(merged: MergedTestCase): TestCase {
   const attempts = merged.attempts;
-  const only = attempts.length === 1 ? merged.decisive : null;
+  const only = attempts.length === 1 ? attempts[0] : undefined;
   const outcome = only
-    ? { status: only.status, flaky: false, failure: only.failure }
-    : outcomeOf(attempts, { status: merged.decisive.status, flaky: false, failure: merged.decisive.failure });
+    ? { status: only.status, flaky: false, failure: only.status === "skipped" ? null : only.failure }
+    : outcomeOf(attempts);
   return {
     id: formatId(merged.hash),
     suitePath: merged.suitePath,
@@ -221,5 +220,6 @@ export function finishTestCase(merged: MergedTestCase): TestCase {
     properties: merged.properties,
     systemOut: merged.systemOut,
     systemErr: merged.systemErr,
+    placeholder: merged.placeholder,
   };
 }

@@ -12,7 +12,8 @@ import {
 } from "../../core/analytics/index.ts";
 import type { TestVerdict } from "../../core/run/index.ts";
 
-/** "PPF" → passed, passed, failed; I infra-failure, R recovered-after-infra-retry, K flaky, S skipped. */
+/** "PPF" → passed, passed, failed; I infra-failure, R recovered-after-infra-retry, K flaky, S skipped,
+ * X superseded (a setup placeholder whose tests' own failures count instead). */
 function verdicts(pattern: string): TestVerdict[] {
   const map: Record<string, TestVerdict> = {
     P: "passed",
@@ -21,6 +22,7 @@ function verdicts(pattern: string): TestVerdict[] {
     R: "recovered-after-infra-retry",
     K: "flaky",
     S: "skipped",
+    X: "superseded",
   };
   return [...pattern].map((letter) => map[letter] ?? "passed");
 }
@@ -86,6 +88,10 @@ describe("failure and flake rates", () => {
     expect(counts).toEqual({ passed: 6, failed: 3, flaky: 1, skipped: 2, infra: 5 });
     expect(failureRate(counts)).toMatchObject({ count: 3, total: 10, rate: 0.3 });
     expect(flakeRate(counts)).toMatchObject({ count: 1, total: 10, rate: 0.1 });
+  });
+
+  it("counts a superseded placeholder nowhere: the real failures it stood for count instead", () => {
+    expect(countOutcomes(verdicts("PXFX"))).toEqual({ passed: 1, failed: 1, flaky: 0, skipped: 0, infra: 0 });
   });
 
   it("merges daily counts into a window's", () => {

@@ -1,3 +1,4 @@
+import { jvmClassLevel } from "../placeholders.ts";
 import type { Dialect } from "./dialect.ts";
 
 // Gradle writes one <testsuite> per class with an empty <properties/>; the test-retry plugin repeats the
@@ -10,4 +11,5 @@ export const gradle: Dialect = {
     rootAttributes.skipped !== undefined &&
     rootAttributes.timestamp !== undefined &&
     suiteProperties.length === 0,
+  placeholder: jvmClassLevel,
 };

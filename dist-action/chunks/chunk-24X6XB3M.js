@@ -349,7 +349,7 @@ var builtinTestRules = rows([
     kind: "test",
     // AssertionError (chai, node:assert, Python, JUnit 4, Hamcrest), opentest4j/JUnit 5 AssertionFailedError,
     // ComparisonFailure, MultipleFailuresError; pytest prefixes its lines with `E`.
-    pattern: /^\s*(?:E\s+|Caused by:\s+)?(?:[\w$]+\.)*(?:AssertionError|AssertionFailedError|ComparisonFailure|MultipleFailuresError)\b/,
+    pattern: /^\s*(?:E\s+|Caused by:\s+|Uncaught\s+(?:Error:\s+)?)?(?:[\w$]+\.)*(?:AssertionError|AssertionFailedError|ComparisonFailure|MultipleFailuresError)\b/,
     appliesTo: "both",
     description: "an assertion failed in the test"
   },
@@ -403,15 +403,24 @@ var builtinTestRules = rows([
     id: "missing-table",
     kind: "test",
     // Postgres, SQLite, MySQL, SQL Server, Oracle: the schema the test expects is not there, which is a
-    // migration or fixture bug in the project, not a flaky environment.
-    pattern: /\brelation "[^"]+" does not exist|\bno such table: |\bTable '[^']+' doesn't exist|\bER_NO_SUCH_TABLE\b|\bInvalid object name '|\bORA-00942\b/,
+    // migration or fixture bug in the project, not a flaky environment. Quotes may arrive JSON-escaped.
+    pattern: /\brelation \\?"[^"\\]+\\?" does not exist|\bno such table: |\bTable '[^']+' doesn't exist|\bER_NO_SUCH_TABLE\b|\bInvalid object name '|\bORA-00942\b/,
     appliesTo: "both",
     description: "a table the test uses does not exist (migration not applied?)"
   },
   {
+    id: "missing-database",
+    kind: "test",
+    // Postgres `database "x" does not exist`, MySQL `Unknown database 'x'`: the suite's own set-up never
+    // created it, and a retry will not either.
+    pattern: /\bdatabase \\?"[^"\\]+\\?" does not exist\b|\bUnknown database '[^']+'|\bER_BAD_DB_ERROR\b/,
+    appliesTo: "both",
+    description: "a database the test uses does not exist (created by the suite's set-up?)"
+  },
+  {
     id: "missing-column",
     kind: "test",
-    pattern: /\bcolumn "[^"]+"(?: of relation "[^"]+")? does not exist|\bno such column: |\bUnknown column '[^']+'/,
+    pattern: /\bcolumn \\?"[^"\\]+\\?"(?: of relation \\?"[^"\\]+\\?")? does not exist|\bno such column: |\bUnknown column '[^']+'/,
     appliesTo: "both",
     description: "a column the test uses does not exist"
   },
@@ -430,6 +439,26 @@ var builtinTestRules = rows([
     description: "a SQL statement has a syntax error"
   },
   {
+    // Decision (issue 10, §4): a container that exited on its own while a wait strategy or compose waited
+    // for it will never become ready; the cause is its image, command or settings, and a retry only wastes
+    // minutes. 137 (SIGKILL, usually the OOM killer) and 143 (SIGTERM, stopped from outside) are not the
+    // container's own doing and are left to the infra rules.
+    id: "container-exited",
+    kind: "test",
+    pattern: /\b[Cc]ontainer (?:\S+ )?exited with code (?!13[07]\b|143\b)\d+|^\s*(?!(?:[Pp]rocess|[Cc]ommand|[Pp]rogram|[Ss]cript|[Tt]ask|[Jj]ob|[Ss]tep)\b)[\w.-]+ exited with code (?!0\b|13[07]\b|143\b)\d+|\bdependency failed to start: container \S+ exited \((?!0\)|13[07]\)|143\))\d+\)/,
+    appliesTo: "both",
+    description: "the container exited on its own before it was ready (see the exit code): it will never become ready, so a retry only wastes time; its log says why"
+  },
+  {
+    // The official images refuse to start without their required settings and say so in their log, which
+    // Testcontainers and compose print. Retrying cannot supply a missing environment variable.
+    id: "container-misconfigured",
+    kind: "test",
+    pattern: /\bDatabase is uninitialized and (?:superuser )?password(?: option)? is not specified\b|\bdatabase is uninitialized and MYSQL_ROOT_PASSWORD not set\b|\bYou must specify POSTGRES_PASSWORD\b|\bYou need to specify one of (?:the following|MYSQL_ROOT_PASSWORD)\b|\bEnd-User License Agreement \(EULA\) must be accepted\b|\bACCEPT_EULA\b.*\b(?:must|required|not set)\b/i,
+    appliesTo: "both",
+    description: "the container's log shows a configuration error (a required setting such as a password is missing): it will never become ready, so it is not retried"
+  },
+  {
     // Decision: a heap limit hit inside the test process is the program's own memory budget (V8's
     // --max-old-space-size, the JVM's -Xmx), not the machine running out. The same code hits it again on a
     // retry, so it is reported, never retried. The kernel OOM killer (exit 137) is the machine: see infra.
@@ -444,7 +473,10 @@ var builtinInfraRules = rows([
   {
     id: "docker-daemon-unreachable",
     kind: "infra",
-    pattern: /\bCannot connect to the Docker daemon\b|\bIs the docker daemon running\?|\berror during connect:|\bpermission denied while trying to connect to the Docker daemon socket\b|\bError while fetching server API version\b/i,
+    // The Docker socket missing or refusing, as the Docker CLI, docker-compose, docker-py (its unix/npipe
+    // transport's `connect` frame, where Python's FileNotFoundError is raised) and docker-java (its
+    // domain-socket frames) word it when they give up.
+    pattern: /\bCannot connect to the Docker daemon\b|\bIs (?:the|your) docker daemon (?:up and )?running\?|\bCouldn't connect to Docker daemon\b|\berror during connect:|\bpermission denied while trying to connect to the Docker daemon socket\b|\bError while fetching server API version\b|[/\\]?\bdocker[/\\]transport[/\\](?:unixconn|npipeconn|npipesocket|sshconn)\.py(?:", line \d+, in |:\d+: in )connect\b|\bat (?:com\.github\.dockerjava\.transport\.(?:DomainSocket|LinuxDomainSocket|UnixSocket)\b|org\.testcontainers\.shaded\.org\.scalasbt\.ipcsocket\.UnixDomainSocket\b|org\.testcontainers\.dockerclient\.transport\.okhttp\.UnixSocketFactory\b)|\bAFUNIXSocketException: (?:No such file or directory|Connection refused)\b/i,
     appliesTo: "both",
     description: "the Docker daemon could not be reached"
   },
@@ -452,9 +484,20 @@ var builtinInfraRules = rows([
     id: "testcontainers-no-docker",
     kind: "infra",
     // Java, Node, Go (rootless probe / provider) phrasings.
-    pattern: /\bCould not find a valid Docker environment\b|\bCould not find a working container runtime strategy\b|\brootless Docker not found\b|\bfailed to create Docker provider\b/,
+    pattern: /\bCould not find a valid Docker environment\b|\bCould not find a working container runtime strategy\b|\bNo Docker client strategy found\b|\bDocker is either not running or misconfigured\b|\brootless Docker not found\b|\bfailed to create Docker provider\b/,
     appliesTo: "both",
     description: "Testcontainers found no usable Docker environment"
+  },
+  {
+    id: "docker-socket-unreachable",
+    kind: "infra",
+    // The socket itself refusing or missing, as dockerode/testcontainers-node (`connect ENOENT
+    // /var/run/docker.sock`), the Go client (`dial unix ... connect:`) and Testcontainers' strategy probes
+    // word it. Testcontainers logs these while it tries one socket after another and may then succeed.
+    pattern: /\bdial unix \S*docker\.sock: connect: |\bconnect (?:ENOENT|EACCES|ECONNREFUSED) \S*docker\.sock\b|\bDocker daemon is not reachable\b|\bDOCKER_HOST \S+ is not listening\b|\bCould not find unix domain socket\b/,
+    appliesTo: "both",
+    condition: "before-tests-in-output",
+    description: "the Docker socket is missing or refused the connection"
   },
   {
     id: "registry-rate-limit",
@@ -464,6 +507,16 @@ var builtinInfraRules = rows([
     pattern: /\btoomanyrequests\b|\bYou have reached your pull rate limit\b|\bunexpected status from (?:HEAD|GET) request to \S+: 429 Too Many Requests\b/i,
     appliesTo: "both",
     description: "the image registry rate-limited the pull"
+  },
+  {
+    id: "registry-auth-failed",
+    kind: "infra",
+    // Registry credentials missing or expired: ECR's `no basic auth credentials`, its expired token, GHCR's
+    // `denied: denied` for a stale login, Docker Hub's expired access token, docker-java's 500 carrying the
+    // registry's `unauthorized`. Always on a registry path (`/v2/`) or in a registry's own words.
+    pattern: /\bno basic auth credentials\b|\/v2\/\S*"?: (?:unauthorized|denied)\b|\bunauthorized: (?:authentication required|incorrect username or password|unauthenticated\b|personal access token is expired)|\bauthorization token has expired\b|\berror from registry: unauthorized\b|\bPull failed due to an unauthenticated request\b|\bfailed to (?:authorize: failed to )?fetch (?:oauth|anonymous) token\b|\berror getting credentials - err\b/i,
+    appliesTo: "both",
+    description: "the image registry refused the credentials (missing or expired login)"
   },
   {
     id: "registry-unreachable",
@@ -515,7 +568,7 @@ var builtinInfraRules = rows([
   {
     id: "disk-full",
     kind: "infra",
-    pattern: /\bno space left on device\b|\bENOSPC\b|\bThere is not enough space on the disk\b/i,
+    pattern: /\bno space left on device\b|\bENOSPC\b|\bThere is not enough space on the disk\b|\bYou are running out of disk space\b/i,
     appliesTo: "both",
     description: "the runner's disk is full"
   },
@@ -542,11 +595,64 @@ var builtinInfraRules = rows([
     description: "the CI runner shut down or lost its connection"
   },
   {
+    id: "github-rate-limit",
+    kind: "infra",
+    // GitHub's primary limit (`API rate limit exceeded for <ip | installation ID n | user ID n>`) and its
+    // secondary, anti-abuse limits, as octokit, PyGithub and the REST body word them. The service's words,
+    // not a generic `rate limit` that a test of the project's own limiter would print.
+    pattern: /\bAPI rate limit exceeded for\b|\bexceeded a secondary rate limit\b|\babuse detection mechanism\b|\bRateLimitExceededException\b/i,
+    appliesTo: "both",
+    description: "the GitHub API rate-limited the run (primary or secondary limit)"
+  },
+  {
+    id: "service-starting-up",
+    kind: "infra",
+    // The server answered, but is not ready yet: PostgreSQL (libpq, asyncpg, pg, JDBC), Oracle, Redis
+    // loading its dataset. Outside a test's body only: a test that restarts a server provokes the same.
+    pattern: /\bthe database system is (?:starting up|not yet accepting connections)\b|\bCannotConnectNowError\b|\bORA-01033\b|\bLOADING Redis is loading the dataset in memory\b/i,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a service was still starting up when the fixtures connected to it"
+  },
+  {
+    id: "broker-unavailable",
+    kind: "infra",
+    // Kafka brokers not reachable or without partition leaders yet (Java client, kafkajs, kafka-node,
+    // ruby-kafka, pykafka). The Java client logs these as warnings while it retries, so only before any
+    // test ran, like every network rule.
+    pattern: /\bBroker may not be available\b|\bBootstrap broker \S+ \(id: -?\d+ rack: \S+\) disconnected\b|\bLEADER_NOT_AVAILABLE\b|\bLeaderNotAvailable(?:Exception|Error)?\b|\bThere is no leader for this topic-partition\b|\bBrokerNotAvailableError\b|\bKafkaJSNumberOfRetriesExceeded\b|\bTimeout expired while fetching topic metadata\b/,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "the message broker was not available (still starting, or no partition leader yet)"
+  },
+  {
+    id: "service-retries-exhausted",
+    kind: "infra",
+    // A client that gave up after its own retries (ioredis) never reached its server.
+    pattern: /\bMaxRetriesPerRequestError\b|\bReached the max retries per request limit\b/,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a client gave up reaching its service after its retries, before any test ran"
+  },
+  {
+    id: "dependency-download-failed",
+    kind: "infra",
+    // A package download inside the test command that failed on the network or on the repository's side
+    // (5xx, 429): Maven, Gradle, npm, yarn, pnpm, pip, Go modules, cargo, apt. A 401/403/404 is a
+    // configuration or a missing version and is left alone. Also printed on retries that later succeed,
+    // hence only before any test ran.
+    pattern: /^(?!.*\b(?:401|403|404|Unauthorized|Not authorized|Forbidden|Not Found|offline mode)\b).*\bCould not transfer (?:artifact|metadata)\b|\bCould not (?:GET|HEAD) '[^']+'\.(?: Received status code (?:429|5\d\d)\b|\s*$)|\bnpm (?:ERR!|error) (?:network\b|code (?:ECONNRESET|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN|ENOTFOUND|ESOCKETTIMEDOUT|EPIPE|E429|E50[0234])\b|fetch failed https?:)|^\s*\d+ error network\b|\bnpm WARN retry will retry\b|\bThere appears to be trouble with your network connection\b|\bERR_PNPM_META_FETCH_FAIL\b|^\s*WARNING: Retrying \(Retry\(total=\d+|\bpip\._vendor\.urllib3\.exceptions\.(?:ReadTimeoutError|ProtocolError|NewConnectionError|MaxRetryError)\b|\bCould not install packages due to an (?:OSError|EnvironmentError): HTTPSConnectionPool\b|^\s*go: .*\b(?:Get|reading) "?https?:\/\/\S+"?: (?:dial tcp|read tcp|net\/http|EOF\b|unexpected EOF|TLS handshake timeout|(?:429|50[0234]) )|\bunrecognized import path "[^"]+" \(https fetch: Get \S+: dial tcp\b|\bwarning: spurious network error\b|\berror: failed to download from `https?:|^E: Failed to fetch https?:\/\/\S+ .*(?:Could not connect|Connection failed|Temporary failure resolving|Connection timed out|50[0234]\b)/,
+    appliesTo: "both",
+    condition: "outside-test-body",
+    description: "a dependency download failed on the network or at the package repository"
+  },
+  {
     id: "service-connection-refused",
     kind: "infra",
     // Client-specific wordings for "the service was not there": node net, Go net, psycopg2/psycopg 3,
-    // redis-py, kafkajs, node-postgres, JDBC (Postgres, MySQL), Mongo, Windows.
-    pattern: /\bECONNREFUSED\b|\bconnection refused\b|\bConnection to \S+ refused\b|\bcould not connect to server\b|\bredis\.exceptions\.ConnectionError\b|\bError \d+ connecting to \S+\b|\bKafkaJSConnectionError\b|\bFailed to connect to seed broker\b|\bMongoServerSelectionError\b|\bactively refused\b|\bCommunications link failure\b|\bCould not open JDBC Connection\b|\bUnable to acquire JDBC Connection\b/i,
+    // redis-py, Jedis, Lettuce, node-redis, kafkajs, node-postgres, JDBC (Postgres, MySQL Connector/J's
+    // communications link failure), the mysql CLI, urllib3, Mongo, Windows, unreachable hosts/networks.
+    pattern: /\bECONNREFUSED\b|\bconnection refused\b|\bConnection to \S+ refused\b|\bcould not connect to server\b|\bredis\.exceptions\.ConnectionError\b|\bError \d+ connecting to \S+\b|\bKafkaJSConnectionError\b|\bFailed to connect to seed broker\b|\bMongoServerSelectionError\b|\bactively refused\b|\bCommunications link failure\b|\bCould not open JDBC Connection\b|\bUnable to acquire JDBC Connection\b|\bCan't connect to MySQL server on\b|\bLost connection to MySQL server at 'reading initial communication packet'|\bJedisConnectionException: (?:Failed to connect|Could not get a resource)\b|\bRedisConnectionException: Unable to connect to\b|\bUnable to connect to Redis\b|\bRedis connection to \S+ failed\b|\bFailed to establish a new connection\b|\bEHOSTUNREACH\b|\bENETUNREACH\b|\bNo route to host\b|\bNetwork is unreachable\b/i,
     appliesTo: "both",
     condition: "outside-test-body",
     description: "a service refused the connection before any test ran"
@@ -593,20 +699,77 @@ var builtinInfraRules = rows([
   }
 ]);
 var builtinRules = Object.freeze([...builtinTestRules, ...builtinInfraRules]);
-var testsRanMarkers = Object.freeze([
-  /^\s*Tests:?\s+.*\b[1-9]\d* (?:passed|failed)\b/,
-  // jest `Tests:  1 failed, 4 passed`, vitest `Tests  1 failed | 4 passed`
-  /\b[1-9]\d* (?:passed|failed)(?:, \d+ \w+)* in [\d.]+s\b/,
-  // pytest `1 failed, 2 passed in 0.50s`
-  /^\s*[1-9]\d* (?:passing|failing)\b/,
-  // mocha
-  /\bTests run: \d+, Failures: [1-9]/,
-  /\b[1-9]\d* tests? completed\b/,
-  /^\s*--- (?:PASS|FAIL): /
+var connectionRuleIds = /* @__PURE__ */ new Set([
+  "service-connection-refused",
+  "service-connection-reset",
+  "service-connection-timeout",
+  "service-starting-up",
+  "broker-unavailable",
+  "service-retries-exhausted"
 ]);
+var count = (match, group) => Number(match[group] ?? 0);
+var testsRanMarkers = Object.freeze([
+  // jest `Tests:       1 failed, 4 passed, 5 total`, vitest `Tests  1 failed | 4 passed (5)`
+  { runner: "jest/vitest", pattern: /^\s*Tests:?\s+.*\b[1-9]\d* (?:passed|failed)\b/ },
+  // jest/vitest/mocha spec reporters list passing tests with a check mark
+  { runner: "jest/vitest/mocha", pattern: /^\s*(?:✓|✔|√)\s+\S/ },
+  // pytest `1 failed, 2 passed in 0.50s` and its short summary `FAILED tests/x.py::test_a - ...`
+  { runner: "pytest", pattern: /\b[1-9]\d* (?:passed|failed)(?:, \d+ \w+)* in [\d.]+s\b/ },
+  { runner: "pytest", pattern: /^FAILED \S+::\S+/ },
+  { runner: "mocha", pattern: /^\s*[1-9]\d* passing\b/ },
+  // TAP (node:test, tape, Perl's Test::More): results and counts
+  { runner: "TAP", pattern: /^\s*(?:not )?ok \d+\b/ },
+  { runner: "TAP", pattern: /^#\s*(?:pass|fail)\s+[1-9]\d*\s*$/ },
+  { runner: "TAP", pattern: /^#\s*failed \d+ of \d+/ },
+  { runner: "TAP", pattern: /^#\s*Looks like you failed \d+ tests? of \d+/ },
+  // surefire/failsafe `Tests run: 5, Failures: 1, Errors: 0, Skipped: 0`: a failure, or a test that
+  // neither errored nor was skipped
+  {
+    runner: "surefire",
+    pattern: /\bTests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)/,
+    ran: (m) => count(m, 2) > 0 || count(m, 1) - count(m, 2) - count(m, 3) - count(m, 4) > 0
+  },
+  { runner: "Gradle", pattern: /\b[1-9]\d* tests? completed\b/ },
+  // go test -v results, and a package that passed
+  { runner: "go test", pattern: /^\s*--- (?:PASS|FAIL): / },
+  { runner: "go test", pattern: /^ok\s+\S+\s+(?:[\d.]+s|\(cached\))/ },
+  // RSpec `5 examples, 1 failure` and its rerun list `rspec ./spec/x_spec.rb:12 # ...`
+  { runner: "RSpec", pattern: /^\s*[1-9]\d* examples?, \d+ failures?/ },
+  { runner: "RSpec", pattern: /^rspec \.\/\S+:\d+ # / },
+  // PHPUnit `OK (5 tests, 9 assertions)`, `Tests: 5, Assertions: 3, Failures: 1.`
+  { runner: "PHPUnit", pattern: /^OK \([1-9]\d* tests?, \d+ assertions?\)/ },
+  {
+    runner: "PHPUnit",
+    pattern: /^Tests: \d+, Assertions: (\d+)(?:.*\bFailures: (\d+))?/,
+    ran: (m) => count(m, 1) > 0 || count(m, 2) > 0
+  },
+  { runner: "PHPUnit", pattern: /^There (?:was|were) \d+ failures?:/ },
+  // cargo test `test result: FAILED. 3 passed; 1 failed; ...` and `test foo ... ok`
+  {
+    runner: "cargo test",
+    pattern: /^test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed/,
+    ran: (m) => count(m, 1) + count(m, 2) > 0
+  },
+  { runner: "cargo test", pattern: /^test \S+ \.\.\. (?:ok|FAILED)\s*$/ },
+  // dotnet test `Failed!  - Failed:     1, Passed:     4, ...`
+  {
+    runner: "dotnet test",
+    pattern: /\b(?:Failed|Passed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+)/,
+    ran: (m) => count(m, 1) + count(m, 2) > 0
+  }
+]);
+var mochaFailureEntry = /^\s*\d+\) \S/;
+var hookName = /"(?:before|after) (?:all|each)" hook\b|\b(?:before|after)(?:All|Each)\b hook\b/;
 var setupMarkers = Object.freeze([
   /"before (?:all|each)" hook/,
-  /\binvokeBefore(?:All|Each)Methods\b/,
+  /\binvokeBefore(?:All|Each)(?:Methods|Callbacks)\b/,
+  // JUnit 4 @Before/@BeforeClass and Testcontainers' @ClassRule/@Rule
+  /\bRunBefores\.(?:evaluate|invokeMethod)\b/,
+  /\bFailureDetectingExternalResource\b/,
+  // pytest's JUnit message for a fixture error, unittest's setUp frames, RSpec's context hooks
+  /\bfailed on setup with\b/,
+  /, in setUp(?:Class|Module)?\s*$/,
+  /\bAn error occurred in a `before\(:(?:context|all)\)` hook\b/,
   /\bFailed to load ApplicationContext\b/,
   /\bTest suite failed to run\b/,
   /\bGot error running globalSetup\b/,
@@ -657,6 +820,11 @@ var attemptVerdicts = {
     rule: "junit-failures-without-details",
     kind: "test",
     description: "the report counts failures but carries no test cases to classify"
+  },
+  serviceDied: {
+    rule: "service-died",
+    kind: "infra",
+    description: "every failed test lost its connection to the same service and none failed an assertion: the service stopped during the run"
   }
 };
 var KILL_SIGNALS = /* @__PURE__ */ new Set(["SIGKILL"]);
@@ -667,12 +835,16 @@ var MAX_MATCHED_LINE = 1e4;
 var MAX_EVIDENCE_LINE = 500;
 var PHASE_SCAN_LINES = 80;
 var ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
+var LEADING_TIMESTAMP = /^(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?|\[?\d\d:\d\d:\d\d(?:[.,]\d+)?\]?) /;
 function classifyAttempt(evidence, rules = builtinRules) {
   const output = evidence.outputTail.map(cleanLine);
   const testCases = evidence.junitFiles.flatMap(testCasesOf);
   const failing = testCases.filter(isFailing);
   const testsRan = testBodiesRan(evidence.junitFiles, testCases, output);
-  const failures = failing.map((test) => classifyTestFailure(test, rules, output));
+  const failures = reclassifyServiceDeath(
+    failing.map((test) => classifyTestFailure(test, rules, output)),
+    rules
+  );
   const uncollected = failing.length === 0 && evidence.junitFiles.some((file) => file.counts.failed + file.counts.errored > 0);
   if (failing.length > 0 || uncollected) {
     if (uncollected) failures.push(attemptFailure(attemptVerdicts.failuresWithoutDetails, "junit", null));
@@ -743,11 +915,61 @@ function firstMatch(rules, lines, scope, outsideBody) {
   for (const rule of rules) {
     if (rule.appliesTo !== "both" && rule.appliesTo !== scope) continue;
     if (rule.condition === "outside-test-body" && !outsideBody) continue;
+    if (rule.condition === "before-tests-in-output" && scope === "output" && !outsideBody) continue;
     const index = lines.findIndex((line2) => rule.pattern.test(line2));
     const line = lines[index];
     if (line !== void 0) return { rule, line, lineNumber: index + 1 };
   }
   return null;
+}
+function reclassifyServiceDeath(failures, rules) {
+  if (failures.length < 2) return [...failures];
+  const connectionRules = rules.filter((rule) => connectionRuleIds.has(rule.id));
+  const lost = failures.map((failure) => lostConnection(failure, connectionRules));
+  const endpoints = new Set(lost.map((hit) => hit?.endpoint ?? null));
+  const [endpoint] = endpoints;
+  if (endpoints.size !== 1 || !endpoint) return [...failures];
+  return failures.map((failure, index) => {
+    const hit = lost[index];
+    if (failure.kind === "infra" || !hit) return failure;
+    const evidence = Object.freeze({
+      ...toEvidence(hit.rule, "junit", hit.line, hit.lineNumber),
+      rule: attemptVerdicts.serviceDied.rule,
+      kind: attemptVerdicts.serviceDied.kind,
+      description: `every one of the ${failures.length} failed tests lost its connection to ${endpoint} and none failed an assertion: the service stopped during the run`
+    });
+    return Object.freeze({ ...failure, kind: "infra", evidence });
+  });
+}
+function lostConnection(failure, connectionRules) {
+  if (!failure.failure) return null;
+  const decidedBy = failure.evidence.rule;
+  const eligible = failure.kind === "infra" && connectionRuleIds.has(decidedBy) || failure.kind === "test" && decidedBy === attemptVerdicts.unrecognisedFailure.rule;
+  if (!eligible || failure.evidence.source !== "junit") return null;
+  const lines = failureLines(failure.failure);
+  const hit = firstMatch(connectionRules, lines, "failure", true);
+  if (!hit) return null;
+  const candidates = [hit.line, ...lines.filter((line) => connectionRules.some((r) => r.pattern.test(line)))];
+  const endpoint = candidates.map(endpointIn).find((found) => found !== null) ?? null;
+  return { ...hit, endpoint };
+}
+var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "0.0.0.0", "[::1]"]);
+var NOT_A_HOST = /^(?:node|net|internal|file|https?|jdbc|tcp|udp|unix|redis|rediss|mongodb|mysql|postgres(?:ql)?)$/i;
+var LIBPQ_ENDPOINT = /\bserver at "([^"]+)"(?: \([^)]*\))?, port (\d+)/;
+var HOST_PORT = /(?:\[([0-9a-fA-F:]+)\]|\b([A-Za-z0-9][\w.-]*))(?:\/[\d.]+)?:(\d{2,5})\b/g;
+function endpointIn(line) {
+  const libpq = LIBPQ_ENDPOINT.exec(line);
+  if (libpq) return endpointName(libpq[1] ?? "", libpq[2] ?? "");
+  for (const match of line.matchAll(HOST_PORT)) {
+    const host = match[1] ?? match[2] ?? "";
+    if (NOT_A_HOST.test(host) || /^\d+$|^\d{4}-\d\d-\d\d/.test(host)) continue;
+    return endpointName(host, match[3] ?? "");
+  }
+  return null;
+}
+function endpointName(host, port) {
+  const name = host.toLowerCase();
+  return `${LOOPBACK.has(name) ? "localhost" : name}:${port}`;
 }
 function isFailing(test) {
   return test.status === "failed" || test.status === "errored";
@@ -761,8 +983,17 @@ function decisiveFailure(test) {
   return null;
 }
 function failureLines(failure) {
-  const head = [failure.type, failure.message].filter((part) => part).join(": ");
+  const head = headLine(failure.type, failure.message);
   return [head, failure.details ?? ""].filter((text) => text.length > 0).flatMap((text) => text.split(/\r?\n/)).map(cleanLine);
+}
+function headLine(type, message) {
+  if (!type) return message ?? "";
+  if (!message) return type;
+  const simpleName = type.slice(type.lastIndexOf(".") + 1);
+  const startsWithType = [type, simpleName].some(
+    (name) => message === name || message.startsWith(`${name}:`) || message.startsWith(`${name} `)
+  );
+  return startsWithType ? message : `${type}: ${message}`;
 }
 function effectivePhase(test, failure, lines) {
   if (failure.phase) return failure.phase;
@@ -783,7 +1014,23 @@ function testBodiesRan(files, testCases, output) {
     (file) => file.suites.length === 0 && file.counts.passed + file.counts.failed > 0
   );
   if (ranByCounts) return true;
-  return output.some((line) => testsRanMarkers.some((marker) => marker.test(line)));
+  return outputShowsTestsRan(output);
+}
+function outputShowsTestsRan(output) {
+  const byMarker = output.some(
+    (line) => testsRanMarkers.some((marker) => {
+      const match = marker.pattern.exec(line);
+      return match !== null && (marker.ran ? marker.ran(match) : true);
+    })
+  );
+  return byMarker || mochaFailuresIncludeATest(output);
+}
+function mochaFailuresIncludeATest(output) {
+  return output.some((line, index) => {
+    if (!mochaFailureEntry.test(line)) return false;
+    const entry = output.slice(index, index + 3);
+    return entry.some((title) => title.trimEnd().endsWith(":")) && !entry.some((title) => hookName.test(title));
+  });
 }
 function testRef(test) {
   return Object.freeze({
@@ -820,7 +1067,7 @@ function toEvidence(rule, source, line, lineNumber) {
   });
 }
 function cleanLine(line) {
-  const plain = line.replace(ANSI, "");
+  const plain = line.replace(ANSI, "").replace(LEADING_TIMESTAMP, "");
   return plain.length > MAX_MATCHED_LINE ? plain.slice(0, MAX_MATCHED_LINE) : plain;
 }
 
@@ -1914,7 +2161,7 @@ async function readHandover(env) {
 async function saveAndReport(handover, env) {
   const { settings } = handover;
   let saved = null;
-  let count2 = 0;
+  let count3 = 0;
   const started = performance.now();
   if (settings.mode !== "off" && settings.cacheAvailable) {
     saved = await saveImages({
@@ -1932,8 +2179,8 @@ async function saveAndReport(handover, env) {
       }
     });
     for (const warning2 of saved.warnings) warning(warning2);
-    count2 = saved.images.filter((image) => image.result === "saved").length;
-    info(`${LOG_PREFIX} ${count2} saved to the cache${settings.readOnly ? " (read-only: none)" : ""}`);
+    count3 = saved.images.filter((image) => image.result === "saved").length;
+    info(`${LOG_PREFIX} ${count3} saved to the cache${settings.readOnly ? " (read-only: none)" : ""}`);
   }
   try {
     const times = {
@@ -1944,7 +2191,7 @@ async function saveAndReport(handover, env) {
   } catch (error) {
     warning(`Could not add the images to the job summary: ${messageOf(error)}`);
   }
-  return count2;
+  return count3;
 }
 var SKIP_TEXT = {
   unchanged: "unchanged",
@@ -1990,8 +2237,8 @@ function timeLine(restores, saved, times) {
   const loaded = restores.filter((image) => image.result === "loaded").length;
   const pulled = restores.filter((image) => image.result === "pulled").length;
   const start = [
-    ...loaded > 0 ? [`${count(loaded)} loaded from the cache`] : [],
-    ...pulled > 0 ? [`${count(pulled)} pulled`] : []
+    ...loaded > 0 ? [`${count2(loaded)} loaded from the cache`] : [],
+    ...pulled > 0 ? [`${count2(pulled)} pulled`] : []
   ];
   const parts = [
     `start of job ${seconds2(times.restoreSeconds)}${start.length > 0 ? ` (${start.join(", ")})` : ""}`
@@ -1999,7 +2246,7 @@ function timeLine(restores, saved, times) {
   if (saved) {
     const written = saved.images.filter((image) => image.result === "saved").length;
     parts.push(
-      `end of job ${seconds2(times.saveSeconds)} (${written > 0 ? `${count(written)} saved for later jobs` : "nothing to save"})`
+      `end of job ${seconds2(times.saveSeconds)} (${written > 0 ? `${count2(written)} saved for later jobs` : "nothing to save"})`
     );
   }
   return [`Time spent on images: ${parts.join("; ")}.`, ...pullComparison(restores)].join("\n\n");
@@ -2015,14 +2262,14 @@ function pullComparison(restores) {
   const verdict = restore <= pull ? `the cache saved ${seconds2(pull - restore)}` : `the cache cost ${seconds2(restore - pull)} more than pulling`;
   const unknown = loaded.length - compared.length;
   return [
-    `Compared with pulling: ${count(compared.length)} restored in ${seconds2(restore)}, where pulling them took ${seconds2(pull)} when they were cached: ${verdict}.${unknown > 0 ? ` (${count(unknown)} without a pull time on record.)` : ""}`
+    `Compared with pulling: ${count2(compared.length)} restored in ${seconds2(restore)}, where pulling them took ${seconds2(pull)} when they were cached: ${verdict}.${unknown > 0 ? ` (${count2(unknown)} without a pull time on record.)` : ""}`
   ];
 }
 function describeRestore(image) {
   const size = image.bytes === null ? "" : `, ${formatBytes(image.bytes)}`;
   return `${image.reference}: ${restoreText(image)}${size}, ${seconds2(image.seconds)}`;
 }
-function count(images) {
+function count2(images) {
   return `${images} image${images === 1 ? "" : "s"}`;
 }
 function seconds2(value) {
