@@ -24,6 +24,7 @@ import {
   summarizeSketch,
   type TestState,
 } from "../core/analytics/index.ts";
+import type { StoredVerdict } from "../core/history/index.ts";
 import {
   decodeDurationSketch,
   type EvidenceGroup,
@@ -32,7 +33,6 @@ import {
   type PlannedRun,
   type RunRecord,
 } from "../core/history/index.ts";
-import type { TestVerdict } from "../core/run/model.ts";
 import { resultStatusCodes, type TestHealth } from "./schema.ts";
 
 const DAY_MS = 86_400_000;
@@ -178,7 +178,7 @@ export interface TestDetail extends TestIdentity {
 }
 
 export interface RunResultRow extends TestIdentity {
-  readonly verdict: TestVerdict;
+  readonly verdict: StoredVerdict;
   readonly durationMs: number;
   readonly attempts: number;
   readonly failure: FailureText | null;
@@ -232,7 +232,7 @@ export interface TestDurations {
 export interface ResultHistoryRow {
   readonly runId: number;
   readonly startedAt: number;
-  readonly verdict: TestVerdict;
+  readonly verdict: StoredVerdict;
   readonly durationMs: number;
   readonly attempts: number;
   readonly failureId: number | null;
@@ -278,8 +278,8 @@ export interface QueryPlan {
 
 // --- the store -----------------------------------------------------------------------------------------
 
-const STATUS_BY_CODE = new Map<number, TestVerdict>(
-  Object.entries(resultStatusCodes).map(([verdict, code]) => [code, verdict as TestVerdict]),
+const STATUS_BY_CODE = new Map<number, StoredVerdict>(
+  Object.entries(resultStatusCodes).map(([verdict, code]) => [code, verdict as StoredVerdict]),
 );
 
 /** Every read the pages make, by name: prepared once, and checked against the indexes in a test. */
@@ -1181,7 +1181,7 @@ export class Store {
     limit,
   }: {
     runId: number;
-    verdicts: readonly TestVerdict[];
+    verdicts: readonly StoredVerdict[];
     limit: number;
   }): Promise<RunResultRow[]> {
     const statuses = JSON.stringify(verdicts.map((verdict) => resultStatusCodes[verdict]));
@@ -1287,7 +1287,7 @@ function toResultRow(row: RawResultRow): RunResultRow {
   };
 }
 
-function verdictOf(status: number): TestVerdict {
+function verdictOf(status: number): StoredVerdict {
   const verdict = STATUS_BY_CODE.get(status);
   if (!verdict) throw new StoreError(`unknown result status ${status} in the database`);
   return verdict;

@@ -3,6 +3,7 @@
 // (epoch ms / 86,400,000, floored). drizzle-kit generates the migrations in ../drizzle from this file.
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { StoredVerdict } from "../core/history/plan-run.ts";
 
 /** A repository: `org/repo`, the key the run report's `ci.repository` names. */
 export const projects = sqliteTable(
@@ -152,14 +153,14 @@ export type NewTest = typeof tests.$inferInsert;
  * The verdict of a test in a run, as a small integer: 10 million rows of it. The order is fixed: these
  * numbers are in the database.
  */
-export const resultStatusCodes = {
+export const resultStatusCodes: Readonly<Record<StoredVerdict, number>> = {
   passed: 0,
   failed: 1,
   flaky: 2,
   "infra-failure": 3,
   skipped: 4,
   "recovered-after-infra-retry": 5,
-} as const;
+};
 
 /** Failure messages, once per project and fingerprint (see core/history/fingerprint-failure.ts). */
 export const failureMessages = sqliteTable(

@@ -16,6 +16,7 @@ export {
   type RunRecord,
   RunReportError,
   STORED_TEXT_CAPS,
+  type StoredVerdict,
 } from "./plan-run.ts";
 export { runReportFromJunit } from "./report-from-junit.ts";
 export { runReportFromResult } from "./report-from-result.ts";

@@ -11,7 +11,13 @@ import { formatSuitePath } from "../junit/model.ts";
 import { testDurationMs } from "../report/test-text.ts";
 import type { RunOutcome, TestVerdict } from "../run/model.ts";
 import { fingerprintFailure } from "./fingerprint-failure.ts";
-import type { ReportAttempt, ReportFailureRef, RunReport, RunReportVersion } from "./run-report.ts";
+import type {
+  ReportAttempt,
+  ReportFailureRef,
+  ReportTest,
+  RunReport,
+  RunReportVersion,
+} from "./run-report.ts";
 
 /** Caps for stored texts: a message is shown whole, details are a sample for the test page. */
 export const STORED_TEXT_CAPS = { name: 2000, message: 2000, details: 8000, evidenceLine: 500 } as const;
@@ -88,6 +94,9 @@ export interface PlannedFailure {
   readonly signature: string | null;
 }
 
+/** The verdicts a stored result can have: a superseded placeholder is no test and is not stored. */
+export type StoredVerdict = Exclude<TestVerdict, "superseded">;
+
 export interface PlannedResult {
   /** The test id seamwatch computes (suite path, classname, name, file): stable across runs. */
   readonly testKey: string;
@@ -95,7 +104,7 @@ export interface PlannedResult {
   readonly classname: string;
   readonly name: string;
   readonly file: string | null;
-  readonly verdict: TestVerdict;
+  readonly verdict: StoredVerdict;
   /** The test's own time: its last attempt, so an infra retry does not count it twice. */
   readonly durationMs: number;
   /** Whether the duration goes into timings (core/analytics' `countsForTiming`: clean passes only). */
@@ -159,13 +168,13 @@ export function planRunRecord(report: RunReport): RunRecord {
   });
   const jobDurationMs = Math.max(0, Math.round(report.durationMs));
   const retryDurationMs = report.attempts.slice(1).reduce((sum, attempt) => sum + attempt.durationMs, 0);
-  const failed = report.tests.filter((test) => test.verdict === "failed").length;
+  const failed = report.tests.filter((test) => test.verdict === "failed" && isTest(test)).length;
   // So many genuine failures at once are an outage the classifier did not recognise: they count against
   // no test (core/analytics' outage guard) and are kept as infrastructure.
   const outage = isLikelyOutage({ tests: report.tests.length, failed });
   const failures = new Map<string, PlannedFailure>();
-  const results = report.tests.map((test): PlannedResult => {
-    const verdict: TestVerdict = outage && test.verdict === "failed" ? "infra-failure" : test.verdict;
+  const results = report.tests.filter(isTest).map((test): PlannedResult => {
+    const verdict = (outage && test.verdict === "failed" ? "infra-failure" : test.verdict) as StoredVerdict;
     const failure = test.failure && verdict !== "passed" && verdict !== "skipped" ? test.failure : null;
     const planned = failure ? planFailure(failure, test.evidence) : null;
     if (planned && !failures.has(planned.fingerprint)) failures.set(planned.fingerprint, planned);
@@ -202,6 +211,16 @@ export function planRunRecord(report: RunReport): RunRecord {
     failures: [...failures.values()],
     infraEvents,
   };
+}
+
+/**
+ * Placeholders for setup that recovered or were superseded are not tests (core/run counts the tests they
+ * stood for instead): they get no row, as they are in no total. The infrastructure that hit them stays in
+ * the attempts' events.
+ */
+function isTest(test: ReportTest): boolean {
+  if (test.verdict === "superseded") return false;
+  return !(test.placeholder && test.verdict === "recovered-after-infra-retry");
 }
 
 function planRun(

@@ -49,6 +49,8 @@ export interface ReportTestAttempt {
 
 export interface ReportTest {
   readonly id: string;
+  /** Set when the entry is no test but a placeholder for setup (core/run); absent in older reports. */
+  readonly placeholder?: { readonly kind: string } | null;
   readonly suitePath: readonly string[];
   readonly classname: string;
   readonly name: string;

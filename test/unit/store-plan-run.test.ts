@@ -87,6 +87,38 @@ describe("planRunRecord", () => {
     expect(() => planRunRecord({ ...report, startedAt: "yesterday" })).toThrow(/startedAt|date/);
   });
 
+  it("stores no row for a setup placeholder that recovered or was superseded, as the run's totals count none", () => {
+    const report = runReportFromJunit([readFixture("node/report.xml")], {
+      ci: ciContext(),
+      startedAt: STARTED,
+    });
+    const base = report.tests[0] as (typeof report.tests)[number];
+    const placeholder = { kind: "class setup" };
+    const tests = [
+      ...report.tests,
+      {
+        ...base,
+        id: "p-superseded",
+        name: "initializationError",
+        verdict: "superseded" as const,
+        placeholder,
+      },
+      {
+        ...base,
+        id: "p-recovered",
+        name: "beforeAll",
+        verdict: "recovered-after-infra-retry" as const,
+        placeholder,
+      },
+      { ...base, id: "p-failing", name: "classMethod", verdict: "failed" as const, placeholder },
+    ];
+    const keys = planRunRecord({ ...report, tests }).results.map((result) => result.testKey);
+    expect(keys).toContain("p-failing");
+    expect(keys).not.toContain("p-superseded");
+    expect(keys).not.toContain("p-recovered");
+    expect(keys).toHaveLength(report.tests.length + 1);
+  });
+
   it("takes the branch from the ref when the block names none", () => {
     const record = planRunRecord(
       runReportFromJunit([readFixture("node/report.xml")], {

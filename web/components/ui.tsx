@@ -2,7 +2,7 @@
 // names) is rendered as React text: escaped, never HTML.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { TestVerdict } from "../../core/run/model.ts";
+import type { StoredVerdict } from "../../core/history/index.ts";
 import type { TestHealth } from "../../store/queries.ts";
 import styles from "./ui.module.css";
 
@@ -83,7 +83,7 @@ export function TestTitle({
   );
 }
 
-const VERDICTS: Record<TestVerdict, { label: string; tone: string }> = {
+const VERDICTS: Record<StoredVerdict, { label: string; tone: string }> = {
   passed: { label: "passed", tone: styles.pass as string },
   failed: { label: "failed", tone: styles.fail as string },
   flaky: { label: "flaky", tone: styles.flaky as string },
@@ -92,7 +92,7 @@ const VERDICTS: Record<TestVerdict, { label: string; tone: string }> = {
   skipped: { label: "skipped", tone: styles.skip as string },
 };
 
-export function VerdictBadge({ verdict }: { verdict: TestVerdict }) {
+export function VerdictBadge({ verdict }: { verdict: StoredVerdict }) {
   const { label, tone } = VERDICTS[verdict];
   return <span className={`${styles.badge} ${tone}`}>{label}</span>;
 }

@@ -84,7 +84,16 @@ const test = z.object({
   classname: text,
   name: text,
   file: nullableText,
-  verdict: z.enum(["passed", "failed", "skipped", "flaky", "recovered-after-infra-retry", "infra-failure"]),
+  verdict: z.enum([
+    "passed",
+    "failed",
+    "skipped",
+    "flaky",
+    "recovered-after-infra-retry",
+    "infra-failure",
+    "superseded",
+  ]),
+  placeholder: z.object({ kind: z.string() }).nullable().optional(),
   attempts: z.array(
     z.object({
       attempt: z.number().int().positive(),
