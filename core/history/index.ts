@@ -29,3 +29,4 @@ export {
   type RunReport,
   type RunReportVersion,
 } from "./run-report.ts";
+export { decodeTestState, encodeTestState, stateCommit } from "./test-state-codec.ts";

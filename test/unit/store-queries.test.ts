@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planRunRecord, type RunRecord, runReportFromJunit } from "../../core/history/index.ts";
-import { DAY_MS, dayOf } from "../../store/queries.ts";
+import { DAY_MS, dayOf, openStore } from "../../store/queries.ts";
 import { ciContext } from "../support/web/ci.ts";
 import { parseXml, readFixture } from "../support/web/junit-files.ts";
-import { createTempStore, type TempStore } from "../support/web/temp-store.ts";
+import { createTempStore, MIGRATIONS, type TempStore } from "../support/web/temp-store.ts";
 
 let temp: TempStore;
 beforeEach(() => {
@@ -220,7 +220,7 @@ describe("test health at ingest", () => {
       testKey: (await temp.store.searchTests({ projectId, query: "checkout", limit: 1 }))[0]
         ?.testKey as string,
     });
-    expect(JSON.parse(test?.stateData as string)).toMatchObject({
+    expect(test?.stateDetail).toMatchObject({
       health: "healthy",
       results: 4,
       failuresInARow: 0,
@@ -258,6 +258,40 @@ describe("test health at ingest", () => {
     // A genuine failure fails the job: it cost the job's whole time (the report's 0.5 s + 5 ms here).
     expect(windows.find((w) => w.name === "a")?.ciTimeLostMs).toBe(505);
     expect(windows.find((w) => w.name === "b")?.ciTimeLostMs).toBe(0);
+  });
+});
+
+describe("two writers on one database", () => {
+  it("keeps rollups and states right when another connection uploads between this one's uploads", async () => {
+    const projectId = await project();
+    const other = openStore({ path: temp.path, migrationsFolder: MIGRATIONS, now: () => temp.clock.now });
+    try {
+      const upload = (store: typeof other, run: string, ms: number | "fail", minute: number) =>
+        store.ingestRun({
+          projectId,
+          record: record(suite({ shared: ms }), run, MONDAY + minute * 60_000, {
+            commitSha: run.padEnd(40, "0"),
+          }),
+          source: "junit",
+        });
+      await upload(temp.store, "a1", 100, 1);
+      await upload(other, "b1", "fail", 2);
+      await upload(temp.store, "a2", 300, 3);
+      await upload(other, "b2", "fail", 4);
+      await upload(temp.store, "a3", "fail", 5);
+      const [shared] = await temp.store.listTestWindows({
+        projectId,
+        branch: "main",
+        fromDay: 0,
+        toDay: 1e6,
+      });
+      expect(shared).toMatchObject({ passed: 2, failed: 3, timed: 2, totalMs: 400 });
+      const test = await other.getTest({ projectId, testKey: shared?.testKey as string });
+      // Every upload advanced the one state, whichever connection made it: F F F after P P = broken.
+      expect(test?.stateDetail).toMatchObject({ results: 5, recent: "PFPFF", failuresInARow: 2 });
+    } finally {
+      await other.close();
+    }
   });
 });
 

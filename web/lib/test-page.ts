@@ -68,7 +68,7 @@ export async function loadTestPage(
   const summary = summarizeSketch(sketch);
   return {
     test,
-    state: test.stateData ? (JSON.parse(test.stateData) as TestState) : null,
+    state: test.stateDetail,
     days: days.map((day) => ({ ...day, label: dayOf(day.day * DAY_MS) })),
     window: {
       runs: counts.passed + counts.failed + counts.flaky + counts.infra + counts.skipped,
