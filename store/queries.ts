@@ -34,6 +34,7 @@ import {
   type PlannedResult,
   type PlannedRun,
   type RunRecord,
+  StoredSketchMerger,
   stateCommit,
 } from "../core/history/index.ts";
 import { resultStatusCodes, type TestHealth } from "./schema.ts";
@@ -316,7 +317,7 @@ const READS = {
           GROUP BY test_id) w
     JOIN tests t ON t.id = w.test_id`,
   listDurationsOfTests: `SELECT test_id AS testId, durations FROM test_daily_rollups
-    WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
+    WHERE project_id = @projectId AND branch = @branch AND day IN (SELECT value FROM json_each(@days))
       AND test_id IN (SELECT value FROM json_each(@testIds)) AND durations IS NOT NULL`,
   listDurationsOfBranch: `SELECT test_id AS testId, day, durations FROM test_daily_rollups
     WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
@@ -333,20 +334,25 @@ const READS = {
   listTestDays: `SELECT day, passed, failed, flaky, skipped, infra, timed, total_ms AS totalMs, max_ms AS maxMs,
       p50_ms AS p50Ms, p95_ms AS p95Ms,
       ci_time_lost_ms AS ciTimeLostMs
-    FROM test_daily_rollups WHERE test_id = @testId AND branch = @branch AND day >= @fromDay AND day <= @toDay
+    FROM test_daily_rollups
+    WHERE project_id = @projectId AND branch = @branch AND day IN (SELECT value FROM json_each(@days))
+      AND test_id = @testId
     ORDER BY day`,
   listTestDurations: `SELECT durations FROM test_daily_rollups
-    WHERE test_id = @testId AND branch = @branch AND day >= @fromDay AND day <= @toDay AND durations IS NOT NULL`,
-  listTestResults: `SELECT tr.run_id AS runId, tr.started_at AS startedAt, tr.status, tr.duration_ms AS durationMs,
+    WHERE project_id = @projectId AND branch = @branch AND day IN (SELECT value FROM json_each(@days))
+      AND test_id = @testId AND durations IS NOT NULL`,
+  // A test's latest results: the project's latest runs, newest first, each looked up for the test.
+  listTestResults: `SELECT tr.run_id AS runId, r.started_at AS startedAt, tr.status, tr.duration_ms AS durationMs,
       tr.attempts, tr.failure_id AS failureId, r.commit_sha AS commitSha, r.branch, r.pull_request AS pullRequest,
       r.job, r.job_key AS jobKey
-    FROM test_results tr JOIN runs r ON r.id = tr.run_id
-    WHERE tr.test_id = @testId ORDER BY tr.started_at DESC LIMIT @limit`,
-  listTestResultsOnBranch: `SELECT tr.run_id AS runId, tr.started_at AS startedAt, tr.status,
+    FROM runs r INDEXED BY runs_project_started_idx JOIN test_results tr ON tr.run_id = r.id AND tr.test_id = @testId
+    WHERE r.project_id = @projectId ORDER BY r.started_at DESC LIMIT @limit`,
+  listTestResultsOnBranch: `SELECT tr.run_id AS runId, r.started_at AS startedAt, tr.status,
       tr.duration_ms AS durationMs, tr.attempts, tr.failure_id AS failureId, r.commit_sha AS commitSha, r.branch,
       r.pull_request AS pullRequest, r.job, r.job_key AS jobKey
-    FROM test_results tr JOIN runs r ON r.id = tr.run_id
-    WHERE tr.test_id = @testId AND r.branch IS @branch ORDER BY tr.started_at DESC LIMIT @limit`,
+    FROM runs r INDEXED BY runs_project_branch_started_idx
+      JOIN test_results tr ON tr.run_id = r.id AND tr.test_id = @testId
+    WHERE r.project_id = @projectId AND r.branch IS @branch ORDER BY r.started_at DESC LIMIT @limit`,
   listFailureGroups: `SELECT f.id, f.fingerprint, f.type, f.message, f.details, f.signature, g.count, g.firstAt, g.lastAt
     FROM (SELECT failure_id, COUNT(*) AS count, MIN(started_at) AS firstAt, MAX(started_at) AS lastAt
           FROM test_results WHERE test_id = @testId AND failure_id IS NOT NULL GROUP BY failure_id) g
@@ -381,6 +387,7 @@ const READS = {
            OR file LIKE @pattern ESCAPE '\\' OR test_key = @exact)
     ORDER BY last_seen_at DESC, name LIMIT @limit`,
   countRuns: "SELECT COUNT(*) AS count FROM runs",
+  listUnwellTests: "SELECT id, state FROM tests WHERE project_id = ? AND state <> 'healthy'",
 } as const;
 
 type ReadName = keyof typeof READS;
@@ -394,14 +401,14 @@ const SAMPLE_PARAMETERS: Record<ReadName, unknown[]> = {
   listRunsInRange: [{ projectId: 1, branch: "main", since: 0, until: 1 }],
   listRecentRuns: [{ projectId: 1, branch: "main", limit: 10 }],
   listTestWindows: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
-  listDurationsOfTests: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1, testIds: "[1]" }],
+  listDurationsOfTests: [{ projectId: 1, branch: "main", days: "[0,1]", testIds: "[1]" }],
   listDurationsOfBranch: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
   listInfraFailures: [{ projectId: 1, branch: "main", since: 0, until: 1 }],
   testByKey: [1, "0"],
-  listTestDays: [{ testId: 1, branch: "main", fromDay: 0, toDay: 1 }],
-  listTestDurations: [{ testId: 1, branch: "main", fromDay: 0, toDay: 1 }],
-  listTestResults: [{ testId: 1, limit: 10 }],
-  listTestResultsOnBranch: [{ testId: 1, branch: "main", limit: 10 }],
+  listTestDays: [{ projectId: 1, testId: 1, branch: "main", days: "[0,1]" }],
+  listTestDurations: [{ projectId: 1, testId: 1, branch: "main", days: "[0,1]" }],
+  listTestResults: [{ projectId: 1, testId: 1, limit: 10 }],
+  listTestResultsOnBranch: [{ projectId: 1, testId: 1, branch: "main", limit: 10 }],
   listFailureGroups: [{ testId: 1, limit: 10 }],
   listFailureRuns: [{ testId: 1, failureId: 1, limit: 5 }],
   runById: [1, 1],
@@ -411,6 +418,7 @@ const SAMPLE_PARAMETERS: Record<ReadName, unknown[]> = {
   listRunInfraEvents: [1],
   searchTests: [{ projectId: 1, pattern: "%a%", exact: "a", limit: 10 }],
   countRuns: [],
+  listUnwellTests: [1],
 };
 
 function runSummaryColumns(alias: string): string {
@@ -542,6 +550,8 @@ export class Store {
         })
         .immediate();
       this.applyStaged(staged);
+      if (!ingested.duplicate)
+        this.forgetClosedDays(projectId, record.run.branch ?? "", dayOf(record.run.startedAt));
       return ingested;
     } catch (error) {
       // What the cache staged may not have been written: start again from the database.
@@ -1020,7 +1030,35 @@ export class Store {
     fromDay: number;
     toDay: number;
   }): Promise<TestWindow[]> {
-    return this.read("listTestWindows").all({ projectId, branch, fromDay, toDay }) as TestWindow[];
+    const sum = (from: number, to: number) =>
+      this.read("listTestWindows").all({ projectId, branch, fromDay: from, toDay: to }) as TestWindow[];
+    const today = dayOf(this.now());
+    // Days before today no longer change: their sums are kept, and only today is read again.
+    const closed =
+      fromDay < today
+        ? this.readClosedDays(
+            { kind: "windows", projectId, branch, fromDay, toDay: Math.min(toDay, today - 1) },
+            sum,
+          )
+        : [];
+    const byTest = new Map(closed.map((window) => [window.id, window]));
+    if (toDay >= today) {
+      for (const live of sum(Math.max(fromDay, today), toDay)) {
+        const before = byTest.get(live.id);
+        byTest.set(live.id, before ? addWindows(before, live) : live);
+      }
+    }
+    // Health changes with every upload: always today's, whatever the kept sums remembered.
+    const unwell = new Map(
+      (this.read("listUnwellTests").all(projectId) as { id: number; state: TestHealth }[]).map((row) => [
+        row.id,
+        row.state,
+      ]),
+    );
+    return [...byTest.values()].map((window) => {
+      const state = unwell.get(window.id) ?? "healthy";
+      return state === window.state ? window : { ...window, state };
+    });
   }
 
   /** The merged durations of some tests over the days. */
@@ -1037,17 +1075,16 @@ export class Store {
     toDay: number;
     testIds: readonly number[];
   }): Promise<Map<number, DurationSketch>> {
-    const sketches = new Map<number, DurationSketch>();
-    if (testIds.length === 0) return sketches;
+    const mergers = new Map<number, StoredSketchMerger>();
+    if (testIds.length === 0) return new Map();
     const rows = this.read("listDurationsOfTests").iterate({
       projectId,
       branch,
-      fromDay,
-      toDay,
+      days: daysBetween(fromDay, toDay),
       testIds: JSON.stringify(testIds),
     }) as Iterable<{ testId: number; durations: Uint8Array }>;
-    for (const row of rows) mergeInto(sketches, row.testId, row.durations);
-    return sketches;
+    for (const row of rows) mergeInto(mergers, row.testId, row.durations);
+    return sketchesOf(mergers);
   }
 
   /** Every test's merged durations in two windows of days: the figures "got slower" compares. */
@@ -1062,24 +1099,37 @@ export class Store {
     baseline: { fromDay: number; toDay: number };
     current: { fromDay: number; toDay: number };
   }): Promise<{ baseline: Map<number, DurationSketch>; current: Map<number, DurationSketch> }> {
-    const windows = {
-      baseline: new Map<number, DurationSketch>(),
-      current: new Map<number, DurationSketch>(),
+    return {
+      baseline: this.getBranchDurations({ projectId, branch, ...baseline }),
+      current: this.getBranchDurations({ projectId, branch, ...current }),
     };
-    const rows = this.read("listDurationsOfBranch").iterate({
-      projectId,
-      branch,
-      fromDay: Math.min(baseline.fromDay, current.fromDay),
-      toDay: Math.max(baseline.toDay, current.toDay),
-    }) as Iterable<{ testId: number; day: number; durations: Uint8Array }>;
-    for (const row of rows) {
-      if (row.day >= current.fromDay && row.day <= current.toDay)
-        mergeInto(windows.current, row.testId, row.durations);
-      if (row.day >= baseline.fromDay && row.day <= baseline.toDay) {
-        mergeInto(windows.baseline, row.testId, row.durations);
-      }
+  }
+
+  /** Every test's merged durations over the days; days before today come from the kept merges. */
+  private getBranchDurations(range: {
+    projectId: number;
+    branch: string;
+    fromDay: number;
+    toDay: number;
+  }): Map<number, DurationSketch> {
+    const merge = (fromDay: number, toDay: number) => {
+      const mergers = new Map<number, StoredSketchMerger>();
+      const rows = this.read("listDurationsOfBranch").iterate({ ...range, fromDay, toDay }) as Iterable<{
+        testId: number;
+        durations: Uint8Array;
+      }>;
+      for (const row of rows) mergeInto(mergers, row.testId, row.durations);
+      return sketchesOf(mergers);
+    };
+    const today = dayOf(this.now());
+    if (range.toDay < today) return this.readClosedDays({ kind: "durations", ...range }, merge);
+    if (range.fromDay >= today) return merge(range.fromDay, range.toDay);
+    const merged = new Map(this.readClosedDays({ kind: "durations", ...range, toDay: today - 1 }, merge));
+    for (const [testId, sketch] of merge(today, range.toDay)) {
+      const before = merged.get(testId);
+      merged.set(testId, before ? mergeDurationSketches(before, sketch) : sketch);
     }
-    return windows;
+    return merged;
   }
 
   /** Attempts infrastructure failed on the branch in the time range, oldest first. */
@@ -1113,52 +1163,68 @@ export class Store {
   }
 
   async listTestDays({
+    projectId,
     testId,
     branch,
     fromDay,
     toDay,
   }: {
+    projectId: number;
     testId: number;
     branch: string;
     fromDay: number;
     toDay: number;
   }): Promise<DailyTiming[]> {
-    return this.read("listTestDays").all({ testId, branch, fromDay, toDay }) as DailyTiming[];
+    return this.read("listTestDays").all({
+      projectId,
+      testId,
+      branch,
+      days: daysBetween(fromDay, toDay),
+    }) as DailyTiming[];
   }
 
   async getTestDurations({
+    projectId,
     testId,
     branch,
     fromDay,
     toDay,
   }: {
+    projectId: number;
     testId: number;
     branch: string;
     fromDay: number;
     toDay: number;
   }): Promise<DurationSketch> {
-    let sketch = newDurationSketch();
-    const rows = this.read("listTestDurations").iterate({ testId, branch, fromDay, toDay }) as Iterable<{
+    const merger = new StoredSketchMerger();
+    const rows = this.read("listTestDurations").iterate({
+      projectId,
+      testId,
+      branch,
+      days: daysBetween(fromDay, toDay),
+    }) as Iterable<{
       durations: Uint8Array;
     }>;
-    for (const row of rows) sketch = mergeDurationSketches(sketch, decodeDurationSketch(row.durations));
-    return sketch;
+    for (const row of rows) merger.add(row.durations);
+    return merger.sketch();
   }
 
   /** The test's latest results, newest first; on one branch when `branch` is given. */
   async listTestResults({
+    projectId,
     testId,
     branch,
     limit,
   }: {
+    projectId: number;
     testId: number;
     branch?: string | null;
     limit: number;
   }): Promise<ResultHistoryRow[]> {
     const rows =
       branch === undefined
-        ? this.read("listTestResults").all({ testId, limit })
-        : this.read("listTestResultsOnBranch").all({ testId, branch, limit });
+        ? this.read("listTestResults").all({ projectId, testId, limit })
+        : this.read("listTestResultsOnBranch").all({ projectId, testId, branch, limit });
     return (rows as (Omit<ResultHistoryRow, "verdict"> & { status: number })[]).map(({ status, ...row }) => ({
       ...row,
       verdict: verdictOf(status),
@@ -1293,6 +1359,48 @@ export class Store {
 
   private cache: IngestCache | null = null;
 
+  // Sums and merges of rollup days before today, which no longer change: the overview reads a range of days
+  // again at every view. Kept per (project, branch, range) while no other connection writes, and dropped
+  // when an upload of this connection lands on one of their days (a late upload for an earlier day).
+  private closedDays = { dataVersion: -1, entries: new Map<string, ClosedDaysEntry>() };
+
+  private readClosedDays<T>(
+    scope: { kind: string; projectId: number; branch: string; fromDay: number; toDay: number },
+    read: (fromDay: number, toDay: number) => T,
+  ): T {
+    const version = this.client.pragma("data_version", { simple: true }) as number;
+    if (version !== this.closedDays.dataVersion)
+      this.closedDays = { dataVersion: version, entries: new Map() };
+    const key = `${scope.kind}|${scope.projectId}|${scope.branch}|${scope.fromDay}|${scope.toDay}`;
+    const kept = this.closedDays.entries.get(key);
+    if (kept) {
+      // Most recently used last: the first entry is the one to drop when there are too many.
+      this.closedDays.entries.delete(key);
+      this.closedDays.entries.set(key, kept);
+      return kept.value as T;
+    }
+    const value = read(scope.fromDay, scope.toDay);
+    this.closedDays.entries.set(key, { ...scope, value });
+    if (this.closedDays.entries.size > MAX_CLOSED_DAY_ENTRIES) {
+      this.closedDays.entries.delete(this.closedDays.entries.keys().next().value as string);
+    }
+    return value;
+  }
+
+  /** An upload landed on a day: kept sums that include it are no longer right. */
+  private forgetClosedDays(projectId: number, branch: string, day: number): void {
+    for (const [key, entry] of this.closedDays.entries) {
+      if (
+        entry.projectId === projectId &&
+        entry.branch === branch &&
+        entry.fromDay <= day &&
+        day <= entry.toDay
+      ) {
+        this.closedDays.entries.delete(key);
+      }
+    }
+  }
+
   /** Called inside an upload's transaction, which holds the write lock: nobody can write behind it. */
   private checkCache(): void {
     const version = this.client.pragma("data_version", { simple: true }) as number;
@@ -1378,10 +1486,17 @@ function verdictOf(status: number): StoredVerdict {
   return verdict;
 }
 
-function mergeInto(sketches: Map<number, DurationSketch>, testId: number, bytes: Uint8Array): void {
-  const sketch = decodeDurationSketch(bytes);
-  const known = sketches.get(testId);
-  sketches.set(testId, known ? mergeDurationSketches(known, sketch) : sketch);
+function mergeInto(mergers: Map<number, StoredSketchMerger>, testId: number, bytes: Uint8Array): void {
+  let merger = mergers.get(testId);
+  if (!merger) {
+    merger = new StoredSketchMerger();
+    mergers.set(testId, merger);
+  }
+  merger.add(bytes);
+}
+
+function sketchesOf(mergers: ReadonlyMap<number, StoredSketchMerger>): Map<number, DurationSketch> {
+  return new Map([...mergers].map(([testId, merger]) => [testId, merger.sketch()]));
 }
 
 function roundOrNull(value: number | null | undefined): number | null {
@@ -1424,6 +1539,33 @@ interface Staging {
 
 function newStaging(): Staging {
   return { tests: [], rollups: new Map() };
+}
+
+interface ClosedDaysEntry {
+  readonly projectId: number;
+  readonly branch: string;
+  readonly fromDay: number;
+  readonly toDay: number;
+  readonly value: unknown;
+}
+
+/** Ranges kept for the overview: a few branches × ranges × kinds. */
+const MAX_CLOSED_DAY_ENTRIES = 64;
+
+function addWindows(a: TestWindow, b: TestWindow): TestWindow {
+  return {
+    ...a,
+    state: b.state,
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    flaky: a.flaky + b.flaky,
+    skipped: a.skipped + b.skipped,
+    infra: a.infra + b.infra,
+    timed: a.timed + b.timed,
+    totalMs: a.totalMs + b.totalMs,
+    maxMs: a.maxMs === null ? b.maxMs : b.maxMs === null ? a.maxMs : Math.max(a.maxMs, b.maxMs),
+    ciTimeLostMs: a.ciTimeLostMs + b.ciTimeLostMs,
+  };
 }
 
 /** Beyond this many tests in memory (about 1 KB each), the cache starts over. */
@@ -1484,4 +1626,11 @@ function rollupValues(row: RollupRow): unknown[] {
     bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null,
     row.ciTimeLostMs,
   ];
+}
+
+/** The days of a range as a JSON list, so that SQLite seeks each day of the day-first rollup key. */
+function daysBetween(fromDay: number, toDay: number): string {
+  const days: number[] = [];
+  for (let day = fromDay; day <= toDay; day++) days.push(day);
+  return JSON.stringify(days);
 }

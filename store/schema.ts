@@ -196,7 +196,7 @@ export const testResults = sqliteTable(
     testId: integer("test_id")
       .notNull()
       .references(() => tests.id, { onDelete: "cascade" }),
-    /** The run's start, copied so that a test's history is read in time order from one index. */
+    /** The run's start, copied so that failures can be dated and ordered without the run. */
     startedAt: integer("started_at").notNull(),
     /** resultStatusCodes. */
     status: integer("status").notNull(),
@@ -207,8 +207,8 @@ export const testResults = sqliteTable(
   (table) => [
     // The run page, idempotent writes, and retention (deleting a run's rows).
     uniqueIndex("test_results_run_test_unique").on(table.runId, table.testId),
-    // The test page: a test's recent results in time order.
-    index("test_results_test_started_idx").on(table.testId, table.startedAt),
+    // No index by test and time: it would put every upload's row for each test on a page of its own (one page
+    // written per test per upload). A test's latest results are found through the latest runs instead.
     // The test page's failures grouped by message, newest first: only failures are in this index.
     index("test_results_test_failure_idx")
       .on(table.testId, table.failureId, table.startedAt)
@@ -284,9 +284,9 @@ export const testDailyRollups = sqliteTable(
     ciTimeLostMs: integer("ci_time_lost_ms").notNull().default(0),
   },
   (table) => [
+    // Day first: an upload's rows are neighbours, so an upload writes a few pages, not one per test. A test's
+    // days are read by naming the days (one seek each).
     primaryKey({ columns: [table.projectId, table.branch, table.day, table.testId] }),
-    // The test page's charts: one test on one branch over a range of days.
-    index("test_daily_rollups_test_idx").on(table.testId, table.branch, table.day),
   ],
 );
 export type TestDailyRollup = typeof testDailyRollups.$inferSelect;

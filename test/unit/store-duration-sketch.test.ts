@@ -8,7 +8,7 @@ import {
   newDurationSketch,
   summarizeSketch,
 } from "../../core/analytics/index.ts";
-import { decodeDurationSketch, encodeDurationSketch } from "../../core/history/index.ts";
+import { decodeDurationSketch, encodeDurationSketch, StoredSketchMerger } from "../../core/history/index.ts";
 
 function sketchOf(durations: readonly number[]): DurationSketch {
   return durations.reduce(addDuration, newDurationSketch());
@@ -45,6 +45,19 @@ describe("stored duration sketches", () => {
       decodeDurationSketch(encodeDurationSketch(tuesday)),
     );
     expect(stored).toEqual(mergeDurationSketches(monday, tuesday));
+  });
+
+  it("merge many stored days into the sketch the analytics' own merge makes", () => {
+    const days = [[120, 130, 4000], [0, 125, 90_000], [], [3, 3, 3, 250_000]].map(sketchOf);
+    const merger = new StoredSketchMerger();
+    for (const day of days) merger.add(encodeDurationSketch(day));
+    expect(merger.sketch()).toEqual(days.reduce(mergeDurationSketches));
+    expect(new StoredSketchMerger().sketch()).toEqual(newDurationSketch());
+    const other = new StoredSketchMerger();
+    other.add(encodeDurationSketch(sketchOf([5])));
+    expect(() => other.add(encodeDurationSketch(addDuration(newDurationSketch(0.05), 5)))).toThrow(
+      /relative error/,
+    );
   });
 
   it("refuse bytes that are not a stored sketch", () => {

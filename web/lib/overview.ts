@@ -81,8 +81,8 @@ export interface Overview {
   readonly slower: readonly SlowerTest[];
   readonly troubled: readonly TroubledTest[];
   readonly recentRuns: readonly RunSummary[];
-  /** Days of the current window "got slower" compares against the rest of the range. */
-  readonly slowerWindowDays: number;
+  /** "Got slower" compares the p50 of these last days with that of the baseline days before them. */
+  readonly slowerWindow: { readonly currentDays: number; readonly baselineDays: number };
 }
 
 const LIST_LENGTH = 10;
@@ -107,10 +107,12 @@ export async function loadOverview(store: Store, projectId: number, filters: Fil
     store.listRecentRuns({ projectId, branch: runBranch, limit: 15 }),
   ]);
 
-  const slowerWindowDays = Math.max(1, Math.min(7, Math.floor(filters.range.days / 3)));
+  // The last week against the four before it, whatever the range: recent enough to be news, long enough to
+  // have timings on both sides, and the same few days of rollups to read for a range of 7 days or 180.
+  const slowerWindow = { currentDays: 7, baselineDays: 28 };
   const [slowest, slower] = await Promise.all([
     loadSlowest(store, projectId, filters, windows),
-    loadSlower(store, projectId, filters, windows, slowerWindowDays),
+    loadSlower(store, projectId, filters, windows, slowerWindow),
   ]);
   const infraDays = summarizeInfraByDay(infraFailures);
   const descriptions = new Map(infraFailures.map((failure) => [failure.signature, failure.description]));
@@ -144,7 +146,7 @@ export async function loadOverview(store: Store, projectId: number, filters: Fil
     slower,
     troubled: troubledTests(windows),
     recentRuns,
-    slowerWindowDays,
+    slowerWindow,
   };
 }
 
@@ -213,17 +215,16 @@ async function loadSlowest(
     .slice(0, LIST_LENGTH);
 }
 
-/** Tests whose p50 in the last days is slower than in the rest of the range (core/analytics' compareTiming). */
+/** Tests whose p50 in the last days is slower than in the days before (core/analytics' compareTiming). */
 async function loadSlower(
   store: Store,
   projectId: number,
   filters: Filters,
   windows: readonly TestWindow[],
-  currentDays: number,
+  days: { currentDays: number; baselineDays: number },
 ): Promise<SlowerTest[]> {
-  const current = { fromDay: filters.toDay - currentDays + 1, toDay: filters.toDay };
-  const baseline = { fromDay: filters.fromDay, toDay: current.fromDay - 1 };
-  if (baseline.toDay < baseline.fromDay) return [];
+  const current = { fromDay: filters.toDay - days.currentDays + 1, toDay: filters.toDay };
+  const baseline = { fromDay: current.fromDay - days.baselineDays, toDay: current.fromDay - 1 };
   const sketches = await store.getDurationWindows({ projectId, branch: filters.branch, baseline, current });
   const byId = new Map(windows.map((window) => [window.id, window]));
   const slower: SlowerTest[] = [];

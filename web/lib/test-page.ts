@@ -50,17 +50,29 @@ export async function loadTestPage(
   filters: Filters,
   defaultBranch: string | null,
 ): Promise<TestPage> {
-  const range = { testId: test.id, branch: filters.branch, fromDay: filters.fromDay, toDay: filters.toDay };
+  const range = {
+    projectId: test.projectId,
+    testId: test.id,
+    branch: filters.branch,
+    fromDay: filters.fromDay,
+    toDay: filters.toDay,
+  };
   const [days, sketch, results, defaultResults, failures] = await Promise.all([
     store.listTestDays(range),
     store.getTestDurations(range),
     store.listTestResults({
+      projectId: test.projectId,
       testId: test.id,
       branch: filters.branch === "" ? null : filters.branch,
       limit: STRIP_LENGTH,
     }),
     defaultBranch
-      ? store.listTestResults({ testId: test.id, branch: defaultBranch, limit: analyticsDefaults.flipWindow })
+      ? store.listTestResults({
+          projectId: test.projectId,
+          testId: test.id,
+          branch: defaultBranch,
+          limit: analyticsDefaults.flipWindow,
+        })
       : Promise.resolve([]),
     store.listFailureGroups({ testId: test.id, limit: 10 }),
   ]);

@@ -175,7 +175,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               </Card>
               <Card
                 title="Got slower"
-                note={`p50 of the last ${plural(overview.slowerWindowDays, "day")} against the rest of the range`}
+                note={`p50 of the last ${overview.slowerWindow.currentDays} days against the ${overview.slowerWindow.baselineDays} before`}
                 id="slower"
               >
                 {overview.slower.length === 0 ? (
