@@ -14,7 +14,6 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { planRunRecord } from "../core/history/index.ts";
-// @ts-expect-error: a plain ESM script without type declarations.
 import { buildWeb } from "../scripts/build-web.mjs";
 import { openStore } from "../store/queries.ts";
 import { freePort } from "../test/support/fixture-suites.ts";
@@ -70,7 +69,7 @@ const rate = (count: number, millis: number) =>
   `${Math.round(count / (millis / 1000)).toLocaleString("en-US")} results/s`;
 
 async function main(): Promise<void> {
-  (buildWeb as (options: { ifNeeded: boolean }) => void)({ ifNeeded: true });
+  await buildWeb({ ifNeeded: true });
   mkdirSync(BENCH_DIR, { recursive: true });
   const dbPath = join(BENCH_DIR, `bench-${tests}x${runs}.db`);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });

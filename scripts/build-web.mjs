@@ -11,7 +11,15 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const standalone = join(root, "web/.next/standalone");
 const stampFile = join(standalone, ".seamwatch-build.json");
 /** What the build reads: a change in any of these means the folder is stale. */
-const inputs = ["web", "core", "store", "drizzle", "package-lock.json", "scripts/build-web.mjs"];
+const inputs = [
+  "web",
+  "core",
+  "store",
+  "drizzle",
+  "package-lock.json",
+  "scripts/build-web.mjs",
+  "scripts/dashboard-admin.ts",
+];
 const skipped = new Set(["node_modules", ".next", "next-env.d.ts"]);
 
 export function hashSources() {
@@ -38,7 +46,25 @@ export function isBuildCurrent() {
   }
 }
 
-export function buildWeb({ ifNeeded = false, log = (line) => console.log(line) } = {}) {
+async function bundleAdmin() {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [join(root, "scripts/dashboard-admin.ts")],
+    outfile: join(standalone, "admin.mjs"),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    // The native addon is in the folder's node_modules, traced by Next.
+    external: ["better-sqlite3"],
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    logLevel: "warning",
+  });
+}
+
+export async function buildWeb({ ifNeeded = false, log = (line) => console.log(line) } = {}) {
   if (ifNeeded && isBuildCurrent()) {
     log("seamwatch: the dashboard build is up to date");
     return;
@@ -63,6 +89,8 @@ export function buildWeb({ ifNeeded = false, log = (line) => console.log(line) }
   }
   rmSync(join(standalone, "drizzle"), { recursive: true, force: true });
   cpSync(join(root, "drizzle"), join(standalone, "drizzle"), { recursive: true });
+  // Token and migration commands for a server that runs from this folder alone (a container).
+  await bundleAdmin();
   writeFileSync(stampFile, `${JSON.stringify({ sources, builtAt: new Date().toISOString() })}\n`);
   log(
     `seamwatch: dashboard built in ${Math.round((Date.now() - started) / 1000)} s: ${relative(root, standalone)}`,
@@ -70,5 +98,5 @@ export function buildWeb({ ifNeeded = false, log = (line) => console.log(line) }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  buildWeb({ ifNeeded: process.argv.includes("--if-needed") });
+  await buildWeb({ ifNeeded: process.argv.includes("--if-needed") });
 }

@@ -1,9 +1,11 @@
 // Administration of the dashboard's database, until the CLI's own folder takes `seamwatch token create` and
-// `seamwatch db migrate` (the action/ reorganisation): the same work through the data module.
+// `seamwatch db migrate` (the action/ reorganisation): the same work through the data module. The build also
+// bundles it into the standalone folder as admin.mjs (`node admin.mjs token create --project org/repo`).
 //   tsx scripts/dashboard-admin.ts token create --project org/repo [--label text]
 //   tsx scripts/dashboard-admin.ts db migrate
 //   tsx scripts/dashboard-admin.ts db prune --days 90
 // The database is SEAMWATCH_DB (default ./data/seamwatch.db).
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DAY_MS, openStore } from "../store/queries.ts";
@@ -22,7 +24,11 @@ export async function runAdmin(argv: readonly string[], out: (line: string) => v
     strict: true,
   });
   const path = resolve(process.env.SEAMWATCH_DB?.trim() || "./data/seamwatch.db");
-  const migrationsFolder = resolve(import.meta.dirname, "../drizzle");
+  // drizzle/ beside the repository's scripts/, or beside the bundled admin.mjs in the standalone folder.
+  const migrationsFolder =
+    [resolve(import.meta.dirname, "../drizzle"), resolve(import.meta.dirname, "drizzle")].find((folder) =>
+      existsSync(resolve(folder, "meta/_journal.json")),
+    ) ?? resolve(import.meta.dirname, "../drizzle");
   if (group === "db" && command === "migrate") {
     const store = openStore({ path, migrationsFolder });
     await store.close();

@@ -8,7 +8,6 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openStore } from "../store/queries.ts";
-// @ts-expect-error: a plain ESM script without type declarations.
 import { buildWeb } from "./build-web.mjs";
 import { DEMO_PROJECT, seedDemo } from "./seed-demo.ts";
 
@@ -26,7 +25,7 @@ export async function startDashboard(
   env: NodeJS.ProcessEnv = process.env,
   log: (line: string) => void = (line) => console.log(line),
 ): Promise<StartedDashboard> {
-  (buildWeb as (options: { ifNeeded: boolean; log: (line: string) => void }) => void)({
+  await buildWeb({
     ifNeeded: true,
     log,
   });

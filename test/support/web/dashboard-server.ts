@@ -31,6 +31,8 @@ export interface DashboardServer {
 
 export interface StartOptions {
   readonly env?: Record<string, string>;
+  /** Another copy of the standalone server (default: the build's). */
+  readonly script?: string;
   /** Reuse a database (a restart after a kill); default a fresh one in a new folder. */
   readonly dir?: string;
 }
@@ -40,7 +42,7 @@ export async function startDashboard(options: StartOptions = {}): Promise<Dashbo
   const dbPath = join(dir, "seamwatch.db");
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, [SERVER_SCRIPT], {
+  const child = spawn(process.execPath, [options.script ?? SERVER_SCRIPT], {
     env: {
       ...process.env,
       PORT: String(port),
