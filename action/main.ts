@@ -9,20 +9,16 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
 import { PatternError } from "../core/classify/index.ts";
-import { annotationsFor, commentMarker, renderRunReport } from "../core/report/run-report.ts";
-import type { RunResult } from "../core/run/model.ts";
-import { messageOf } from "./errors.ts";
+import { annotationsFor, commentMarker, plural, renderRunReport } from "../core/report/index.ts";
+import type { RunResult } from "../core/run/index.ts";
+import { messageOf } from "../process/errors.ts";
+import { exponentialBackoff, type RetryDecision, retry } from "../process/retry.ts";
+import { writeRunReport } from "../runner/run-report-file.ts";
+import { runSuite, type SuiteRun } from "../runner/run-suite.ts";
+import { CommandStartError } from "../runner/shell-command.ts";
 import { restoreImageCache } from "./image-cache.ts";
-import { type ActionInputs, type FailOn, getInputs, InputError } from "./inputs.ts";
+import { type ActionInputs, type FailOn, getInputs, InputError, withoutInputs } from "./inputs.ts";
 import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
-import { type RetryDecision, retry } from "./retry.ts";
-import {
-  CommandStartError,
-  exponentialBackoff,
-  runSuite,
-  type SuiteRun,
-  writeRunReport,
-} from "./run-suite.ts";
 import {
   FORK_NOTICE,
   isNotPermitted,
@@ -36,7 +32,16 @@ import {
 /** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
 const MAX_ANNOTATIONS = 10;
 
-export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** The main step; what @github/local-action calls. An unexpected error fails the step with its stack. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await runMain(env);
+  } catch (error) {
+    core.setFailed(`seamwatch failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
+  }
+}
+
+async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   let inputs: ActionInputs;
   try {
     inputs = getInputs({ env });
@@ -49,12 +54,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   }
 
   try {
-    await restoreImageCache({
-      inputs: inputs.imageCache,
-      env,
-      dockerEnv: withoutInputs(env),
-      rules: inputs.rules,
-    });
+    await restoreImageCache({ inputs: inputs.imageCache, env, rules: inputs.rules });
   } catch (error) {
     // The image cache only saves time: whatever goes wrong in it, the tests still run.
     core.warning(`Docker images not restored: ${messageOf(error)}`);
@@ -272,14 +272,6 @@ export function failureFor(run: RunResult, failOn: FailOn): string | null {
     }
   }
   return null;
-}
-
-function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function readEventPayload(path: string | undefined): unknown {

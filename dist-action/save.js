@@ -1,19 +1,29 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  SAVE_STEP_OUTPUT,
   messageOf,
-  runSaveStep
-} from "./chunks/chunk-UU2ZZVLB.js";
+  saveImagesNow,
+  setOutputs
+} from "./chunks/chunk-Z2VZEDMC.js";
 import {
   warning
 } from "./chunks/chunk-Z54VKEA3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
-// action/save-index.ts
-runSaveStep().then(
-  // Exit explicitly: keep-alive sockets of the cache client must not hold the step open.
-  () => process.exit(),
-  (error) => {
+// action/save.ts
+async function run(env = process.env) {
+  let saved = 0;
+  try {
+    saved = await saveImagesNow(env);
+  } catch (error) {
     warning(`Docker images not saved: ${messageOf(error)}`);
-    process.exit();
   }
-);
+  setOutputs({ [SAVE_STEP_OUTPUT.imagesSaved]: String(saved) });
+}
+async function runSaveStep(exitWhenDone) {
+  await run();
+  if (exitWhenDone) process.exit();
+}
+
+// action/save-step.ts
+runSaveStep(true);

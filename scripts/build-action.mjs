@@ -1,4 +1,4 @@
-// Bundles the GitHub Action (action/index.ts, and the save step action/save-index.ts) into dist-action/
+// Bundles the GitHub Action (action/index.ts, and the save step action/save-step.ts) into dist-action/
 // (index.js, save.js and their shared chunks), committed because a runner executes the action straight from
 // the repository, without installing anything.
 //
@@ -42,7 +42,7 @@ async function buildInto(outDir) {
   await rm(outDir, { recursive: true, force: true });
   await build({
     absWorkingDir: repoRoot,
-    entryPoints: { index: "action/index.ts", save: "action/save-index.ts" },
+    entryPoints: { index: "action/index.ts", save: "action/save-step.ts" },
     outdir: outDir,
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",

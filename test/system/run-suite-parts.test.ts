@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findReports, setAside } from "../../action/attempt-reports.ts";
-import { OutputTail } from "../../action/output-tail.ts";
-import { exponentialBackoff, retry } from "../../action/retry.ts";
+import { exponentialBackoff, retry } from "../../process/retry.ts";
+import { OutputTail } from "../../runner/output-tail.ts";
+import { findReports, setAside } from "../../runner/report-files.ts";
 
 describe("retry", () => {
   it("stops at the first result that is not retryable, one log line per attempt, delays in between", async () => {

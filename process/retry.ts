@@ -31,9 +31,7 @@ export async function retry<T>(
   attempt: (attemptNumber: number) => Promise<T>,
   options: RetryOptions<T>,
 ): Promise<T[]> {
-  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
-    throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${options.maxAttempts}`);
-  }
+  checkMaxAttempts(options.maxAttempts);
   const results: T[] = [];
   for (let attemptNumber = 1; ; attemptNumber++) {
     const result = await attempt(attemptNumber);
@@ -47,6 +45,13 @@ export async function retry<T>(
     if (retryInMs === null) return results;
     await untilAborted(options.sleep(retryInMs), options.signal);
     if (options.signal?.aborted) return results;
+  }
+}
+
+/** Throws a `RangeError` unless `maxAttempts` is a whole number of at least 1. */
+export function checkMaxAttempts(maxAttempts: number): void {
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
   }
 }
 

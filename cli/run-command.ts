@@ -4,19 +4,19 @@ import { appendFile } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { parseArgs } from "node:util";
 import { buildRules, compilePatterns, PatternError, type UserPattern } from "../core/classify/index.ts";
-import { renderRunReport } from "../core/report/run-report.ts";
-import { terminalSafe } from "../core/report/terminal-text.ts";
+import { renderRunReport, terminalSafe } from "../core/report/index.ts";
 import type { RunOutcome } from "../core/run/index.ts";
+import { writeRunReport } from "../runner/run-report-file.ts";
+import { runSuite, type SuiteRun } from "../runner/run-suite.ts";
+import { retryDelayMs, RUN_SETTINGS as SETTINGS } from "../runner/settings.ts";
+import { CommandStartError, checkShell } from "../runner/shell-command.ts";
+import type { CommandIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
-import type { CommandIo } from "./parse-command.ts";
-import {
-  CommandStartError,
-  checkShell,
-  defaultJunitPatterns,
-  exponentialBackoff,
-  runSuite,
-  writeRunReport,
-} from "./run-suite.ts";
+
+/** `  --flag <x>      help`, continued lines under the help's column. */
+function optionLines(flag: string, help: readonly string[]): string {
+  return help.map((line, index) => `  ${(index === 0 ? flag : "").padEnd(33)}${line}`).join("\n");
+}
 
 export const RUN_USAGE = `Usage: seamwatch run [options] -- <command...>
 
@@ -28,21 +28,17 @@ One word after -- is run as a shell command line ("npm test && npm run e2e"); se
 quoted and run as one command, exactly as given.
 
 Options:
-  --junit <glob>                   JUnit XML to read after each attempt (repeatable); default:
-                                   ${defaultJunitPatterns.join(" ")}
-                                   (node_modules excluded)
-  --max-attempts <n>               attempts in all, the first included (default 3)
-  --retry-delay-seconds <s>        wait s seconds before each retry (default: 5, then 10, 20... up
-                                   to 5 minutes)
-  --attempt-timeout-minutes <m>    stop an attempt's whole process tree after m minutes (fractions allowed)
-  --infra-pattern <regex>          output or failure text that means infrastructure (repeatable)
-  --test-pattern <regex>           text that means a genuine failure, checked first (repeatable)
-  --slow-test-seconds <s>          tests slower than this are listed as slow (default 60)
+${optionLines(SETTINGS.junit.flag, SETTINGS.junit.help)}
+${optionLines(SETTINGS.maxAttempts.flag, SETTINGS.maxAttempts.help)}
+${optionLines(SETTINGS.retryDelaySeconds.flag, SETTINGS.retryDelaySeconds.help)}
+${optionLines(SETTINGS.attemptTimeoutMinutes.flag, SETTINGS.attemptTimeoutMinutes.help)}
+${optionLines(SETTINGS.infraPatterns.flag, SETTINGS.infraPatterns.help)}
+${optionLines(SETTINGS.testPatterns.flag, SETTINGS.testPatterns.help)}
+${optionLines(SETTINGS.slowTestSeconds.flag, SETTINGS.slowTestSeconds.help)}
   --summary <file>                 append the Markdown report to the file (e.g. $GITHUB_STEP_SUMMARY)
                                    instead of printing it
   --json <file>                    write the whole result as JSON
-  --shell <bash|sh|template>       how the command is run (default bash: bash -e -o pipefail);
-                                   a template runs a script file put in place of {0}, e.g. "python {0}"
+${optionLines(SETTINGS.shell.flag, SETTINGS.shell.help)}
   -h, --help                       show this help
 
 JUnit reports already present when the run starts, and those of each retried attempt, are moved to a
@@ -51,7 +47,8 @@ temporary folder first, so a stale report is never read as fresh. Each attempt s
 Exit codes: 0 passed (flaky tests included), 1 test failures, 3 infrastructure failure after all
 attempts, 64 bad usage, 128+n stopped by signal n.`;
 
-interface RunCommandOptions {
+/** What `seamwatch run`'s flags ask for. */
+interface RunFlags {
   readonly command: string;
   readonly junitPatterns: readonly string[];
   readonly maxAttempts: number;
@@ -72,25 +69,23 @@ const EXIT_BY_OUTCOME: Readonly<Record<RunOutcome, number>> = {
   "infra-failure": EXIT.infraFailure,
 };
 
-// Same defaults as the action's inputs.
-const FIRST_RETRY_DELAY_MS = 5000;
-
 const STOP_SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 
 export async function runRunCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  let options: RunCommandOptions | "help";
+  let request: RunRequest;
   try {
-    options = readOptions(args);
+    request = readArguments(args);
   } catch (error) {
     // Printed here with this command's usage; the entry point only knows the general one.
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`seamwatch run: ${error.message}\n\n${RUN_USAGE}\n`);
     return EXIT.usage;
   }
-  if (options === "help") {
+  if (request.kind === "help") {
     io.stdout(`${RUN_USAGE}\n`);
     return EXIT.ok;
   }
+  const options = request.flags;
 
   const controller = new AbortController();
   let stoppedBy: keyof typeof STOP_SIGNALS | null = null;
@@ -105,7 +100,7 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
   });
 
   const decoders = { stdout: new StringDecoder("utf8"), stderr: new StringDecoder("utf8") };
-  let run: Awaited<ReturnType<typeof runSuite>>;
+  let run: SuiteRun;
   try {
     run = await runSuite({
       command: options.command,
@@ -113,7 +108,7 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
       cwd: io.cwd,
       junitPatterns: options.junitPatterns,
       maxAttempts: options.maxAttempts,
-      retryDelayMs: retryDelay(options.retryDelaySeconds),
+      retryDelayMs: retryDelayMs(options.retryDelaySeconds),
       attemptTimeoutMs:
         options.attemptTimeoutMinutes === null ? null : options.attemptTimeoutMinutes * 60_000,
       rules: buildRules({ infraPatterns: options.infraPatterns, testPatterns: options.testPatterns }),
@@ -146,7 +141,10 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
   return EXIT_BY_OUTCOME[run.result.outcome];
 }
 
-function readOptions(args: readonly string[]): RunCommandOptions | "help" {
+/** What the arguments ask for: the help, or a run with these flags. */
+type RunRequest = { readonly kind: "help" } | { readonly kind: "run"; readonly flags: RunFlags };
+
+function readArguments(args: readonly string[]): RunRequest {
   const separator = args.indexOf("--");
   const own = separator < 0 ? args : args.slice(0, separator);
   const commandWords = separator < 0 ? [] : args.slice(separator + 1);
@@ -174,7 +172,7 @@ function readOptions(args: readonly string[]): RunCommandOptions | "help" {
     throw new UsageError((cause as Error).message);
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
-  if (values.help) return "help";
+  if (values.help) return { kind: "help" };
   if (parsed.positionals.length > 0) {
     throw new UsageError(
       `put the command after "--" (seamwatch run [options] -- ${parsed.positionals.join(" ")})`,
@@ -183,7 +181,7 @@ function readOptions(args: readonly string[]): RunCommandOptions | "help" {
   if (commandWords.length === 0 || commandWords.every((word) => word.trim() === "")) {
     throw new UsageError('give the test command after "--", e.g. seamwatch run -- npm test');
   }
-  const shell = (values.shell as string | undefined) ?? "bash";
+  const shell = (values.shell as string | undefined) ?? SETTINGS.shell.default;
   try {
     checkShell(shell);
   } catch (error) {
@@ -192,24 +190,26 @@ function readOptions(args: readonly string[]): RunCommandOptions | "help" {
   const junit = (values.junit as string[] | undefined) ?? [];
   const timeout = values["attempt-timeout-minutes"] as string | undefined;
   return {
-    command: commandLine(commandWords),
-    junitPatterns: junit.length > 0 ? junit : defaultJunitPatterns,
-    maxAttempts: number(values, "max-attempts", 3, { integer: true, positive: true }),
-    retryDelaySeconds:
-      values["retry-delay-seconds"] === undefined ? null : number(values, "retry-delay-seconds", 0),
-    attemptTimeoutMinutes:
-      timeout === undefined ? null : number(values, "attempt-timeout-minutes", 0, { positive: true }),
-    infraPatterns: patterns(values, "infra-pattern"),
-    testPatterns: patterns(values, "test-pattern"),
-    slowTestSeconds: number(values, "slow-test-seconds", 60),
-    summaryFile: (values.summary as string | undefined) ?? null,
-    jsonFile: (values.json as string | undefined) ?? null,
-    shell,
+    kind: "run",
+    flags: {
+      command: commandLine(commandWords),
+      junitPatterns: junit.length > 0 ? junit : SETTINGS.junit.default,
+      maxAttempts: number(values, "max-attempts", SETTINGS.maxAttempts.default, {
+        integer: true,
+        positive: true,
+      }),
+      retryDelaySeconds:
+        values["retry-delay-seconds"] === undefined ? null : number(values, "retry-delay-seconds", 0),
+      attemptTimeoutMinutes:
+        timeout === undefined ? null : number(values, "attempt-timeout-minutes", 0, { positive: true }),
+      infraPatterns: patterns(values, "infra-pattern"),
+      testPatterns: patterns(values, "test-pattern"),
+      slowTestSeconds: number(values, "slow-test-seconds", SETTINGS.slowTestSeconds.default),
+      summaryFile: (values.summary as string | undefined) ?? null,
+      jsonFile: (values.json as string | undefined) ?? null,
+      shell,
+    },
   };
-}
-
-function retryDelay(seconds: number | null): (attemptNumber: number) => number {
-  return seconds === null ? exponentialBackoff(FIRST_RETRY_DELAY_MS) : () => seconds * 1000;
 }
 
 // `--retry-delay-seconds -5` would otherwise be refused as a missing value; joined, it reaches the check

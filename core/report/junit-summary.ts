@@ -1,8 +1,10 @@
-// The human summary printed by `seamwatch parse`: per-file and overall counts, then failed and flaky tests.
+// The human summary of JUnit files that `seamwatch parse` prints: per-file and overall counts, then failed
+// and flaky tests.
 
-import { type Counts, formatSuitePath, type JunitFile, type TestCase } from "../junit/model.ts";
-import { describeFileError } from "./parse-json.ts";
+import { type Counts, formatSuitePath, type JunitFile, type TestCase } from "../junit/index.ts";
+import { describeFileError } from "./junit-json.ts";
 import { oneLine, terminalSafe } from "./terminal-text.ts";
+import { formatDuration } from "./test-text.ts";
 
 export interface ParseSummaryInput {
   readonly files: readonly JunitFile[];
@@ -11,14 +13,6 @@ export interface ParseSummaryInput {
   readonly notable: readonly TestCase[];
   /** How many notable tests were left out of `notable` to bound memory. */
   readonly notableOmitted: number;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1000;
-  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
 
 export function formatCounts(counts: Counts): string {

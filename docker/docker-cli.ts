@@ -1,7 +1,6 @@
-// The Docker side of the image cache: list, save, load and pull images with the `docker` CLI. Which
+// The `docker` CLI: list, save, load and pull images. Which
 // engine is used comes from the environment handed in (DOCKER_HOST, DOCKER_CONTEXT...), never from
 // globals, so tests point it at an engine of their own.
-import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { setTimeout as realSleep } from "node:timers/promises";
@@ -12,8 +11,9 @@ import {
   type Rule,
 } from "../core/classify/index.ts";
 import type { LocalImage } from "../core/images/index.ts";
-import { messageOf } from "./errors.ts";
-import { exponentialBackoff, retry } from "./retry.ts";
+import { messageOf } from "../process/errors.ts";
+import { exponentialBackoff, retry } from "../process/retry.ts";
+import { type ProcessEnd, ProcessStartError, startProcess } from "../process/spawn.ts";
 
 export interface DockerCli {
   /** Environment of every `docker` call; DOCKER_HOST picks the engine. */
@@ -126,68 +126,46 @@ function commandName(args: readonly string[]): string {
  * resolves once the process is gone, so no `docker` process outlives the call. Never rejects for the
  * command's outcome, only when the CLI cannot be started.
  */
-function runDocker(
+async function runDocker(
   cli: DockerCli,
   args: readonly string[],
   stdin?: Pick<ImageFileStream, "pipeTo">,
 ): Promise<DockerRun> {
   const limitMs = timeoutOf(cli, args);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cli.command ?? "docker", args, { env: cli.env, stdio: ["pipe", "pipe", "pipe"] });
-    // A CLI that ends early (a failed load) closes its input: the writer's broken pipe is no news then.
-    child.stdin.on("error", () => {});
-    if (stdin) stdin.pipeTo(child.stdin);
-    else child.stdin.end();
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let timedOut = false;
-    let exited = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    let pipesTimer: NodeJS.Timeout | undefined;
-    // A process the CLI started (a credential helper, a plugin) can keep the output pipes open after the
-    // CLI is gone; past the timeout nothing more is waited for.
-    const closePipes = () => {
-      child.stdout.destroy();
-      child.stderr.destroy();
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (exited) return closePipes();
-      child.kill("SIGTERM");
-      killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
-    }, limitMs);
-    child.once("exit", () => {
-      exited = true;
-      if (timedOut) pipesTimer = setTimeout(closePipes, KILL_GRACE_MS);
-    });
-    const settled = () => {
-      clearTimeout(timer);
-      clearTimeout(killTimer);
-      clearTimeout(pipesTimer);
-    };
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    child.once("error", (cause) => {
-      settled();
-      reject(
-        new DockerCommandError(
-          `could not run docker ${args[0] ?? ""}: ${cause.message}`,
-          { args, exitCode: null, outputTail: [] },
-          { cause },
-        ),
-      );
-    });
-    child.once("close", (exitCode, signal) => {
-      settled();
-      resolve({
-        exitCode,
-        signal,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-        timedOutAfterMs: timedOut ? limitMs : null,
-      });
-    });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  // A process the CLI started (a credential helper, a plugin) can keep the output pipes open after the CLI
+  // is gone; past the timeout nothing more is waited for.
+  const started = startProcess(cli.command ?? "docker", args, {
+    env: cli.env,
+    stdin: "pipe",
+    timeoutMs: limitMs,
+    killGraceMs: KILL_GRACE_MS,
+    onOutput: (chunk, stream) => (stream === "stdout" ? stdout : stderr).push(chunk),
   });
+  const input = started.child.stdin as Writable;
+  // A CLI that ends early (a failed load) closes its input: the writer's broken pipe is no news then.
+  input.on("error", () => {});
+  if (stdin) stdin.pipeTo(input);
+  else input.end();
+  let end: ProcessEnd;
+  try {
+    end = await started.ended;
+  } catch (cause) {
+    if (!(cause instanceof ProcessStartError)) throw cause;
+    throw new DockerCommandError(
+      `could not run docker ${args[0] ?? ""}: ${cause.message}`,
+      { args, exitCode: null, outputTail: [] },
+      { cause: cause.cause },
+    );
+  }
+  return {
+    exitCode: end.exitCode,
+    signal: end.signal,
+    stdout: Buffer.concat(stdout).toString("utf8"),
+    stderr: Buffer.concat(stderr).toString("utf8"),
+    timedOutAfterMs: end.timedOut ? limitMs : null,
+  };
 }
 
 function secondsOf(ms: number): string {
@@ -237,19 +215,36 @@ async function docker(cli: DockerCli, args: readonly string[]): Promise<string> 
 
 const LISTING_ATTEMPTS = 3;
 
+type Listing = { readonly images: LocalImage[] } | { readonly error: unknown };
+
 /** Tagged images in the engine. Untagged and digest-only images have no reference to cache them under. */
 export async function listImages(cli: DockerCli): Promise<LocalImage[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await readImageList(cli);
-    } catch (cause) {
+  const listings = await retry(
+    async (): Promise<Listing> => {
+      try {
+        return { images: await readImageList(cli) };
+      } catch (error) {
+        return { error };
+      }
+    },
+    {
+      maxAttempts: LISTING_ATTEMPTS,
+      delayMs: () => 0,
       // An image removed while the engine lists them (another load being undone, another step's `docker
       // rmi`) fails the listing: on the containerd image store `ls` itself ("failed to get rootfs of image
       // …: not found"), on either store the `inspect` that follows ("No such image"). A new listing no
       // longer holds it.
-      if (attempt >= LISTING_ATTEMPTS || !removedMeanwhile(cause)) throw cause;
-    }
-  }
+      isRetryable: (listing) => "error" in listing && removedMeanwhile(listing.error),
+      describe: (listing, decision) =>
+        `docker image ls: attempt ${decision.attemptNumber}/${decision.maxAttempts}${"error" in listing ? ` failed: ${messageOf(listing.error)}` : ""}`,
+      // A listing that had to be taken again is routine; whatever still fails is thrown to the caller.
+      log: () => {},
+      sleep: async () => {},
+    },
+  );
+  const last = listings.at(-1);
+  if (!last || "error" in last) throw last?.error;
+  return last.images;
 }
 
 const removedMeanwhile = (cause: unknown): boolean =>

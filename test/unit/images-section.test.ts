@@ -2,13 +2,12 @@
 // cost against pulling. End-to-end runs (action-images.test.ts) check it on real jobs; here the arithmetic
 // and the wording of each case.
 import { describe, expect, it } from "vitest";
-import type { ImageRestore, SaveImagesResult } from "../../action/docker-images.ts";
-import { cacheHit, renderImagesSection } from "../../action/image-cache.ts";
+import { cacheHit, type ImageRestore, type ImageSave } from "../../core/images/index.ts";
+import { renderImagesSection } from "../../core/report/index.ts";
 
 const hit = (reference: string, restoreSeconds: number, pullSeconds: number | null): ImageRestore => ({
-  reference,
-  cache: "hit",
   result: "loaded",
+  reference,
   key: `k-${reference}`,
   bytes: 120_000_000,
   seconds: restoreSeconds + 1,
@@ -17,18 +16,15 @@ const hit = (reference: string, restoreSeconds: number, pullSeconds: number | nu
 });
 
 const pulled = (reference: string, pullSeconds: number): ImageRestore => ({
-  reference,
-  cache: "miss",
   result: "pulled",
+  reference,
   key: null,
-  bytes: null,
   seconds: pullSeconds,
-  restoreSeconds: null,
   pullSeconds,
 });
 
 const times = { restoreSeconds: 9.5, saveSeconds: 0.2 };
-const nothingSaved: SaveImagesResult = { images: [], notices: [], warnings: [], index: null };
+const nothingSaved: readonly ImageSave[] = [];
 
 describe("the Images section", () => {
   it("states what the cache saved against the pulls on record", () => {

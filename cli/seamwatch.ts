@@ -1,9 +1,8 @@
 // The `seamwatch` command line: one subcommand per job, the same engine as the GitHub Action.
-
-import { writeSync } from "node:fs";
+import { type CommandIo, processIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
 import { PARSE_USAGE, runParseCommand } from "./parse-command.ts";
-import { runRunCommand } from "./run-cli-command.ts";
+import { runRunCommand } from "./run-command.ts";
 
 const USAGE = `Usage: seamwatch <command> [options]
 
@@ -13,28 +12,7 @@ Commands:
 
 Run "seamwatch <command> --help" for a command's options.`;
 
-// Synchronous writes: the process may exit right after, and large JSON must not be cut off.
-const io = {
-  cwd: process.cwd(),
-  stdout: (text: string) => writeAll(1, text),
-  stderr: (text: string) => writeAll(2, text),
-};
-
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
-  let offset = 0;
-  while (offset < bytes.length) {
-    try {
-      offset += writeSync(fd, bytes, offset);
-    } catch (cause) {
-      // A non-blocking pipe that is full: wait for the reader and try again.
-      if ((cause as NodeJS.ErrnoException).code !== "EAGAIN") throw cause;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
-}
-
-async function main(argv: readonly string[]): Promise<number> {
+async function runCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "parse":
@@ -52,19 +30,19 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/** Runs `seamwatch <argv>` and sets the process's exit code; a user's mistake is printed without a stack. */
+export async function runSeamwatch(argv: readonly string[], io: CommandIo = processIo()): Promise<void> {
+  try {
+    process.exitCode = await runCommand(argv, io);
+  } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`seamwatch: ${error.message}\n\n${process.argv[2] === "parse" ? PARSE_USAGE : USAGE}\n`);
+      io.stderr(`seamwatch: ${error.message}\n\n${argv[0] === "parse" ? PARSE_USAGE : USAGE}\n`);
       process.exitCode = EXIT.usage;
       return;
     }
     io.stderr(
       `seamwatch: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    process.exitCode = 70;
-  },
-);
+    process.exitCode = EXIT.internalError;
+  }
+}

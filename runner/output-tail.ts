@@ -1,6 +1,7 @@
 // The last lines of a command's output, kept for classification while the whole output streams through.
 // Bounded by lines and by bytes, so a chatty or binary-spewing command cannot grow memory.
 import { StringDecoder } from "node:string_decoder";
+import type { OutputStream } from "../process/spawn.ts";
 
 export interface TailLimits {
   readonly maxLines: number;
@@ -15,8 +16,6 @@ export const defaultTailLimits: TailLimits = Object.freeze({
   maxLineLength: 4096,
 });
 
-type Stream = "stdout" | "stderr";
-
 interface Pending {
   readonly decoder: StringDecoder;
   partial: string;
@@ -27,7 +26,7 @@ export class OutputTail {
   readonly #lines: string[] = [];
   #bytes = 0;
   // Each stream keeps its own unfinished line, so interleaved chunks never splice two lines together.
-  readonly #pending: Record<Stream, Pending> = {
+  readonly #pending: Record<OutputStream, Pending> = {
     stdout: { decoder: new StringDecoder("utf8"), partial: "" },
     stderr: { decoder: new StringDecoder("utf8"), partial: "" },
   };
@@ -36,7 +35,7 @@ export class OutputTail {
     this.#limits = limits;
   }
 
-  write(chunk: Buffer, stream: Stream): void {
+  write(chunk: Buffer, stream: OutputStream): void {
     const pending = this.#pending[stream];
     const text = pending.partial + pending.decoder.write(chunk);
     const parts = text.split(/\r?\n/);

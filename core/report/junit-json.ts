@@ -1,6 +1,6 @@
-// The documented `seamwatch parse --json` shape. Field names here are a public contract: change with care.
+// The JSON of JUnit files: the documented `seamwatch parse --json` shape. Field names here are a public contract: change with care.
 
-import { type Counts, formatSuitePath, type JunitFile, type TestCase } from "../junit/model.ts";
+import { type Counts, formatSuitePath, type JunitFile, type TestCase } from "../junit/index.ts";
 
 export interface JsonFileEntry extends Counts {
   readonly path: string;

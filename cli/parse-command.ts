@@ -1,11 +1,19 @@
 // `seamwatch parse <glob or file>...`: reads JUnit reports and prints a summary or one JSON document.
 
 import { parseArgs } from "node:util";
-import { addCounts, emptyCounts, type JunitFile, testCasesOf } from "../core/junit/model.ts";
-import { describeFileError, toJsonFile, toJsonTestCase, toJsonTotals } from "../core/report/parse-json.ts";
-import { renderParseSummary } from "../core/report/parse-summary.ts";
+import { addCounts, emptyCounts, type JunitFile, testCasesOf } from "../core/junit/index.ts";
+import {
+  describeFileError,
+  jsonPieces,
+  renderParseSummary,
+  toJsonFile,
+  toJsonTestCase,
+  toJsonTotals,
+} from "../core/report/index.ts";
+import { readJunitFile } from "../runner/read-junit.ts";
+import { findJunitFiles } from "../runner/report-files.ts";
+import type { CommandIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
-import { findJunitFiles, readJunitFile } from "./read-junit.ts";
 
 export const PARSE_USAGE = `Usage: seamwatch parse [options] <glob or file>...
 
@@ -24,20 +32,17 @@ Exit codes: 0 every file parsed, 2 a file could not be read or parsed, 64 bad us
 /** Failed and flaky tests kept for the human summary; more are counted but not listed. */
 const MAX_NOTABLE = 500;
 
-interface ParseCommandOptions {
+interface ParseFlags {
   readonly patterns: readonly string[];
   readonly json: boolean;
   readonly testcases: boolean;
   readonly maxTextLength: number | undefined;
 }
 
-export interface CommandIo {
-  readonly cwd: string;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
+/** What the arguments ask for: the help, or a parse with these flags. */
+type ParseRequest = { readonly kind: "help" } | { readonly kind: "parse"; readonly flags: ParseFlags };
 
-function readOptions(args: readonly string[]): ParseCommandOptions | "help" {
+function readArguments(args: readonly string[]): ParseRequest {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -56,7 +61,7 @@ function readOptions(args: readonly string[]): ParseCommandOptions | "help" {
     throw new UsageError((cause as Error).message);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
-  if (values.help) return "help";
+  if (values.help) return { kind: "help" };
   if (parsed.positionals.length === 0) throw new UsageError("give at least one JUnit file or glob pattern");
   const rawMax = values["max-text-length"] as string | undefined;
   let maxTextLength: number | undefined;
@@ -67,19 +72,23 @@ function readOptions(args: readonly string[]): ParseCommandOptions | "help" {
     }
   }
   return {
-    patterns: parsed.positionals,
-    json: values.json === true,
-    testcases: values.testcases !== false,
-    maxTextLength,
+    kind: "parse",
+    flags: {
+      patterns: parsed.positionals,
+      json: values.json === true,
+      testcases: values.testcases !== false,
+      maxTextLength,
+    },
   };
 }
 
 export async function runParseCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const options = readOptions(args);
-  if (options === "help") {
+  const request = readArguments(args);
+  if (request.kind === "help") {
     io.stdout(`${PARSE_USAGE}\n`);
     return EXIT.ok;
   }
+  const options = request.flags;
   const { paths, unmatched } = await findJunitFiles(options.patterns, io.cwd);
   if (paths.length === 0) {
     const tried = options.patterns.map((p) => `"${p}"`).join(", ");
@@ -128,25 +137,18 @@ function writeJson(
   totals: JunitFile["counts"],
   testcases: boolean,
 ): void {
-  const head = `{"files":${JSON.stringify(files.map(toJsonFile))},"totals":${JSON.stringify(toJsonTotals(totals))}`;
+  const head = { files: files.map(toJsonFile), totals: toJsonTotals(totals) };
   if (!testcases) {
-    io.stdout(`${head}}\n`);
+    io.stdout(`${JSON.stringify(head)}\n`);
     return;
   }
-  io.stdout(`${head},"testcases":[`);
-  let piece = "";
-  let first = true;
+  for (const piece of jsonPieces(head, "testcases", jsonTestCases(files))) io.stdout(piece);
+}
+
+function* jsonTestCases(files: readonly JunitFile[]): Generator<unknown> {
   for (const file of files) {
     for (const suite of file.suites) {
-      for (const testCase of suite.testCases) {
-        piece += (first ? "" : ",") + JSON.stringify(toJsonTestCase(testCase));
-        first = false;
-        if (piece.length > 1 << 20) {
-          io.stdout(piece);
-          piece = "";
-        }
-      }
+      for (const testCase of suite.testCases) yield toJsonTestCase(testCase);
     }
   }
-  io.stdout(`${piece}]}\n`);
 }

@@ -2,10 +2,8 @@
 // the others: its error is kept on its own result.
 
 import { type FileHandle, open } from "node:fs/promises";
-import { isAbsolute, resolve } from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
-import type { JunitFile } from "../core/junit/model.ts";
-import { JunitParser, type ParseOptions } from "../core/junit/parse-junit.ts";
+import { resolve } from "node:path";
+import { type JunitFile, JunitParser, type ParseOptions } from "../core/junit/index.ts";
 
 export type ReadOptions = Omit<ParseOptions, "path">;
 
@@ -48,41 +46,4 @@ function describeReadError(cause: unknown): string {
     default:
       return `cannot read: ${error.message ?? String(cause)}`;
   }
-}
-
-export interface MatchedFiles {
-  readonly paths: readonly string[];
-  /** Patterns that matched nothing, in the order given. */
-  readonly unmatched: readonly string[];
-}
-
-/**
- * Expands glob patterns; a pattern starting with `!` excludes what it matches from every other pattern.
- * A plain path (no glob characters) is kept even when it does not exist, so that reading it reports
- * "no such file" for that file instead of silently matching nothing.
- */
-export async function findJunitFiles(
-  patterns: readonly string[],
-  cwd = process.cwd(),
-): Promise<MatchedFiles> {
-  const ignore = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-  const paths = new Set<string>();
-  const unmatched: string[] = [];
-  for (const pattern of patterns) {
-    if (pattern.startsWith("!")) continue;
-    if (!isDynamicPattern(pattern)) {
-      paths.add(pattern);
-      continue;
-    }
-    const matches = await glob(pattern, {
-      cwd,
-      ignore,
-      onlyFiles: true,
-      expandDirectories: false,
-      absolute: isAbsolute(pattern),
-    });
-    if (matches.length === 0) unmatched.push(pattern);
-    for (const match of matches.sort()) paths.add(match);
-  }
-  return { paths: [...paths], unmatched };
 }

@@ -5,6 +5,8 @@ export const EXIT = {
   unreadableReport: 2,
   infraFailure: 3,
   usage: 64,
+  /** seamwatch's own fault: printed with its stack. */
+  internalError: 70,
 } as const;
 
 /** A mistake in how the CLI was called: printed without a stack trace, exit 64. */
