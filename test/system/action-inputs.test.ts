@@ -19,6 +19,9 @@ import { readActionMetadata, repoRoot } from "../support/run-action.ts";
 
 const metadata = readActionMetadata();
 
+/** `${{ text }}`, a GitHub expression as action.yml writes one. */
+const expression = (text: string) => `\${{ ${text} }}`;
+
 /** Reads inputs as a runner would give them: the step's values over action.yml's defaults. */
 function reader(values: Partial<Record<InputName, string>>) {
   return (name: InputName) => {
@@ -74,7 +77,6 @@ describe("action.yml", () => {
     expect(metadata.inputs[INPUT.cacheKeyPrefix]?.default).toBe("");
     expect(metadata.inputs[INPUT.junit]?.default?.trim().split("\n")).toEqual([...DEFAULTS.junit]);
     // GitHub expressions, evaluated by the runner.
-    const expression = (text: string) => `\${{ ${text} }}`;
     expect(metadata.inputs[INPUT.githubToken]?.default).toBe(expression("github.token"));
     expect(metadata.inputs[INPUT.matrix]?.default).toBe(expression("toJSON(matrix)"));
     expect(metadata.inputs[INPUT.run]?.required).toBe(true);
@@ -114,6 +116,29 @@ describe("getInputs", () => {
       readOnly: false,
       maxBytes: 10e9,
     });
+  });
+
+  it("treats an input that is still an unevaluated expression as unset", () => {
+    // Local tools (@github/local-action) hand action.yml's defaults over without evaluating them.
+    const given: Partial<Record<InputName, string>> = {
+      run: "npm test",
+      matrix: expression("toJSON(matrix)"),
+      "github-token": expression("github.token"),
+      "max-attempts": expression("inputs.attempts"),
+    };
+    const resolved = getInputs({
+      read: (name) => given[name] ?? "",
+      env: { GITHUB_WORKSPACE: tmpdir(), GITHUB_WORKFLOW: "CI", GITHUB_JOB: "test" },
+    });
+    expect(resolved).toMatchObject({ commentKey: "CI / test", githubToken: "", maxAttempts: 3 });
+  });
+
+  it("keeps a value that only contains an expression among other text", () => {
+    const resolved = getInputs({
+      read: (name) => (name === "run" ? `echo ${expression("github.sha")} built` : ""),
+      env: { GITHUB_WORKSPACE: tmpdir() },
+    });
+    expect(resolved.run).toBe(`echo ${expression("github.sha")} built`);
   });
 
   it("reads the image cache's inputs", () => {

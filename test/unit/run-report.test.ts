@@ -368,6 +368,50 @@ describe("annotations", () => {
     expect(annotationsFor(run, { max: 50 })).toHaveLength(21);
   });
 
+  it("states the headline once when the stack trace starts with it", async () => {
+    const run = await runOf(
+      attempt({
+        cases: [
+          {
+            name: "creates an order",
+            failure: {
+              type: "AssertionError",
+              message: "expected 200 to equal 201",
+              text: "AssertionError: expected 200 to equal 201\n    at Context.<anonymous> (test/orders.test.ts:12:5)",
+            },
+          },
+        ],
+      }),
+    );
+    const [annotation] = annotationsFor(run);
+    expect(annotation?.message.split("\n")).toEqual([
+      "AssertionError: expected 200 to equal 201",
+      "    at Context.<anonymous> (test/orders.test.ts:12:5)",
+    ]);
+  });
+
+  it("keeps a first line of the details that only begins like the headline", async () => {
+    const run = await runOf(
+      attempt({
+        cases: [
+          {
+            name: "creates an order",
+            failure: {
+              message: "expected 200",
+              text: "expected 200 to equal 201\n    at orders.test.ts:12:5",
+            },
+          },
+        ],
+      }),
+    );
+    const [annotation] = annotationsFor(run);
+    expect(annotation?.message.split("\n")).toEqual([
+      "expected 200",
+      "expected 200 to equal 201",
+      "    at orders.test.ts:12:5",
+    ]);
+  });
+
   it("escapes workflow commands the way @actions/core does", () => {
     expect(escapeAnnotation("100% done\r\nnext: a, b")).toBe("100%25 done%0D%0Anext: a, b");
     expect(escapeAnnotationProperty("a: b, 50%\n")).toBe("a%3A b%2C 50%25%0A");

@@ -6,19 +6,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AzuriteBlobService } from "../support/cache-service/azurite.ts";
-import { startAzurite } from "../support/cache-service/azurite.ts";
-import {
-  type CacheClientContext,
-  restoreCacheWithClient,
-  saveCacheWithClient,
-} from "../support/cache-service/cache-client.ts";
-import { TWIRP_PREFIX } from "../support/cache-service/contract.ts";
-import {
-  type CacheService,
-  type CacheServiceOptions,
-  startCacheService,
-} from "../support/cache-service/stand-in.ts";
+import type { AzuriteBlobService } from "./azurite.ts";
+import { startAzurite } from "./azurite.ts";
+import { type CacheClientContext, restoreCacheWithClient, saveCacheWithClient } from "./cache-client.ts";
+import { TWIRP_PREFIX } from "./contract.ts";
+import { type CacheService, type CacheServiceOptions, startCacheService } from "./stand-in.ts";
 
 const IMAGE_ARCHIVE_BYTES = 6 * 1024 * 1024;
 

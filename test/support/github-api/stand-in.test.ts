@@ -4,7 +4,7 @@
 import { request as httpRequest } from "node:http";
 import { getOctokit } from "@actions/github";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadGitHubOpenApi } from "../support/github-api/openapi-contract.ts";
+import { loadGitHubOpenApi } from "./openapi-contract.ts";
 import {
   type Actor,
   COMMENT_BODY_LIMIT,
@@ -13,7 +13,7 @@ import {
   NOT_ACCESSIBLE_BY_INTEGRATION,
   type SeedComment,
   startGitHubApiStandIn,
-} from "../support/github-api/stand-in.ts";
+} from "./stand-in.ts";
 
 const MARKER = "<!-- seamwatch:comment-key -->";
 const RENOVATE: Actor = { login: "renovate[bot]", id: 29139614, type: "Bot" };
