@@ -318,18 +318,10 @@ describe("the Docker image cache", () => {
     expect(warm.saved.images).toMatchObject([{ reference, result: "skipped", reason: "unchanged" }]);
   });
 
-  it("an image pinned by digest is pulled every job and never claimed as cached", async () => {
+  describe("an image pinned by digest", () => {
+    // One store for both jobs; the file's beforeEach empties the engine before each.
     const store = newStore();
-    docker(engine.host, ["pull", "-q", references[0] ?? ""]);
-    const pinned = docker(engine.host, [
-      "image",
-      "inspect",
-      "--format",
-      "{{index .RepoDigests 0}}",
-      references[0] ?? "",
-    ]).trim();
-    expect(pinned).toMatch(/@sha256:[0-9a-f]{64}$/);
-    wipeEngine();
+    let pinned = "";
     const lines: string[] = [];
     const job = async () => {
       const restored = await restore(store, [pinned]);
@@ -347,27 +339,42 @@ describe("the Docker image cache", () => {
       return { restored, saved };
     };
 
-    const first = await job();
-    expect(first.restored.images).toMatchObject([{ reference: pinned, result: "pulled" }]);
-    expect(first.saved.images).toMatchObject([
-      { reference: pinned, result: "skipped", reason: "pinned-by-digest" },
-    ]);
-    expect(lines).toContainEqual(
-      expect.stringContaining("pinned by digest, which `docker load` cannot restore"),
-    );
-    expect(store.keys().filter((key) => key.includes("-img-"))).toEqual([]);
+    beforeAll(() => {
+      docker(engine.host, ["pull", "-q", references[0] ?? ""]);
+      pinned = docker(engine.host, [
+        "image",
+        "inspect",
+        "--format",
+        "{{index .RepoDigests 0}}",
+        references[0] ?? "",
+      ]).trim();
+    });
 
-    // The next job cannot be served from the cache: it pulls again, from the registry. (Docker answers a
-    // pull by digest from the engine, without asking the registry, while it still has that image.)
-    wipeEngine();
-    const mark = await registry.mark();
-    const second = await job();
-    expect(second.restored.images).toMatchObject([{ reference: pinned, result: "pulled" }]);
-    // Polled: fresh-clone CI runs have found this request missing from the log right after the job, with
-    // the engine empty before it (see wipeEngine); a late log line is the explanation left.
-    await expect
-      .poll(() => registry.pulledRepositories(mark), { timeout: 10_000, interval: 250 })
-      .toEqual(["seamwatch-a"]);
+    it("is pulled, and never claimed as cached: docker load cannot restore a digest", async () => {
+      expect(pinned).toMatch(/@sha256:[0-9a-f]{64}$/);
+      const first = await job();
+      expect(first.restored.images).toMatchObject([{ reference: pinned, result: "pulled" }]);
+      expect(first.saved.images).toMatchObject([
+        { reference: pinned, result: "skipped", reason: "pinned-by-digest" },
+      ]);
+      expect(lines).toContainEqual(
+        expect.stringContaining("pinned by digest, which `docker load` cannot restore"),
+      );
+      expect(store.keys().filter((key) => key.includes("-img-"))).toEqual([]);
+    });
+
+    it("is pulled again by the next job, from the registry", async () => {
+      // Docker answers a pull by digest from the engine, without asking the registry, while it still has
+      // that image: the engine starts empty here.
+      const mark = await registry.mark();
+      const second = await job();
+      expect(second.restored.images).toMatchObject([{ reference: pinned, result: "pulled" }]);
+      // Polled: fresh-clone CI runs have found this request missing from the log right after the job, with
+      // the engine empty before it (see wipeEngine); a late log line is the explanation left.
+      await expect
+        .poll(() => registry.pulledRepositories(mark), { timeout: 10_000, interval: 250 })
+        .toEqual(["seamwatch-a"]);
+    });
   });
 
   it("a store that fails: warnings, every image pulled, nothing thrown", async () => {

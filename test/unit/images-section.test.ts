@@ -29,27 +29,27 @@ const nothingSaved: readonly ImageSave[] = [];
 describe("the Images section", () => {
   it("states what the cache saved against the pulls on record", () => {
     const text = renderImagesSection([hit("db:1", 3, 10), hit("queue:1", 2, 4.5)], nothingSaved, times);
-    expect(text).toContain(
-      "Compared with pulling: 2 images restored in 5.0 s, where pulling them took 14.5 s when they were cached: the cache saved 9.5 s.",
-    );
+    expect(comparison(text)).toEqual({
+      images: 2,
+      restored: 5,
+      pulled: 14.5,
+      verdict: "saved",
+      by: 9.5,
+      unknown: null,
+    });
   });
 
   it("says so when the cache was slower than pulling", () => {
     const text = renderImagesSection([hit("db:1", 8, 2.5)], nothingSaved, times);
-    expect(text).toContain("the cache cost 5.5 s more than pulling.");
+    expect(comparison(text)).toMatchObject({ verdict: "cost", by: 5.5 });
   });
 
   it("compares only images with a pull time on record, and says how many had none", () => {
     const text = renderImagesSection([hit("db:1", 1, 3), hit("built:1", 1, null)], nothingSaved, times);
-    expect(text).toContain("1 image restored in 1.0 s, where pulling them took 3.0 s");
-    expect(text).toContain("(1 image without a pull time on record.)");
-    expect(renderImagesSection([hit("built:1", 1, null)], nothingSaved, times)).not.toContain(
-      "Compared with pulling",
-    );
+    expect(comparison(text)).toMatchObject({ images: 1, restored: 1, pulled: 3, unknown: 1 });
+    expect(comparison(renderImagesSection([hit("built:1", 1, null)], nothingSaved, times))).toBeNull();
     // A pull in this job is not a restore: nothing to compare yet.
-    expect(renderImagesSection([pulled("db:1", 7)], nothingSaved, times)).not.toContain(
-      "Compared with pulling",
-    );
+    expect(comparison(renderImagesSection([pulled("db:1", 7)], nothingSaved, times))).toBeNull();
   });
 
   it("keeps a reference from breaking out of its table cell or code span", () => {
@@ -65,3 +65,23 @@ describe("the Images section", () => {
     expect(cacheHit([pulled("b:1", 1)])).toBe("false");
   });
 });
+
+/** The figures of the "Compared with pulling" line, or null when there is none. */
+function comparison(text: string) {
+  const line = text.split("\n").find((candidate) => candidate.startsWith("Compared with pulling:"));
+  if (!line) return null;
+  const match =
+    /^Compared with pulling: (\d+) images? restored in ([\d.]+) s, where pulling them took ([\d.]+) s when they were cached: the cache (saved|cost) ([\d.]+) s(?: more than pulling)?\.(?: \((\d+) images? without a pull time on record\.\))?$/.exec(
+      line,
+    );
+  if (!match) throw new Error(`not a comparison line: ${line}`);
+  const [, images, restored, pulled, verdict, by, unknown] = match;
+  return {
+    images: Number(images),
+    restored: Number(restored),
+    pulled: Number(pulled),
+    verdict,
+    by: Number(by),
+    unknown: unknown === undefined ? null : Number(unknown),
+  };
+}
