@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import * as core from "@actions/core";
-import { buildRules, compilePatterns, type Rule } from "../core/classify/index.ts";
+import { buildRules, compilePatterns } from "../core/classify/index.ts";
 import {
   CacheKeyError,
   checkKeyPrefix,
@@ -12,6 +12,7 @@ import {
   type SaveMode,
   saveModes,
 } from "../core/images/index.ts";
+import type { SuiteSettings } from "../runner/run-suite.ts";
 import { RUN_SETTINGS, retryDelayMs } from "../runner/settings.ts";
 import { checkShell, ShellError } from "../runner/shell-command.ts";
 
@@ -64,18 +65,8 @@ export const DEFAULTS = {
 } as const satisfies Record<string, unknown>;
 
 export interface ActionInputs {
-  readonly run: string;
-  /** Absolute. */
-  readonly workingDirectory: string;
-  readonly shell: string;
-  readonly junitPatterns: readonly string[];
-  readonly maxAttempts: number;
-  /** Delay before the attempt after `attempt` (1-based) was retried. */
-  readonly retryDelayMs: (attempt: number) => number;
-  /** null: no timeout. */
-  readonly attemptTimeoutMs: number | null;
-  /** User patterns ahead of the built-in table. */
-  readonly rules: readonly Rule[];
+  /** `run`, `working-directory`, `shell`, `junit`, the retry inputs and the patterns. */
+  readonly suite: SuiteSettings;
   readonly slowTestSeconds: number;
   readonly comment: CommentMode;
   readonly commentKey: string;
@@ -168,14 +159,16 @@ export function getInputs(options: GetInputsOptions = {}): ActionInputs {
   }
 
   return Object.freeze({
-    run,
-    workingDirectory,
-    shell,
-    junitPatterns: Object.freeze(junitPatterns.length > 0 ? junitPatterns : [...DEFAULTS.junit]),
-    maxAttempts,
-    retryDelayMs: retryDelayMs(retryDelaySeconds),
-    attemptTimeoutMs: attemptTimeoutMinutes === null ? null : Math.round(attemptTimeoutMinutes * 60_000),
-    rules: buildRules({ infraPatterns, testPatterns }),
+    suite: Object.freeze({
+      command: run,
+      shell,
+      cwd: workingDirectory,
+      junitPatterns: Object.freeze(junitPatterns.length > 0 ? junitPatterns : [...DEFAULTS.junit]),
+      maxAttempts,
+      retryDelayMs: retryDelayMs(retryDelaySeconds),
+      attemptTimeoutMs: attemptTimeoutMinutes === null ? null : Math.round(attemptTimeoutMinutes * 60_000),
+      rules: buildRules({ infraPatterns, testPatterns }),
+    }),
     slowTestSeconds: readNumber(read, INPUT.slowTestSeconds, DEFAULTS.slowTestSeconds),
     comment: readChoice(read, INPUT.comment, COMMENT_MODES, DEFAULTS.comment),
     commentKey:

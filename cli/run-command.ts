@@ -7,7 +7,7 @@ import { buildRules, compilePatterns, PatternError, type UserPattern } from "../
 import { renderRunReport, terminalSafe } from "../core/report/index.ts";
 import type { RunOutcome } from "../core/run/index.ts";
 import { writeRunReport } from "../runner/run-report-file.ts";
-import { runSuite, type SuiteRun } from "../runner/run-suite.ts";
+import { runSuite, type SuiteRun, type SuiteSettings } from "../runner/run-suite.ts";
 import { retryDelayMs, RUN_SETTINGS as SETTINGS } from "../runner/settings.ts";
 import { CommandStartError, checkShell } from "../runner/shell-command.ts";
 import type { CommandIo } from "./command-io.ts";
@@ -49,18 +49,10 @@ attempts, 64 bad usage, 128+n stopped by signal n.`;
 
 /** What `seamwatch run`'s flags ask for. */
 interface RunFlags {
-  readonly command: string;
-  readonly junitPatterns: readonly string[];
-  readonly maxAttempts: number;
-  /** null: exponential backoff from 5 s. */
-  readonly retryDelaySeconds: number | null;
-  readonly attemptTimeoutMinutes: number | null;
-  readonly infraPatterns: readonly UserPattern[];
-  readonly testPatterns: readonly UserPattern[];
+  readonly suite: SuiteSettings;
   readonly slowTestSeconds: number;
   readonly summaryFile: string | null;
   readonly jsonFile: string | null;
-  readonly shell: string;
 }
 
 const EXIT_BY_OUTCOME: Readonly<Record<RunOutcome, number>> = {
@@ -74,7 +66,7 @@ const STOP_SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 export async function runRunCommand(args: readonly string[], io: CommandIo): Promise<number> {
   let request: RunRequest;
   try {
-    request = readArguments(args);
+    request = readArguments(args, io.cwd);
   } catch (error) {
     // Printed here with this command's usage; the entry point only knows the general one.
     if (!(error instanceof UsageError)) throw error;
@@ -103,15 +95,7 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
   let run: SuiteRun;
   try {
     run = await runSuite({
-      command: options.command,
-      shell: options.shell,
-      cwd: io.cwd,
-      junitPatterns: options.junitPatterns,
-      maxAttempts: options.maxAttempts,
-      retryDelayMs: retryDelayMs(options.retryDelaySeconds),
-      attemptTimeoutMs:
-        options.attemptTimeoutMinutes === null ? null : options.attemptTimeoutMinutes * 60_000,
-      rules: buildRules({ infraPatterns: options.infraPatterns, testPatterns: options.testPatterns }),
+      ...options.suite,
       onOutput: (chunk, stream) => io[stream](decoders[stream].write(chunk)),
       log: (line) => io.stderr(`seamwatch: ${line}\n`),
       signal: controller.signal,
@@ -144,7 +128,7 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
 /** What the arguments ask for: the help, or a run with these flags. */
 type RunRequest = { readonly kind: "help" } | { readonly kind: "run"; readonly flags: RunFlags };
 
-function readArguments(args: readonly string[]): RunRequest {
+function readArguments(args: readonly string[], cwd: string): RunRequest {
   const separator = args.indexOf("--");
   const own = separator < 0 ? args : args.slice(0, separator);
   const commandWords = separator < 0 ? [] : args.slice(separator + 1);
@@ -189,25 +173,33 @@ function readArguments(args: readonly string[]): RunRequest {
   }
   const junit = (values.junit as string[] | undefined) ?? [];
   const timeout = values["attempt-timeout-minutes"] as string | undefined;
+  // Checked in this order, so that of several bad flags the first is named.
+  const maxAttempts = number(values, "max-attempts", SETTINGS.maxAttempts.default, {
+    integer: true,
+    positive: true,
+  });
+  const retryDelaySeconds =
+    values["retry-delay-seconds"] === undefined ? null : number(values, "retry-delay-seconds", 0);
+  const attemptTimeoutMinutes =
+    timeout === undefined ? null : number(values, "attempt-timeout-minutes", 0, { positive: true });
+  const infraPatterns = patterns(values, "infra-pattern");
+  const testPatterns = patterns(values, "test-pattern");
   return {
     kind: "run",
     flags: {
-      command: commandLine(commandWords),
-      junitPatterns: junit.length > 0 ? junit : SETTINGS.junit.default,
-      maxAttempts: number(values, "max-attempts", SETTINGS.maxAttempts.default, {
-        integer: true,
-        positive: true,
-      }),
-      retryDelaySeconds:
-        values["retry-delay-seconds"] === undefined ? null : number(values, "retry-delay-seconds", 0),
-      attemptTimeoutMinutes:
-        timeout === undefined ? null : number(values, "attempt-timeout-minutes", 0, { positive: true }),
-      infraPatterns: patterns(values, "infra-pattern"),
-      testPatterns: patterns(values, "test-pattern"),
+      suite: {
+        command: commandLine(commandWords),
+        shell,
+        cwd,
+        junitPatterns: junit.length > 0 ? junit : SETTINGS.junit.default,
+        maxAttempts,
+        retryDelayMs: retryDelayMs(retryDelaySeconds),
+        attemptTimeoutMs: attemptTimeoutMinutes === null ? null : attemptTimeoutMinutes * 60_000,
+        rules: buildRules({ infraPatterns, testPatterns }),
+      },
       slowTestSeconds: number(values, "slow-test-seconds", SETTINGS.slowTestSeconds.default),
       summaryFile: (values.summary as string | undefined) ?? null,
       jsonFile: (values.json as string | undefined) ?? null,
-      shell,
     },
   };
 }

@@ -31,7 +31,7 @@ import {
   setOutputs,
   testCasesOf,
   withoutInputs
-} from "./chunks/chunk-35UZKJJE.js";
+} from "./chunks/chunk-E2RKH5TD.js";
 import {
   error,
   getState,
@@ -496,7 +496,7 @@ async function runMain(env) {
     throw error2;
   }
   try {
-    await restoreImageCache({ inputs: inputs.imageCache, env, rules: inputs.rules });
+    await restoreImageCache({ inputs: inputs.imageCache, env, rules: inputs.suite.rules });
   } catch (error2) {
     warning(`Docker images not restored: ${messageOf(error2)}`);
   }
@@ -507,14 +507,7 @@ async function runMain(env) {
   let suite;
   try {
     suite = await runSuite({
-      command: inputs.run,
-      shell: inputs.shell,
-      cwd: inputs.workingDirectory,
-      junitPatterns: inputs.junitPatterns,
-      maxAttempts: inputs.maxAttempts,
-      retryDelayMs: inputs.retryDelayMs,
-      attemptTimeoutMs: inputs.attemptTimeoutMs,
-      rules: inputs.rules,
+      ...inputs.suite,
       // A `run:` step does not see the action's inputs, and the token must not reach the tests.
       env: withoutInputs(env),
       log: (line) => info(`seamwatch: ${line}`),
@@ -542,7 +535,7 @@ async function runMain(env) {
   setOutputs(outputValues(run3, { durationMs, reportPath }));
   const shown = withRepositoryPaths(run3, {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    cwd: inputs.workingDirectory
+    cwd: inputs.suite.cwd
   });
   annotate(shown);
   const notice2 = await publishComment(shown, inputs, env);
@@ -601,12 +594,7 @@ async function publishComment(run3, inputs, env) {
     return plan.notice;
   }
   try {
-    const body = renderRunReport(run3, {
-      target: "comment",
-      title: reportTitle(inputs),
-      slowTestSeconds: inputs.slowTestSeconds,
-      commentKey: inputs.commentKey
-    });
+    const body = renderRunReport(run3, reportOptions(inputs, "comment"));
     const { getOctokit } = await import("./chunks/github-U23WQ3JO.js");
     const octokit = getOctokit(inputs.githubToken, {
       baseUrl: env.GITHUB_API_URL || "https://api.github.com"
@@ -645,20 +633,20 @@ async function publishComment(run3, inputs, env) {
 }
 async function writeJobSummary(run3, inputs, notice2) {
   try {
-    const markdown = renderRunReport(run3, {
-      target: "summary",
-      title: reportTitle(inputs),
-      slowTestSeconds: inputs.slowTestSeconds,
-      commentKey: inputs.commentKey,
-      notice: notice2
-    });
+    const markdown = renderRunReport(run3, { ...reportOptions(inputs, "summary"), notice: notice2 });
     await summary.addRaw(markdown, true).write();
   } catch (error2) {
     warning(`Could not write the job summary: ${messageOf(error2)}`);
   }
 }
-function reportTitle(inputs) {
-  return `seamwatch: ${inputs.commentKey}`;
+function reportOptions(inputs, target) {
+  return {
+    target,
+    // Several jobs comment on one pull request: the heading says which job a report is for.
+    title: `seamwatch: ${inputs.commentKey}`,
+    slowTestSeconds: inputs.slowTestSeconds,
+    commentKey: inputs.commentKey
+  };
 }
 function failureFor(run3, failOn) {
   if (failOn === "never") return null;

@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-35UZKJJE.js";
+} from "./chunks/chunk-E2RKH5TD.js";
 import {
   warning
 } from "./chunks/chunk-UA7YWFSH.js";

@@ -16,19 +16,26 @@ import { readJunitFile } from "./read-junit.ts";
 import { findReports, setAside } from "./report-files.ts";
 import { checkShell, runShellCommand } from "./shell-command.ts";
 
-export interface RunSuiteOptions {
+/** What to run and how to retry it, as a user sets it through the action's inputs or the CLI's flags. */
+export interface SuiteSettings {
   /** Run through the shell, like a workflow `run:` step. */
   readonly command: string;
   /** `bash` (bash -e with pipefail, as GitHub runs it), `sh` (sh -e), or a template with `{0}`. */
   readonly shell: string;
+  /** Absolute. */
   readonly cwd: string;
   readonly junitPatterns: readonly string[];
+  /** Attempts in all, the first included. */
   readonly maxAttempts: number;
   /** Delay after attempt `attemptNumber` failed for infrastructure, before the next one. */
   readonly retryDelayMs: (attemptNumber: number) => number;
+  /** null: no timeout. */
   readonly attemptTimeoutMs: number | null;
-  /** From `buildRules({ infraPatterns, testPatterns })`. */
+  /** From `buildRules({ infraPatterns, testPatterns })`: user patterns ahead of the built-in table. */
   readonly rules: readonly Rule[];
+}
+
+export interface RunSuiteOptions extends SuiteSettings {
   /** Defaults to this process's environment. Each attempt also gets `SEAMWATCH_ATTEMPT` (1, 2, ...). */
   readonly env?: NodeJS.ProcessEnv;
   /** Default: written through to this process's stdout and stderr as it arrives. */

@@ -97,18 +97,20 @@ describe("getInputs", () => {
   it("resolves defaults", () => {
     const resolved = inputs({}, { GITHUB_WORKFLOW: "CI", GITHUB_JOB: "test" });
     expect(resolved).toMatchObject({
-      run: "npm test",
-      workingDirectory: tmpdir(),
-      shell: "bash",
-      junitPatterns: DEFAULTS.junit,
-      maxAttempts: 3,
-      attemptTimeoutMs: null,
+      suite: {
+        command: "npm test",
+        cwd: tmpdir(),
+        shell: "bash",
+        junitPatterns: DEFAULTS.junit,
+        maxAttempts: 3,
+        attemptTimeoutMs: null,
+      },
       slowTestSeconds: 60,
       comment: "auto",
       commentKey: "CI / test",
       failOn: "test-failures",
     });
-    expect([1, 2, 3, 10].map(resolved.retryDelayMs)).toEqual([5_000, 10_000, 20_000, 300_000]);
+    expect([1, 2, 3, 10].map(resolved.suite.retryDelayMs)).toEqual([5_000, 10_000, 20_000, 300_000]);
     expect(resolved.imageCache).toEqual({
       listed: [],
       mode: "auto",
@@ -130,7 +132,7 @@ describe("getInputs", () => {
       read: (name) => given[name] ?? "",
       env: { GITHUB_WORKSPACE: tmpdir(), GITHUB_WORKFLOW: "CI", GITHUB_JOB: "test" },
     });
-    expect(resolved).toMatchObject({ commentKey: "CI / test", githubToken: "", maxAttempts: 3 });
+    expect(resolved).toMatchObject({ commentKey: "CI / test", githubToken: "", suite: { maxAttempts: 3 } });
   });
 
   it("keeps a value that only contains an expression among other text", () => {
@@ -138,7 +140,7 @@ describe("getInputs", () => {
       read: (name) => (name === "run" ? `echo ${expression("github.sha")} built` : ""),
       env: { GITHUB_WORKSPACE: tmpdir() },
     });
-    expect(resolved.run).toBe(`echo ${expression("github.sha")} built`);
+    expect(resolved.suite.command).toBe(`echo ${expression("github.sha")} built`);
   });
 
   it("reads the image cache's inputs", () => {
@@ -180,20 +182,22 @@ describe("getInputs", () => {
       env: { GITHUB_WORKSPACE: workspace },
     });
     expect(resolved).toMatchObject({
-      workingDirectory: workspace,
-      shell: "sh",
-      junitPatterns: ["out/a.xml", "out/b/**/*.xml"],
-      maxAttempts: 1,
-      attemptTimeoutMs: 30_000,
+      suite: {
+        cwd: workspace,
+        shell: "sh",
+        junitPatterns: ["out/a.xml", "out/b/**/*.xml"],
+        maxAttempts: 1,
+        attemptTimeoutMs: 30_000,
+      },
       slowTestSeconds: 0,
       comment: "always",
       commentKey: "integration",
       githubToken: "ghs_x",
       failOn: "never",
     });
-    expect(resolved.retryDelayMs(1)).toBe(2_500);
-    expect(resolved.retryDelayMs(4)).toBe(2_500);
-    const userRules = resolved.rules.filter((rule) => rule.source !== "builtin");
+    expect(resolved.suite.retryDelayMs(1)).toBe(2_500);
+    expect(resolved.suite.retryDelayMs(4)).toBe(2_500);
+    const userRules = resolved.suite.rules.filter((rule) => rule.source !== "builtin");
     expect(userRules.map((rule) => [rule.source, rule.kind, String(rule.pattern)])).toEqual([
       ["test-patterns", "test", "/AssertionError/"],
       ["infra-patterns", "infra", "/pull access denied/i"],

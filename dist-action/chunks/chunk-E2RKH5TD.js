@@ -7271,14 +7271,16 @@ function getInputs(options = {}) {
     throw new InputError(INPUT.commentKey, commentKeyText, "must be one line without `-->`");
   }
   return Object.freeze({
-    run,
-    workingDirectory,
-    shell,
-    junitPatterns: Object.freeze(junitPatterns.length > 0 ? junitPatterns : [...DEFAULTS.junit]),
-    maxAttempts,
-    retryDelayMs: retryDelayMs(retryDelaySeconds),
-    attemptTimeoutMs: attemptTimeoutMinutes === null ? null : Math.round(attemptTimeoutMinutes * 6e4),
-    rules: buildRules({ infraPatterns, testPatterns }),
+    suite: Object.freeze({
+      command: run,
+      shell,
+      cwd: workingDirectory,
+      junitPatterns: Object.freeze(junitPatterns.length > 0 ? junitPatterns : [...DEFAULTS.junit]),
+      maxAttempts,
+      retryDelayMs: retryDelayMs(retryDelaySeconds),
+      attemptTimeoutMs: attemptTimeoutMinutes === null ? null : Math.round(attemptTimeoutMinutes * 6e4),
+      rules: buildRules({ infraPatterns, testPatterns })
+    }),
     slowTestSeconds: readNumber(read, INPUT.slowTestSeconds, DEFAULTS.slowTestSeconds),
     comment: readChoice(read, INPUT.comment, COMMENT_MODES, DEFAULTS.comment),
     commentKey: commentKeyText || deriveCommentKey({
