@@ -1,6 +1,5 @@
-// The `docker` CLI: list, save, load and pull images. Which
-// engine is used comes from the environment handed in (DOCKER_HOST, DOCKER_CONTEXT...), never from
-// globals, so tests point it at an engine of their own.
+// The `docker` CLI: list, save, load and pull images. Which engine is used comes from the environment handed
+// in (DOCKER_HOST, DOCKER_CONTEXT...), never from globals, so tests point it at an engine of their own.
 import { stat } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { setTimeout as realSleep } from "node:timers/promises";
