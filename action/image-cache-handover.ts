@@ -8,6 +8,7 @@ import {
   type ImageCacheState,
   type ImageRestore,
   isRecord,
+  parseJsonObject,
   readImageCacheState,
   readImageRestore,
   readList,
@@ -29,15 +30,8 @@ export interface ImageCacheHandover {
 
 /** The handover as written by `JSON.stringify`; null when the text is not one. */
 export function parseHandover(text: string): ImageCacheHandover | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isRecord(value) || typeof value.restoreId !== "string" || typeof value.restoreSeconds !== "number") {
-    return null;
-  }
+  const value = parseJsonObject(text);
+  if (!value || typeof value.restoreId !== "string" || typeof value.restoreSeconds !== "number") return null;
   if (value.savedByStep !== undefined && typeof value.savedByStep !== "boolean") return null;
   const settings = readSettings(value.settings);
   const state = readImageCacheState(value.state);

@@ -31,7 +31,7 @@ import {
   setOutputs,
   testCasesOf,
   withoutInputs
-} from "./chunks/chunk-E2RKH5TD.js";
+} from "./chunks/chunk-2QGHDOM6.js";
 import {
   error,
   getState,

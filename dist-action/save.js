@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-E2RKH5TD.js";
+} from "./chunks/chunk-2QGHDOM6.js";
 import {
   warning
 } from "./chunks/chunk-UA7YWFSH.js";

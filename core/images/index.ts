@@ -18,6 +18,7 @@ export {
   type LocalImage,
   type PulledImage,
   parseImageIndex,
+  parseJsonObject,
   readIndexedImage,
   readList,
   readLocalImage,

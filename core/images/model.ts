@@ -41,15 +41,20 @@ export const saveModes: readonly SaveMode[] = ["auto", "listed", "off"];
 
 /** Parses an index read back from the cache; null when it is not one (an older version, a torn file). */
 export function parseImageIndex(text: string): ImageIndex | null {
-  let value: unknown;
+  const value = parseJsonObject(text);
+  if (!value || value.version !== IMAGE_INDEX_VERSION) return null;
+  const images = readList(value.images, readIndexedImage);
+  return images && { version: IMAGE_INDEX_VERSION, images };
+}
+
+/** The JSON object `text` holds; null when it holds something else, or is no JSON at all. */
+export function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
-    value = JSON.parse(text);
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : null;
   } catch {
     return null;
   }
-  if (!isRecord(value) || value.version !== IMAGE_INDEX_VERSION) return null;
-  const images = readList(value.images, readIndexedImage);
-  return images && { version: IMAGE_INDEX_VERSION, images };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1906,15 +1906,18 @@ function sanitise(reference) {
 var IMAGE_INDEX_VERSION = 1;
 var saveModes = ["auto", "listed", "off"];
 function parseImageIndex(text) {
-  let value;
+  const value = parseJsonObject(text);
+  if (!value || value.version !== IMAGE_INDEX_VERSION) return null;
+  const images2 = readList(value.images, readIndexedImage);
+  return images2 && { version: IMAGE_INDEX_VERSION, images: images2 };
+}
+function parseJsonObject(text) {
   try {
-    value = JSON.parse(text);
+    const value = JSON.parse(text);
+    return isRecord(value) ? value : null;
   } catch {
     return null;
   }
-  if (!isRecord(value) || value.version !== IMAGE_INDEX_VERSION) return null;
-  const images2 = readList(value.images, readIndexedImage);
-  return images2 && { version: IMAGE_INDEX_VERSION, images: images2 };
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -5863,15 +5866,8 @@ import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises
 import { tmpdir as tmpdir4 } from "node:os";
 import { join as join5 } from "node:path";
 function parseHandover(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isRecord(value) || typeof value.restoreId !== "string" || typeof value.restoreSeconds !== "number") {
-    return null;
-  }
+  const value = parseJsonObject(text);
+  if (!value || typeof value.restoreId !== "string" || typeof value.restoreSeconds !== "number") return null;
   if (value.savedByStep !== void 0 && typeof value.savedByStep !== "boolean") return null;
   const settings = readSettings(value.settings);
   const state = readImageCacheState(value.state);
