@@ -9,20 +9,23 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
 import { PatternError } from "../core/classify/index.ts";
-import { annotationsFor, commentMarker, renderRunReport } from "../core/report/run-report.ts";
-import type { RunResult } from "../core/run/model.ts";
-import { messageOf } from "./errors.ts";
-import { restoreImageCache } from "./image-cache.ts";
-import { type ActionInputs, type FailOn, getInputs, InputError } from "./inputs.ts";
-import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
-import { type RetryDecision, retry } from "./retry.ts";
 import {
-  CommandStartError,
-  exponentialBackoff,
-  runSuite,
-  type SuiteRun,
-  writeRunReport,
-} from "./run-suite.ts";
+  annotationsFor,
+  commentMarker,
+  plural,
+  type ReportTarget,
+  type RunReportOptions,
+  renderRunReport,
+} from "../core/report/index.ts";
+import type { RunResult } from "../core/run/index.ts";
+import { messageOf } from "../process/errors.ts";
+import { exponentialBackoff, type RetryDecision, retry } from "../process/retry.ts";
+import { writeRunReport } from "../runner/run-report-file.ts";
+import { runSuite, type SuiteRun } from "../runner/run-suite.ts";
+import { CommandStartError } from "../runner/shell-command.ts";
+import { restoreImageCache } from "./image-cache.ts";
+import { type ActionInputs, type FailOn, getInputs, InputError, withoutInputs } from "./inputs.ts";
+import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
 import {
   FORK_NOTICE,
   isNotPermitted,
@@ -36,7 +39,16 @@ import {
 /** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
 const MAX_ANNOTATIONS = 10;
 
-export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** The main step; what @github/local-action calls. An unexpected error fails the step with its stack. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await runMain(env);
+  } catch (error) {
+    core.setFailed(`seamwatch failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
+  }
+}
+
+async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   let inputs: ActionInputs;
   try {
     inputs = getInputs({ env });
@@ -49,12 +61,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   }
 
   try {
-    await restoreImageCache({
-      inputs: inputs.imageCache,
-      env,
-      dockerEnv: withoutInputs(env),
-      rules: inputs.rules,
-    });
+    await restoreImageCache({ inputs: inputs.imageCache, env, rules: inputs.suite.rules });
   } catch (error) {
     // The image cache only saves time: whatever goes wrong in it, the tests still run.
     core.warning(`Docker images not restored: ${messageOf(error)}`);
@@ -69,14 +76,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   let suite: SuiteRun;
   try {
     suite = await runSuite({
-      command: inputs.run,
-      shell: inputs.shell,
-      cwd: inputs.workingDirectory,
-      junitPatterns: inputs.junitPatterns,
-      maxAttempts: inputs.maxAttempts,
-      retryDelayMs: inputs.retryDelayMs,
-      attemptTimeoutMs: inputs.attemptTimeoutMs,
-      rules: inputs.rules,
+      ...inputs.suite,
       // A `run:` step does not see the action's inputs, and the token must not reach the tests.
       env: withoutInputs(env),
       log: (line) => core.info(`seamwatch: ${line}`),
@@ -108,7 +108,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   // Reviewers read paths as the repository has them, not as the runner's disk does.
   const shown = withRepositoryPaths(run, {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    cwd: inputs.workingDirectory,
+    cwd: inputs.suite.cwd,
   });
   annotate(shown);
   const notice = await publishComment(shown, inputs, env);
@@ -189,12 +189,7 @@ async function publishComment(
     return plan.notice;
   }
   try {
-    const body = renderRunReport(run, {
-      target: "comment",
-      title: reportTitle(inputs),
-      slowTestSeconds: inputs.slowTestSeconds,
-      commentKey: inputs.commentKey,
-    });
+    const body = renderRunReport(run, reportOptions(inputs, "comment"));
     // Loaded only when commenting: the client is most of the bundle's start-up time.
     const { getOctokit } = await import("@actions/github");
     // @actions/github reads GITHUB_API_URL when it is imported; pass it explicitly so `env` decides.
@@ -236,22 +231,21 @@ async function publishComment(
 
 async function writeJobSummary(run: RunResult, inputs: ActionInputs, notice: string | null): Promise<void> {
   try {
-    const markdown = renderRunReport(run, {
-      target: "summary",
-      title: reportTitle(inputs),
-      slowTestSeconds: inputs.slowTestSeconds,
-      commentKey: inputs.commentKey,
-      notice,
-    });
+    const markdown = renderRunReport(run, { ...reportOptions(inputs, "summary"), notice });
     await core.summary.addRaw(markdown, true).write();
   } catch (error) {
     core.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }
 
-// Several jobs comment on one pull request: the heading says which job a report is for.
-function reportTitle(inputs: ActionInputs): string {
-  return `seamwatch: ${inputs.commentKey}`;
+function reportOptions(inputs: ActionInputs, target: ReportTarget): RunReportOptions {
+  return {
+    target,
+    // Several jobs comment on one pull request: the heading says which job a report is for.
+    title: `seamwatch: ${inputs.commentKey}`,
+    slowTestSeconds: inputs.slowTestSeconds,
+    commentKey: inputs.commentKey,
+  };
 }
 
 /** Why the step fails under `fail-on`, or null when it passes. */
@@ -272,14 +266,6 @@ export function failureFor(run: RunResult, failOn: FailOn): string | null {
     }
   }
   return null;
-}
-
-function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function readEventPayload(path: string | undefined): unknown {

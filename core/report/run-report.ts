@@ -1,21 +1,18 @@
 // The Markdown report of one run, for the job summary and the pull-request comment. Pure: every section is
 // a builder that returns lines, and `fitSections` decides how much of each fits the target's limit.
-import type { Evidence } from "../classify/classify-attempt.ts";
-import type { AttemptRecord, MergedTest, RunResult } from "../run/model.ts";
+import type { Evidence } from "../classify/index.ts";
+import type { AttemptRecord, MergedTest, RunResult } from "../run/index.ts";
 import { type Cuts, fitSections, type Section, type SectionPlan } from "./fit-sections.ts";
 import { codeSpan, escapeMarkdown, formatCount, plural, truncateText, utf8Length } from "./markdown.ts";
-import { formatDuration } from "./parse-summary.ts";
 import {
   attemptHistory,
   failureHeadline,
+  formatDuration,
   formatLocation,
   testDurationMs,
   testLocation,
   testTitle,
 } from "./test-text.ts";
-
-// The action's one import for reporting: annotations live in their own module.
-export { type AnnotationLevel, annotationsFor, type TestAnnotation } from "./annotations.ts";
 
 /**
  * GitHub's limits: a comment body is capped in characters, a step's job summary in bytes (UTF-8). Comment
@@ -35,8 +32,6 @@ export interface RunReportOptions {
   readonly commentKey?: string;
   /** One line shown under the outcome: "Could not post the PR comment: …". */
   readonly notice?: string | null;
-  /** Markdown rendered by the image-cache module; kept whole or left out, never cut inside. */
-  readonly imagesSection?: string | null;
   /** How many of the slowest tests to list (default 10). */
   readonly slowestCount?: number;
 }
@@ -77,7 +72,6 @@ export function renderRunReport(run: RunResult, options: RunReportOptions): stri
     recoveredSection(run.tests),
     slowestSection(run.tests, options.slowestCount ?? DEFAULT_SLOWEST_COUNT),
     slowSection(run.tests, options.slowTestSeconds),
-    imagesSection(options.imagesSection ?? null),
   ].filter((section): section is Section => section !== null);
   return fitSections(sections, {
     limit: MARKDOWN_LIMITS[target],
@@ -309,12 +303,6 @@ function slowSection(tests: readonly MergedTest[], slowTestSeconds: number | nul
     summary: (test) => formatDuration(testDurationMs(test)),
     detail: () => null,
   });
-}
-
-function imagesSection(markdown: string | null): Section | null {
-  const lines = markdown?.replace(/\s+$/, "").split(/\r?\n/);
-  if (!lines || lines.every((line) => line.trim() === "")) return null;
-  return fixedSection("images", false, () => lines, 40);
 }
 
 // --- builders -----------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Small builders of the result model for unit tests of classification and cross-attempt merging, where a
 // whole JUnit report would hide the one fact a test is about.
 import type { AttemptEvidence } from "../../core/classify/index.ts";
-import type { Failure, JunitFile, TestCase, TestStatus } from "../../core/junit/model.ts";
+import type { Failure, JunitFile, TestCase, TestStatus } from "../../core/junit/index.ts";
 
 export function evidence(over: Partial<AttemptEvidence>): AttemptEvidence {
   return { exitCode: 1, signal: null, timedOut: false, outputTail: [], junitFiles: [], ...over };

@@ -8,15 +8,11 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  exponentialBackoff,
-  type RunSuiteOptions,
-  runSuite,
-  type SuiteRun,
-  writeRunReport,
-} from "../../action/run-suite.ts";
 import { buildRules, compilePatterns } from "../../core/classify/index.ts";
 import type { MergedTest } from "../../core/run/index.ts";
+import { exponentialBackoff } from "../../process/retry.ts";
+import { writeRunReport } from "../../runner/run-report-file.ts";
+import { type RunSuiteOptions, runSuite, type SuiteRun } from "../../runner/run-suite.ts";
 import { copySuite, freePort, isAlive, NODE, nodeTest, REPORTERS } from "../support/fixture-suites.ts";
 
 const servers: Server[] = [];

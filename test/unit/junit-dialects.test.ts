@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readJunitFile } from "../../action/read-junit.ts";
 import { testCasesOf } from "../../core/junit/model.ts";
-import { toJsonTestCase } from "../../core/report/parse-json.ts";
+import { toJsonTestCase } from "../../core/report/junit-json.ts";
+import { readJunitFile } from "../../runner/read-junit.ts";
 
 const FIXTURES = new URL("../fixtures/junit/", import.meta.url).pathname;
 
