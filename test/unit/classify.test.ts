@@ -3219,7 +3219,7 @@ function failedTest(name: string, failure: Failure): TestCase {
     status: failure.type?.includes("Assertion") ? "failed" : "errored",
     flaky: false,
     durationMs: 5,
-    attempts: [{ status: "failed", durationMs: 5, failure }],
+    executions: [{ status: "failed", durationMs: 5, failure }],
     failure,
     properties: [],
     systemOut: null,
