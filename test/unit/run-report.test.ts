@@ -87,12 +87,7 @@ describe("renderRunReport", () => {
           { name: "search", time: 2, error: { message: DOCKER_DOWN } },
         ],
       }),
-      attempt({
-        cases: [
-          { name: "checkout", time: 1, failure: { type: "AssertionError", message: "expected 1 to be 2" } },
-          { name: "search", time: 2 },
-        ],
-      }),
+      checkoutFailsSearchPasses(),
     );
     const report = renderRunReport(run, SUMMARY);
     const lines = report.split("\n");
@@ -350,15 +345,7 @@ describe("renderRunReport, around placeholders for setup", () => {
   });
 
   it("lists a superseded placeholder nowhere, and says in one line which setup failure its tests replaced", async () => {
-    const run = await runOf(
-      setupFailed("orders"),
-      attempt({
-        cases: [
-          { name: "checkout", time: 1, failure: { type: "AssertionError", message: "expected 1 to be 2" } },
-          { name: "search", time: 2 },
-        ],
-      }),
-    );
+    const run = await runOf(setupFailed("orders"), checkoutFailsSearchPasses());
     const report = renderRunReport(run, SUMMARY);
     const lines = report.split("\n");
 
@@ -584,6 +571,16 @@ interface AttemptSpec {
 
 function attempt(spec: AttemptSpec): AttemptSpec {
   return spec;
+}
+
+/** An attempt whose `checkout` fails an assertion while `search` passes. */
+function checkoutFailsSearchPasses(): AttemptSpec {
+  return attempt({
+    cases: [
+      { name: "checkout", time: 1, failure: { type: "AssertionError", message: "expected 1 to be 2" } },
+      { name: "search", time: 2 },
+    ],
+  });
 }
 
 /** Runs the real attempt loop over the attempts, each leaving one report (or none). */
