@@ -32,7 +32,7 @@ import {
   standsFor,
   testCasesOf,
   withoutInputs
-} from "./chunks/chunk-N62RRBJ3.js";
+} from "./chunks/chunk-47IZIPHF.js";
 import {
   error,
   getState,
