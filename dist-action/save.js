@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-N62RRBJ3.js";
+} from "./chunks/chunk-47IZIPHF.js";
 import {
   warning
 } from "./chunks/chunk-UA7YWFSH.js";

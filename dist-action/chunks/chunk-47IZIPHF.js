@@ -6352,7 +6352,7 @@ var STDERR_TAIL_CHARS = 2e3;
 var STOP_GRACE_MS = 2e3;
 function actionsCacheImageStore() {
   const client = async () => {
-    const cache = await import("./cache-3YQBWXOD.js");
+    const cache = await import("./cache-6MBLM5SG.js");
     if (!cache.isFeatureAvailable())
       throw new ImageCacheStoreError("the Actions cache service is not available");
     return cache;
