@@ -41,7 +41,7 @@ function asCommitSha(text: string, flag: string): string {
   // The dashboard matches runs of one commit by SHA: a short SHA or a branch name would never match.
   if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(text)) {
     throw new UsageError(
-      `${flag} must be the commit's full SHA (40 hex digits), got ${JSON.stringify(text)}`,
+      `${flag} must be the commit's full SHA (40 or 64 hex digits), got ${JSON.stringify(text)}`,
     );
   }
   return text.toLowerCase();

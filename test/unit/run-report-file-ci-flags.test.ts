@@ -96,7 +96,7 @@ describe("the ci flags", () => {
     [["--run-attempt", "1.5"], '--run-attempt must be a whole number from 1 up, got "1.5"'],
     [["--run-attempt=-2"], '--run-attempt must be a whole number from 1 up, got "-2"'],
     [["--run-attempt", "99999999999999999999"], "--run-attempt must be a whole number from 1 up"],
-    [["--commit", "abc1234"], '--commit must be the commit\'s full SHA (40 hex digits), got "abc1234"'],
+    [["--commit", "abc1234"], '--commit must be the commit\'s full SHA (40 or 64 hex digits), got "abc1234"'],
     [
       ["--ci-provider", "travis"],
       '--ci-provider must be one of github-actions, gitlab, buildkite, circleci, jenkins, local, got "travis"',
