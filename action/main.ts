@@ -4,10 +4,10 @@
 //
 // Failure policy: a misconfigured input fails the step; the comment, the summary and the JSON file are
 // extras whose problems are warnings; the tests' result fails the step as `fail-on` says.
-import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
+import { type CiContext, detectCi } from "../core/ci/index.ts";
 import { PatternError } from "../core/classify/index.ts";
 import {
   annotationsFor,
@@ -20,6 +20,7 @@ import {
 import type { RunResult } from "../core/run/index.ts";
 import { messageOf } from "../process/errors.ts";
 import { exponentialBackoff, type RetryDecision, retry } from "../process/retry.ts";
+import { readEventPayload } from "../runner/ci-context.ts";
 import { writeRunReport } from "../runner/run-report-file.ts";
 import { runSuite, type SuiteRun } from "../runner/run-suite.ts";
 import { CommandStartError } from "../runner/shell-command.ts";
@@ -59,6 +60,8 @@ async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
     }
     throw error;
   }
+  const event = readEventPayload(env.GITHUB_EVENT_PATH, (message) => core.warning(message));
+  const ci = ciContext(env, event, inputs);
 
   try {
     await restoreImageCache({ inputs: inputs.imageCache, env, rules: inputs.suite.rules });
@@ -97,7 +100,7 @@ async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   if (suite.cancelled) core.warning("The run was cancelled: the report covers the attempts made until then.");
 
   try {
-    await writeRunReport(reportPath, suite);
+    await writeRunReport(reportPath, suite, ci);
   } catch (error) {
     core.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
   }
@@ -111,11 +114,20 @@ async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
     cwd: inputs.suite.cwd,
   });
   annotate(shown);
-  const notice = await publishComment(shown, inputs, env);
+  const notice = await publishComment(shown, inputs, env, event);
   await writeJobSummary(shown, inputs, notice);
 
   const failure = failureFor(run, inputs.failOn);
   if (failure) core.setFailed(failure);
+}
+
+/**
+ * The JSON report's `ci` block, from the runner's GITHUB_* variables and the event payload. The job key is
+ * the comment key (workflow, job and matrix by default), which already tells a matrix's jobs apart. Always
+ * GitHub Actions: @github/local-action runs the action without GITHUB_ACTIONS set.
+ */
+function ciContext(env: NodeJS.ProcessEnv, event: unknown, inputs: ActionInputs): CiContext {
+  return detectCi(env, { event, overrides: { provider: "github-actions", jobKey: inputs.commentKey } });
 }
 
 function withRepositoryPaths(run: RunResult, paths: { workspace: string; cwd: string }): RunResult {
@@ -177,12 +189,9 @@ async function publishComment(
   run: RunResult,
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
+  event: unknown,
 ): Promise<string | null> {
-  const context = readPullRequestContext(
-    env.GITHUB_EVENT_NAME ?? "",
-    readEventPayload(env.GITHUB_EVENT_PATH),
-    env.GITHUB_REPOSITORY ?? "",
-  );
+  const context = readPullRequestContext(env.GITHUB_EVENT_NAME ?? "", event, env.GITHUB_REPOSITORY ?? "");
   const plan = planComment(inputs.comment, context, inputs.githubToken);
   if (!plan.write) {
     if (plan.notice) core.info(plan.notice);
@@ -266,14 +275,4 @@ export function failureFor(run: RunResult, failOn: FailOn): string | null {
     }
   }
   return null;
-}
-
-function readEventPayload(path: string | undefined): unknown {
-  if (!path) return null;
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    core.warning(`Could not read the workflow event at ${path}: ${messageOf(error)}`);
-    return null;
-  }
 }

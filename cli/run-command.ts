@@ -3,13 +3,16 @@
 import { appendFile } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { parseArgs } from "node:util";
+import type { CiOverrides } from "../core/ci/index.ts";
 import { buildRules, compilePatterns, PatternError, type UserPattern } from "../core/classify/index.ts";
 import { renderRunReport, terminalSafe } from "../core/report/index.ts";
 import type { RunOutcome } from "../core/run/index.ts";
+import { readCiContext } from "../runner/ci-context.ts";
 import { writeRunReport } from "../runner/run-report-file.ts";
 import { runSuite, type SuiteRun, type SuiteSettings } from "../runner/run-suite.ts";
 import { retryDelayMs, RUN_SETTINGS as SETTINGS } from "../runner/settings.ts";
 import { CommandStartError, checkShell } from "../runner/shell-command.ts";
+import { CI_FLAGS, CI_FLAGS_HEADING, readCiOverrides } from "./ci-flags.ts";
 import type { CommandIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
 
@@ -37,9 +40,12 @@ ${optionLines(SETTINGS.testPatterns.flag, SETTINGS.testPatterns.help)}
 ${optionLines(SETTINGS.slowTestSeconds.flag, SETTINGS.slowTestSeconds.help)}
   --summary <file>                 append the Markdown report to the file (e.g. $GITHUB_STEP_SUMMARY)
                                    instead of printing it
-  --json <file>                    write the whole result as JSON
+  --json <file>                    write the whole result as JSON, with where it ran (below)
 ${optionLines(SETTINGS.shell.flag, SETTINGS.shell.help)}
   -h, --help                       show this help
+
+${CI_FLAGS_HEADING}
+${CI_FLAGS.map((flag) => optionLines(`--${flag.name} ${flag.placeholder}`, flag.help)).join("\n")}
 
 JUnit reports already present when the run starts, and those of each retried attempt, are moved to a
 temporary folder first, so a stale report is never read as fresh. Each attempt sees SEAMWATCH_ATTEMPT.
@@ -53,6 +59,8 @@ interface RunFlags {
   readonly slowTestSeconds: number;
   readonly summaryFile: string | null;
   readonly jsonFile: string | null;
+  /** From the ci flags: what the JSON report's `ci` block takes over the detected values. */
+  readonly ciOverrides: CiOverrides;
 }
 
 const EXIT_BY_OUTCOME: Readonly<Record<RunOutcome, number>> = {
@@ -78,6 +86,14 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
     return EXIT.ok;
   }
   const options = request.flags;
+  // Read before the run, so that an unreadable event payload is said at the start, not after the tests.
+  const ci = options.jsonFile
+    ? readCiContext({
+        env: process.env,
+        overrides: options.ciOverrides,
+        warn: (message) => io.stderr(`seamwatch run: warning: ${message}\n`),
+      })
+    : null;
 
   const controller = new AbortController();
   let stoppedBy: keyof typeof STOP_SIGNALS | null = null;
@@ -112,7 +128,7 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
   io.stdout(decoders.stdout.end());
   io.stderr(decoders.stderr.end());
 
-  if (options.jsonFile) await writeRunReport(options.jsonFile, run);
+  if (options.jsonFile && ci) await writeRunReport(options.jsonFile, run, ci);
   const report = renderRunReport(run.result, {
     target: "summary",
     slowTestSeconds: options.slowTestSeconds,
@@ -150,6 +166,7 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
         json: { type: "string" },
         shell: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
+        ...Object.fromEntries(CI_FLAGS.map((flag) => [flag.name, { type: "string" as const }])),
       },
     });
   } catch (cause) {
@@ -184,6 +201,7 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
     timeout === undefined ? null : number(values, "attempt-timeout-minutes", 0, { positive: true });
   const infraPatterns = patterns(values, "infra-pattern");
   const testPatterns = patterns(values, "test-pattern");
+  const ciOverrides = readCiOverrides(values);
   return {
     kind: "run",
     flags: {
@@ -200,6 +218,7 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
       slowTestSeconds: number(values, "slow-test-seconds", SETTINGS.slowTestSeconds.default),
       summaryFile: (values.summary as string | undefined) ?? null,
       jsonFile: (values.json as string | undefined) ?? null,
+      ciOverrides,
     },
   };
 }

@@ -46,35 +46,262 @@ import {
 import "./chunks/chunk-GD4DQVE4.js";
 
 // action/main.ts
-import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+
+// core/ci/detect-ci.ts
+function detectCi(env, options = {}) {
+  const overrides = options.overrides ?? {};
+  const provider = overrides.provider ?? detectProvider(env);
+  const detected = readers[provider](env, options.event);
+  const merged = { ...detected };
+  for (const [field, value2] of Object.entries(overrides)) {
+    if (value2 !== void 0 && field in detected) merged[field] = value2;
+  }
+  return merged;
+}
+function detectProvider(env) {
+  if (env.GITHUB_ACTIONS === "true") return "github-actions";
+  if (env.GITLAB_CI === "true") return "gitlab";
+  if (env.BUILDKITE === "true") return "buildkite";
+  if (env.CIRCLECI === "true") return "circleci";
+  if (value(env, "JENKINS_URL") !== null) return "jenkins";
+  return "local";
+}
+var readers = {
+  "github-actions": readGithubActions,
+  gitlab: readGitlab,
+  buildkite: readBuildkite,
+  circleci: readCircleci,
+  jenkins: readJenkins,
+  local: () => ({ ...emptyContext, provider: "local" })
+};
+var emptyContext = {
+  provider: "local",
+  repository: null,
+  commitSha: null,
+  branch: null,
+  ref: null,
+  defaultBranch: null,
+  baseBranch: null,
+  pullRequest: null,
+  workflow: null,
+  job: null,
+  jobKey: null,
+  runId: null,
+  runAttempt: null,
+  runUrl: null
+};
+function readGithubActions(env, event) {
+  const pullRequest = member(event, "pull_request");
+  const ref = value(env, "GITHUB_REF");
+  const repository = value(env, "GITHUB_REPOSITORY") ?? textAt(event, "repository", "full_name");
+  const runId = value(env, "GITHUB_RUN_ID");
+  const server = value(env, "GITHUB_SERVER_URL");
+  return {
+    ...emptyContext,
+    provider: "github-actions",
+    repository,
+    commitSha: commitSha(textAt(pullRequest, "head", "sha")) ?? commitSha(value(env, "GITHUB_SHA")),
+    branch: value(env, "GITHUB_HEAD_REF") ?? textAt(pullRequest, "head", "ref") ?? branchOfRef(ref),
+    ref,
+    defaultBranch: textAt(event, "repository", "default_branch"),
+    baseBranch: value(env, "GITHUB_BASE_REF") ?? textAt(pullRequest, "base", "ref"),
+    pullRequest: positiveInteger(member(pullRequest, "number")) ?? pullRequestOfRef(ref),
+    workflow: value(env, "GITHUB_WORKFLOW"),
+    job: value(env, "GITHUB_JOB"),
+    runId,
+    runAttempt: positiveInteger(value(env, "GITHUB_RUN_ATTEMPT")),
+    runUrl: server && repository && runId ? `${server.replace(/\/+$/, "")}/${repository}/actions/runs/${encodeURIComponent(runId)}` : null
+  };
+}
+function readGitlab(env) {
+  const mergeRequest = positiveInteger(value(env, "CI_MERGE_REQUEST_IID"));
+  const tag = value(env, "CI_COMMIT_TAG");
+  const branch = value(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME") ?? value(env, "CI_COMMIT_BRANCH");
+  return {
+    ...emptyContext,
+    provider: "gitlab",
+    repository: value(env, "CI_PROJECT_PATH"),
+    commitSha: commitSha(value(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA")) ?? commitSha(value(env, "CI_COMMIT_SHA")),
+    branch,
+    ref: value(env, "CI_MERGE_REQUEST_REF_PATH") ?? (tag ? `refs/tags/${tag}` : branch && mergeRequest === null ? `refs/heads/${branch}` : null),
+    defaultBranch: value(env, "CI_DEFAULT_BRANCH"),
+    baseBranch: value(env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"),
+    pullRequest: mergeRequest,
+    workflow: value(env, "CI_PIPELINE_NAME"),
+    job: value(env, "CI_JOB_NAME"),
+    runId: value(env, "CI_JOB_ID"),
+    runUrl: value(env, "CI_PIPELINE_URL")
+  };
+}
+function readBuildkite(env) {
+  const tag = value(env, "BUILDKITE_TAG");
+  const branch = tag ? null : value(env, "BUILDKITE_BRANCH");
+  const retries = nonNegativeInteger(value(env, "BUILDKITE_RETRY_COUNT"));
+  const job = value(env, "BUILDKITE_LABEL") ?? value(env, "BUILDKITE_STEP_KEY");
+  return {
+    ...emptyContext,
+    provider: "buildkite",
+    repository: repositoryOfGitUrl(value(env, "BUILDKITE_REPO")),
+    commitSha: commitSha(value(env, "BUILDKITE_COMMIT")),
+    branch,
+    ref: tag ? `refs/tags/${tag}` : branch ? `refs/heads/${branch}` : null,
+    defaultBranch: value(env, "BUILDKITE_PIPELINE_DEFAULT_BRANCH"),
+    baseBranch: value(env, "BUILDKITE_PULL_REQUEST_BASE_BRANCH"),
+    pullRequest: positiveInteger(value(env, "BUILDKITE_PULL_REQUEST")),
+    workflow: value(env, "BUILDKITE_PIPELINE_NAME") ?? value(env, "BUILDKITE_PIPELINE_SLUG"),
+    job,
+    jobKey: parallelSlice(
+      job,
+      value(env, "BUILDKITE_PARALLEL_JOB"),
+      value(env, "BUILDKITE_PARALLEL_JOB_COUNT")
+    ),
+    runId: value(env, "BUILDKITE_BUILD_ID"),
+    runAttempt: retries === null ? null : retries + 1,
+    runUrl: value(env, "BUILDKITE_BUILD_URL")
+  };
+}
+function readCircleci(env) {
+  const job = value(env, "CIRCLE_JOB");
+  const tag = value(env, "CIRCLE_TAG");
+  const branch = tag ? null : value(env, "CIRCLE_BRANCH");
+  const owner = value(env, "CIRCLE_PROJECT_USERNAME");
+  const name = value(env, "CIRCLE_PROJECT_REPONAME");
+  const pullRequestUrl = value(env, "CIRCLE_PULL_REQUEST");
+  return {
+    ...emptyContext,
+    provider: "circleci",
+    repository: owner && name ? `${owner}/${name}` : repositoryOfGitUrl(value(env, "CIRCLE_REPOSITORY_URL")),
+    commitSha: commitSha(value(env, "CIRCLE_SHA1")),
+    branch,
+    ref: tag ? `refs/tags/${tag}` : branch ? `refs/heads/${branch}` : null,
+    pullRequest: positiveInteger(value(env, "CIRCLE_PR_NUMBER")) ?? positiveInteger(pullRequestUrl?.match(/\/(?:pull|pull-requests)\/(\d+)\/?$/)?.[1] ?? null),
+    job,
+    jobKey: parallelSlice(job, value(env, "CIRCLE_NODE_INDEX"), value(env, "CIRCLE_NODE_TOTAL")),
+    runId: value(env, "CIRCLE_WORKFLOW_ID"),
+    runUrl: value(env, "CIRCLE_BUILD_URL")
+  };
+}
+function readJenkins(env) {
+  const change = value(env, "CHANGE_ID");
+  const tag = value(env, "TAG_NAME");
+  const branchName = value(env, "BRANCH_NAME");
+  const branch = tag ? null : change ? value(env, "CHANGE_BRANCH") : branchName ?? value(env, "GIT_LOCAL_BRANCH") ?? stripRemote(value(env, "GIT_BRANCH"));
+  const jobName = value(env, "JOB_NAME");
+  const jobBaseName = value(env, "JOB_BASE_NAME");
+  const multibranch = branchName !== null && jobName !== null && jobBaseName !== null;
+  return {
+    ...emptyContext,
+    provider: "jenkins",
+    repository: repositoryOfGitUrl(value(env, "GIT_URL")),
+    commitSha: commitSha(value(env, "GIT_COMMIT")),
+    branch,
+    ref: tag ? `refs/tags/${tag}` : branch && !change ? `refs/heads/${branch}` : null,
+    defaultBranch: env.BRANCH_IS_PRIMARY === "true" && !change ? branchName : null,
+    baseBranch: change ? value(env, "CHANGE_TARGET") : null,
+    pullRequest: positiveInteger(change),
+    workflow: multibranch && jobName.endsWith(`/${jobBaseName}`) ? jobName.slice(0, -jobBaseName.length - 1) : jobName,
+    job: value(env, "STAGE_NAME"),
+    runId: value(env, "BUILD_TAG"),
+    runUrl: value(env, "BUILD_URL")
+  };
+}
+function parallelSlice(job, index, total) {
+  const slice = nonNegativeInteger(index);
+  const slices = nonNegativeInteger(total);
+  if (slice === null || slices === null || slices < 2) return null;
+  return `${job ?? "job"} ${slice + 1}/${slices}`;
+}
+function repositoryOfGitUrl(url) {
+  if (!url) return null;
+  const scp = url.match(/^[^/@:]+@[^/:]+:(?!\/)(.+)$/);
+  let path;
+  if (scp?.[1]) {
+    path = scp[1];
+  } else {
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      return null;
+    }
+  }
+  const repository = path.replace(/^\/+|\/+$/g, "").replace(/\.git$/, "").replace(/^~/, "");
+  return repository.includes("/") ? repository : null;
+}
+function value(env, name) {
+  const text = env[name]?.trim();
+  return text ? text : null;
+}
+function member(object, key) {
+  return typeof object === "object" && object !== null ? object[key] : void 0;
+}
+function textAt(object, ...path) {
+  const found = path.reduce((current, key) => member(current, key), object);
+  return typeof found === "string" && found.trim() !== "" ? found.trim() : null;
+}
+function positiveInteger(raw) {
+  const number = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : raw;
+  return typeof number === "number" && Number.isSafeInteger(number) && number > 0 ? number : null;
+}
+function nonNegativeInteger(raw) {
+  return raw !== null && /^\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null;
+}
+function commitSha(raw) {
+  return raw !== null && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw) ? raw.toLowerCase() : null;
+}
+function branchOfRef(ref) {
+  return ref?.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) || null : null;
+}
+function pullRequestOfRef(ref) {
+  return positiveInteger(ref?.match(/^refs\/pull\/(\d+)\//)?.[1] ?? null);
+}
+function stripRemote(branch) {
+  if (branch === null) return null;
+  return branch.replace(/^refs\/heads\//, "").replace(/^(?:refs\/remotes\/)?origin\//, "") || null;
+}
+
+// runner/ci-context.ts
+import { readFileSync } from "node:fs";
+function readEventPayload(path, warn) {
+  if (!path) return null;
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error2) {
+    warn(`Could not read the workflow event at ${path}: ${messageOf(error2)}`);
+    return null;
+  }
+}
 
 // runner/run-report-file.ts
 import { mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
-var RUN_REPORT_VERSION = 1;
-async function writeRunReport(path, run3) {
+var RUN_REPORT_VERSION = 2;
+function runReportPieces(run3, ci) {
   const { result } = run3;
+  const attempts = result.attempts.map(({ testCases, ...attempt }) => ({
+    ...attempt,
+    testCases: testCases.length
+  }));
+  const head = {
+    version: RUN_REPORT_VERSION,
+    ci,
+    command: run3.command,
+    startedAt: run3.startedAt,
+    durationMs: run3.durationMs,
+    cancelled: run3.cancelled,
+    outcome: result.outcome,
+    totals: result.totals,
+    attemptFailures: result.attemptFailures,
+    attempts
+  };
+  return jsonPieces(head, "tests", result.tests);
+}
+async function writeRunReport(path, run3, ci) {
   await mkdir(dirname(path), { recursive: true });
   const file = await open(path, "w");
   try {
-    const attempts = result.attempts.map(({ testCases, ...attempt }) => ({
-      ...attempt,
-      testCases: testCases.length
-    }));
-    const head = {
-      version: RUN_REPORT_VERSION,
-      command: run3.command,
-      startedAt: run3.startedAt,
-      durationMs: run3.durationMs,
-      cancelled: run3.cancelled,
-      outcome: result.outcome,
-      totals: result.totals,
-      attemptFailures: result.attemptFailures,
-      attempts
-    };
-    for (const piece of jsonPieces(head, "tests", result.tests)) await file.write(piece);
+    for (const piece of runReportPieces(run3, ci)) await file.write(piece);
   } finally {
     await file.close();
   }
@@ -544,6 +771,8 @@ async function runMain(env) {
     }
     throw error2;
   }
+  const event = readEventPayload(env.GITHUB_EVENT_PATH, (message) => warning(message));
+  const ci = ciContext(env, event, inputs);
   try {
     await restoreImageCache({ inputs: inputs.imageCache, env, rules: inputs.suite.rules });
   } catch (error2) {
@@ -575,7 +804,7 @@ async function runMain(env) {
   const { result: run3, durationMs } = suite;
   if (suite.cancelled) warning("The run was cancelled: the report covers the attempts made until then.");
   try {
-    await writeRunReport(reportPath, suite);
+    await writeRunReport(reportPath, suite, ci);
   } catch (error2) {
     warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error2)}`);
   }
@@ -587,14 +816,17 @@ async function runMain(env) {
     cwd: inputs.suite.cwd
   });
   annotate(shown);
-  const notice2 = await publishComment(shown, inputs, env);
+  const notice2 = await publishComment(shown, inputs, env, event);
   await writeJobSummary(shown, inputs, notice2);
   const failure = failureFor(run3, inputs.failOn);
   if (failure) setFailed(failure);
 }
+function ciContext(env, event, inputs) {
+  return detectCi(env, { event, overrides: { provider: "github-actions", jobKey: inputs.commentKey } });
+}
 function withRepositoryPaths(run3, paths) {
   const file = (path) => path === null ? null : repositoryPath(path, paths);
-  const failure = (value) => value === null ? value : { ...value, file: file(value.file) };
+  const failure = (value2) => value2 === null ? value2 : { ...value2, file: file(value2.file) };
   return {
     ...run3,
     tests: run3.tests.map((test) => ({
@@ -631,12 +863,8 @@ function repositoryPath(file, paths) {
   const inside = relative(paths.workspace, absolute);
   return inside.startsWith("..") || isAbsolute(inside) ? file : inside.split(sep).join("/");
 }
-async function publishComment(run3, inputs, env) {
-  const context = readPullRequestContext(
-    env.GITHUB_EVENT_NAME ?? "",
-    readEventPayload(env.GITHUB_EVENT_PATH),
-    env.GITHUB_REPOSITORY ?? ""
-  );
+async function publishComment(run3, inputs, env, event) {
+  const context = readPullRequestContext(env.GITHUB_EVENT_NAME ?? "", event, env.GITHUB_REPOSITORY ?? "");
   const plan = planComment(inputs.comment, context, inputs.githubToken);
   if (!plan.write) {
     if (plan.notice) info(plan.notice);
@@ -714,15 +942,6 @@ function failureFor(run3, failOn) {
     }
   }
   return null;
-}
-function readEventPayload(path) {
-  if (!path) return null;
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch (error2) {
-    warning(`Could not read the workflow event at ${path}: ${messageOf(error2)}`);
-    return null;
-  }
 }
 
 // action/post.ts
