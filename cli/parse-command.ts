@@ -17,8 +17,9 @@ import { EXIT, UsageError } from "./exit-codes.ts";
 
 export const PARSE_USAGE = `Usage: seamwatch parse [options] <glob or file>...
 
-Reads JUnit XML reports (any dialect, any size) and prints per-file and overall counts
-and the failed and flaky tests. A pattern starting with ! excludes files, e.g. '!**/node_modules/**'.
+Reads JUnit XML reports (any dialect, any size) and prints per-file and overall counts, the failed
+tests, the setup failures (entries a tool wrote for a class or file that failed, not tests) and the flaky
+tests. A pattern starting with ! excludes files, e.g. '!**/node_modules/**'.
 
 Options:
   --json                  print one JSON document instead of the summary
