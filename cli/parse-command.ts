@@ -1,7 +1,7 @@
 // `seamwatch parse <glob or file>...`: reads JUnit reports and prints a summary or one JSON document.
 
 import { parseArgs } from "node:util";
-import { addCounts, emptyCounts, type JunitFile, testCasesOf } from "../core/junit/index.ts";
+import { addCounts, emptyCounts, type JunitFile } from "../core/junit/index.ts";
 import {
   describeFileError,
   jsonPieces,
@@ -17,8 +17,9 @@ import { EXIT, UsageError } from "./exit-codes.ts";
 
 export const PARSE_USAGE = `Usage: seamwatch parse [options] <glob or file>...
 
-Reads JUnit XML reports (any dialect, any size) and prints per-file and overall counts
-and the failed and flaky tests. A pattern starting with ! excludes files, e.g. '!**/node_modules/**'.
+Reads JUnit XML reports (any dialect, any size) and prints per-file and overall counts, the failed
+tests, the setup failures (entries a tool wrote for a class or file that failed, not tests) and the flaky
+tests. A pattern starting with ! excludes files, e.g. '!**/node_modules/**'.
 
 Options:
   --json                  print one JSON document instead of the summary
@@ -29,8 +30,8 @@ Options:
 
 Exit codes: 0 every file parsed, 2 a file could not be read or parsed, 64 bad usage.`;
 
-/** Failed and flaky tests kept for the human summary; more are counted but not listed. */
-const MAX_NOTABLE = 500;
+/** Failed and flaky tests listed in the human summary; more are counted but not listed. */
+const MAX_LISTED = 500;
 
 interface ParseFlags {
   readonly patterns: readonly string[];
@@ -115,17 +116,7 @@ export async function runParseCommand(args: readonly string[], io: CommandIo): P
   if (options.json) {
     writeJson(io, files, totals, options.testcases);
   } else {
-    const notable = files
-      .flatMap(testCasesOf)
-      .filter((t) => t.status === "failed" || t.status === "errored" || t.flaky);
-    io.stdout(
-      renderParseSummary({
-        files,
-        totals,
-        notable: notable.slice(0, MAX_NOTABLE),
-        notableOmitted: Math.max(0, notable.length - MAX_NOTABLE),
-      }),
-    );
+    io.stdout(renderParseSummary({ files, totals, maxListed: MAX_LISTED }));
   }
   return files.some((file) => file.error) ? EXIT.unreadableReport : EXIT.ok;
 }

@@ -32,7 +32,7 @@ import {
   standsFor,
   testCasesOf,
   withoutInputs
-} from "./chunks/chunk-47IZIPHF.js";
+} from "./chunks/chunk-VKUTBQEH.js";
 import {
   error,
   getState,

@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-47IZIPHF.js";
+} from "./chunks/chunk-VKUTBQEH.js";
 import {
   warning
 } from "./chunks/chunk-UA7YWFSH.js";

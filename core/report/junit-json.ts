@@ -1,6 +1,13 @@
-// The JSON of JUnit files: the documented `seamwatch parse --json` shape. Field names here are a public contract: change with care.
+// The JSON of JUnit files: the documented `seamwatch parse --json` shape. Field names here are a public
+// contract: change them with care, in the README and the CHANGELOG too.
 
-import { type Counts, formatSuitePath, type JunitFile, type TestCase } from "../junit/index.ts";
+import {
+  type Counts,
+  formatSuitePath,
+  type JunitFile,
+  type SetupPlaceholder,
+  type TestCase,
+} from "../junit/index.ts";
 
 export interface JsonFileEntry extends Counts {
   readonly path: string;
@@ -18,8 +25,14 @@ export interface JsonTestCase {
   readonly line: number | null;
   readonly status: TestCase["status"];
   readonly flaky: boolean;
+  /**
+   * Set when the entry is no test but stands for a class, file, module or package that failed before or
+   * around its tests (`initializationError`, a `"before all" hook`, a file that did not load); null for a test.
+   */
+  readonly placeholder: SetupPlaceholder | null;
   readonly durationMs: number;
-  readonly attempts: readonly { status: TestCase["status"]; durationMs: number; message: string | null }[];
+  /** Each time the report ran the test: re-runs inside the report (flaky re-runs, retries, repeats). */
+  readonly executions: readonly { status: TestCase["status"]; durationMs: number; message: string | null }[];
   readonly failure: { type: string | null; message: string | null; details: string | null } | null;
 }
 
@@ -64,11 +77,14 @@ export function toJsonTestCase(testCase: TestCase): JsonTestCase {
     line: testCase.line ?? failure?.line ?? null,
     status: testCase.status,
     flaky: testCase.flaky,
+    placeholder: testCase.placeholder
+      ? { kind: testCase.placeholder.kind, scope: testCase.placeholder.scope }
+      : null,
     durationMs: testCase.durationMs,
-    attempts: testCase.attempts.map((attempt) => ({
-      status: attempt.status,
-      durationMs: attempt.durationMs,
-      message: attempt.failure?.message ?? null,
+    executions: testCase.executions.map((execution) => ({
+      status: execution.status,
+      durationMs: execution.durationMs,
+      message: execution.failure?.message ?? null,
     })),
     failure: failure ? { type: failure.type, message: failure.message, details: failure.details } : null,
   };

@@ -16,7 +16,9 @@ interface ExpectedCase {
   name: string;
   status: string;
   flaky: boolean;
-  attempts: number;
+  executions: number;
+  /** Set for an entry that stands for setup rather than a test; absent for a test. */
+  placeholder?: { kind: string; scope: string };
   file?: string;
   line?: number;
   failureType?: string;
@@ -113,10 +115,19 @@ describe("fixtures from real tools", () => {
         expect(matches, `${want.classname} › ${want.name}`).toHaveLength(1);
         const got = matches[0] as (typeof actual)[number];
         const label = `${want.classname} › ${want.name}`;
-        expect({ status: got.status, flaky: got.flaky, attempts: got.attempts.length }, label).toEqual({
+        expect(
+          {
+            status: got.status,
+            flaky: got.flaky,
+            executions: got.executions.length,
+            placeholder: got.placeholder,
+          },
+          label,
+        ).toEqual({
           status: want.status,
           flaky: want.flaky,
-          attempts: want.attempts,
+          executions: want.executions,
+          placeholder: want.placeholder ?? null,
         });
         if (want.file !== undefined) expect(got.file, `${label} file`).toBe(want.file);
         if (want.line !== undefined) expect(got.line, `${label} line`).toBe(want.line);

@@ -59,7 +59,7 @@ describe("mergeAttempts", () => {
       ...test("payments", "passed"),
       flaky: true,
       failure: ASSERTION,
-      attempts: [
+      executions: [
         { status: "failed", durationMs: 5, failure: ASSERTION },
         { status: "passed", durationMs: 5, failure: null },
       ],

@@ -87,12 +87,7 @@ describe("renderRunReport", () => {
           { name: "search", time: 2, error: { message: DOCKER_DOWN } },
         ],
       }),
-      attempt({
-        cases: [
-          { name: "checkout", time: 1, failure: { type: "AssertionError", message: "expected 1 to be 2" } },
-          { name: "search", time: 2 },
-        ],
-      }),
+      checkoutFailsSearchPasses(),
     );
     const report = renderRunReport(run, SUMMARY);
     const lines = report.split("\n");
@@ -285,6 +280,129 @@ describe("renderRunReport", () => {
   });
 });
 
+// JUnit's own name for a class that could not run: seamwatch reads it as a placeholder for the class's setup.
+const CLASS_SETUP = "initializationError";
+const SETUP_NOTE = "not counted as a test";
+
+describe("renderRunReport, around placeholders for setup", () => {
+  const setupFailed = (...classnames: string[]) =>
+    attempt({
+      cases: classnames.map((classname) => ({
+        classname,
+        name: CLASS_SETUP,
+        time: 30,
+        error: { message: DOCKER_DOWN },
+      })),
+    });
+
+  it("lists a recovered placeholder with its evidence, and counts the attempt as setup failed", async () => {
+    const run = await runOf(
+      setupFailed("orders"),
+      attempt({
+        cases: [
+          { name: "checkout", time: 1 },
+          { name: "search", time: 2 },
+        ],
+      }),
+    );
+    const report = renderRunReport(run, SUMMARY);
+    const lines = report.split("\n");
+
+    expect(report).toContain("**✅ All 2 tests passed · 1 recovered after an infrastructure retry**");
+    expect(tableRows(lines, "| Attempt |").map((row) => row.Outcome)).toEqual([
+      "exit code 1, setup failed",
+      "exit code 0, 2 tests, 0 failed",
+    ]);
+    expect(section(report, "### 🛠️ Recovered after an infrastructure retry (1)")).toEqual([
+      "Failed for infrastructure, then passed on a retry: not flaky.",
+      "",
+      `- **orders › ${CLASS_SETUP}** · errored in attempt 1\\`,
+      `  \`docker-daemon-unreachable\` \`${DOCKER_DOWN}\``,
+    ]);
+    expect(report).not.toContain(SETUP_NOTE);
+  });
+
+  it("keeps placeholders out of the slowest tests and the slow tests: they are not tests", async () => {
+    const run = await runOf(
+      setupFailed("orders"),
+      attempt({
+        cases: [
+          { name: "checkout", time: 1 },
+          { name: "search", time: 12 },
+        ],
+      }),
+    );
+    const report = renderRunReport(run, { target: "summary", slowTestSeconds: 1 });
+
+    expect(tableRows(report.split("\n"), "| # |").map((row) => row.Test)).toEqual([
+      "orders › search",
+      "orders › checkout",
+    ]);
+    expect(section(report, "### 🐌 Tests that took 1 s or more (2)")).toEqual([
+      "- **orders › search** · 12.0 s",
+      "- **orders › checkout** · 1.00 s",
+    ]);
+  });
+
+  it("lists a superseded placeholder nowhere, and says in one line which setup failure its tests replaced", async () => {
+    const run = await runOf(setupFailed("orders"), checkoutFailsSearchPasses());
+    const report = renderRunReport(run, SUMMARY);
+    const lines = report.split("\n");
+
+    expect(report).toContain("\n**❌ 1 test failed**\n");
+    expect(tableRow(lines, "| Tests |")).toMatchObject({ Tests: "2", Passed: "1", Failed: "1" });
+    expect(section(report, "### ❌ Failed tests (1)")).toEqual([
+      "- **orders › checkout**\\",
+      "  `AssertionError: expected 1 to be 2`",
+    ]);
+    // Right under the attempts table, which shows the attempt it failed in.
+    expect(section(report, "### Attempts").slice(-2)).toEqual([
+      "",
+      "The class setup of `orders` that failed in attempt 1 is not counted as a test: its tests ran in a later attempt, and their own results count instead.",
+    ]);
+    expect(report).not.toContain(CLASS_SETUP);
+  });
+
+  it("names each replaced setup failure in the one line, and counts several in one attempt", async () => {
+    const run = await runOf(
+      setupFailed("orders", "payments"),
+      attempt({
+        cases: [
+          { classname: "orders", name: "checkout", failure: { message: "expected 1 to be 2" } },
+          { classname: "payments", name: "refunds", failure: { message: "expected 3 to be 4" } },
+        ],
+      }),
+    );
+    const report = renderRunReport(run, SUMMARY);
+
+    expect(tableRows(report.split("\n"), "| Attempt |").map((row) => row.Outcome)).toEqual([
+      "exit code 1, 2 setup failures",
+      "exit code 1, 2 tests, 2 failed",
+    ]);
+    expect(section(report, "### Attempts").at(-1)).toBe(
+      "Setup failures not counted as tests, because their tests ran in a later attempt and their own results count instead: class setup of `orders` (attempt 1); class setup of `payments` (attempt 1).",
+    );
+  });
+
+  it("counts the real tests of an attempt apart from its setup failures", async () => {
+    const run = await runOf(
+      attempt({
+        cases: [
+          { classname: "orders", name: CLASS_SETUP, error: { message: DOCKER_DOWN } },
+          { classname: "payments", name: "refunds", time: 1 },
+          { classname: "payments", name: "charges", time: 1 },
+        ],
+      }),
+      attempt({ cases: [{ classname: "orders", name: "checkout" }] }),
+    );
+    const report = renderRunReport(run, SUMMARY);
+
+    expect(tableRows(report.split("\n"), "| Attempt |")[0]?.Outcome).toBe(
+      "exit code 1, 2 tests, 0 failed, 1 setup failure",
+    );
+  });
+});
+
 describe("commentMarker", () => {
   it("keeps a plain key and cannot be closed early by a hostile one", () => {
     expect(commentMarker("integration-tests")).toBe("<!-- seamwatch:report:integration-tests -->");
@@ -431,6 +549,8 @@ describe("annotations", () => {
 // --- the real pipeline ----------------------------------------------------------------------------
 
 interface CaseSpec {
+  /** `orders` unless given. */
+  readonly classname?: string;
   readonly name: string;
   readonly time?: number;
   readonly file?: string;
@@ -453,6 +573,16 @@ function attempt(spec: AttemptSpec): AttemptSpec {
   return spec;
 }
 
+/** An attempt whose `checkout` fails an assertion while `search` passes. */
+function checkoutFailsSearchPasses(): AttemptSpec {
+  return attempt({
+    cases: [
+      { name: "checkout", time: 1, failure: { type: "AssertionError", message: "expected 1 to be 2" } },
+      { name: "search", time: 2 },
+    ],
+  });
+}
+
 /** Runs the real attempt loop over the attempts, each leaving one report (or none). */
 async function runOf(...specs: AttemptSpec[]): Promise<RunResult> {
   const script = specs.map((spec) => {
@@ -473,7 +603,11 @@ async function runOf(...specs: AttemptSpec[]): Promise<RunResult> {
 
 function junitXml(cases: readonly CaseSpec[]): string {
   const body = cases.map((c) => {
-    const attributes = [`classname="orders"`, `name="${xml(c.name)}"`, `time="${c.time ?? 0}"`];
+    const attributes = [
+      `classname="${xml(c.classname ?? "orders")}"`,
+      `name="${xml(c.name)}"`,
+      `time="${c.time ?? 0}"`,
+    ];
     if (c.file) attributes.push(`file="${xml(c.file)}"`);
     const result = c.skipped
       ? "<skipped/>"

@@ -2788,6 +2788,13 @@ function firstInvalidUtf8Offset(bytes, end = bytes.length) {
   return end;
 }
 
+// core/junit/dialects/dialect.ts
+function positiveInteger(raw) {
+  if (raw === void 0) return null;
+  const value = Number(raw);
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
 // core/junit/dialects/bazel.ts
 var BAZEL_TESTLOG = /(^|[\\/])bazel-testlogs[\\/].*test\.xml$/;
 var bazel = {
@@ -2891,13 +2898,6 @@ var go = {
   detect: ({ suiteProperties }) => suiteProperties.some((p) => p.name === "go.version"),
   placeholder: goPackageLevel
 };
-
-// core/junit/dialects/dialect.ts
-function positiveInteger(raw) {
-  if (raw === void 0) return null;
-  const value = Number(raw);
-  return Number.isInteger(value) && value > 0 ? value : null;
-}
 
 // core/junit/dialects/googletest.ts
 var googletest = {
@@ -3092,15 +3092,24 @@ function parseSimpleDecimal(raw) {
 
 // core/junit/identity.ts
 var SEED = { h1: 3735928559, h2: 1103547991 };
-function extendHash(prefix, text, separator) {
-  let h1 = prefix.h1;
-  let h2 = prefix.h2;
+var lane1 = 0;
+var lane2 = 0;
+function mix(text, separator) {
+  let h1 = lane1;
+  let h2 = lane2;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ code, 2654435761);
     h2 = Math.imul(h2 ^ code, 1597334677);
   }
-  return { h1: Math.imul(h1 ^ separator, 2654435761), h2: Math.imul(h2 ^ separator, 1597334677) };
+  lane1 = Math.imul(h1 ^ separator, 2654435761);
+  lane2 = Math.imul(h2 ^ separator, 1597334677);
+}
+function extendHash(prefix, text, separator) {
+  lane1 = prefix.h1;
+  lane2 = prefix.h2;
+  mix(text, separator);
+  return { h1: lane1, h2: lane2 };
 }
 function suitePathHash(suitePath) {
   let prefix = SEED;
@@ -3108,24 +3117,12 @@ function suitePathHash(suitePath) {
   return prefix;
 }
 function finishHash(prefix, name, file) {
-  let h1 = prefix.h1;
-  let h2 = prefix.h2;
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ 30, 2654435761);
-  h2 = Math.imul(h2 ^ 30, 1597334677);
-  if (file !== null) {
-    for (let i = 0; i < file.length; i++) {
-      const code = file.charCodeAt(i);
-      h1 = Math.imul(h1 ^ code, 2654435761);
-      h2 = Math.imul(h2 ^ code, 1597334677);
-    }
-  }
-  h1 = Math.imul(h1 ^ 30, 2654435761);
-  h2 = Math.imul(h2 ^ 30, 1597334677);
+  lane1 = prefix.h1;
+  lane2 = prefix.h2;
+  mix(name, 30);
+  mix(file ?? "", 30);
+  let h1 = lane1;
+  let h2 = lane2;
   h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
   h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
   return { high: h2 >>> 0, low: h1 >>> 0 };
@@ -3313,19 +3310,19 @@ function sameFile(a, b) {
 }
 
 // core/junit/test-case-collector.ts
-function outcomeOf(attempts) {
+function outcomeOf(executions) {
   let passed = false;
   let firstFailing;
   let firstFailed;
   let firstErrored;
-  for (const attempt of attempts) {
-    if (attempt.status === "passed") passed = true;
-    else if (attempt.status === "failed") {
-      firstFailing ??= attempt;
-      firstFailed ??= attempt;
-    } else if (attempt.status === "errored") {
-      firstFailing ??= attempt;
-      firstErrored ??= attempt;
+  for (const execution of executions) {
+    if (execution.status === "passed") passed = true;
+    else if (execution.status === "failed") {
+      firstFailing ??= execution;
+      firstFailed ??= execution;
+    } else if (execution.status === "errored") {
+      firstFailing ??= execution;
+      firstErrored ??= execution;
     }
   }
   if (passed && firstFailing) return { status: "passed", flaky: true, failure: firstFailing.failure };
@@ -3339,9 +3336,9 @@ var ERRORED = 4;
 function statusBit(status) {
   return status === "passed" ? PASSED : status === "failed" ? FAILED : status === "errored" ? ERRORED : 0;
 }
-function bitsOf(attempts) {
+function bitsOf(executions) {
   let bits = 0;
-  for (const attempt of attempts) bits |= statusBit(attempt.status);
+  for (const execution of executions) bits |= statusBit(execution.status);
   return bits;
 }
 function statusOfBits(bits) {
@@ -3358,7 +3355,7 @@ var TestCaseCollector = class {
   }
   collect;
   counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0, flaky: 0 };
-  /** Time of every attempt of every test case. */
+  /** Time of every execution of every test case. */
   testCaseMs = 0;
   identities;
   locations = [];
@@ -3366,17 +3363,17 @@ var TestCaseCollector = class {
   /** A suite element closed; `testCases` are its test cases, already merged within the element. */
   addSuite(suite, testCases) {
     if (this.collect) this.collectSuite(suite, testCases);
-    else for (const merged of testCases) this.countOnly(merged);
+    else for (const entry of testCases) this.countOnly(entry);
   }
   /** Keeps no test case: a later re-run only updates the counts, through the status bits. */
-  countOnly(merged) {
-    const attempts = merged.attempts;
-    const durationMs = attempts.length === 1 ? attempts[0].durationMs : sumDurations(attempts);
-    this.countBits(merged.hash, bitsOf(attempts), durationMs);
+  countOnly(entry) {
+    const executions = entry.executions;
+    const durationMs = executions.length === 1 ? executions[0].durationMs : sumDurations(executions);
+    this.countBits(entry.hash, bitsOf(executions), durationMs);
   }
   /**
    * One test case element, counted without building it (see JunitParser's counting mode); `bits` are the
-   * `statusBit`s of its attempts.
+   * `statusBit`s of its executions.
    */
   countOne(hash, bits, durationMs) {
     this.countBits(hash, bits, durationMs);
@@ -3400,15 +3397,15 @@ var TestCaseCollector = class {
   }
   collectSuite(suite, testCases) {
     const collected = { ...suite, testCases: [] };
-    for (const merged of testCases) {
-      const testCase = finishTestCase(merged);
+    for (const entry of testCases) {
+      const testCase = finishTestCase(entry);
       this.testCaseMs += testCase.durationMs;
-      const slot = this.identities.find(merged.hash);
+      const slot = this.identities.find(entry.hash);
       if (slot === -1) {
         this.tally(testCase.status, testCase.flaky, 1);
         this.counts.tests++;
         collected.testCases.push(testCase);
-        this.identities.insert(merged.hash, this.locations.length);
+        this.identities.insert(entry.hash, this.locations.length);
         this.locations.push({ suite: collected, index: collected.testCases.length - 1 });
         continue;
       }
@@ -3432,43 +3429,43 @@ var TestCaseCollector = class {
   }
 };
 function combineRuns(earlier, later) {
-  const attempts = [...earlier.attempts, ...later.attempts];
+  const executions = [...earlier.executions, ...later.executions];
   return {
     ...earlier,
-    ...outcomeOf(attempts),
+    ...outcomeOf(executions),
     durationMs: Math.round((earlier.durationMs + later.durationMs) * 1e3) / 1e3,
-    attempts,
+    executions,
     properties: [...earlier.properties, ...later.properties],
     systemOut: later.systemOut ?? earlier.systemOut,
     systemErr: later.systemErr ?? earlier.systemErr,
     placeholder: earlier.placeholder ?? later.placeholder ?? null
   };
 }
-function sumDurations(attempts) {
+function sumDurations(executions) {
   let total = 0;
-  for (const attempt of attempts) total += attempt.durationMs;
+  for (const execution of executions) total += execution.durationMs;
   return roundMs(total);
 }
-function finishTestCase(merged) {
-  const attempts = merged.attempts;
-  const only = attempts.length === 1 ? attempts[0] : void 0;
-  const outcome = only ? { status: only.status, flaky: false, failure: only.status === "skipped" ? null : only.failure } : outcomeOf(attempts);
+function finishTestCase(entry) {
+  const executions = entry.executions;
+  const only = executions.length === 1 ? executions[0] : void 0;
+  const outcome = only ? { status: only.status, flaky: false, failure: only.status === "skipped" ? null : only.failure } : outcomeOf(executions);
   return {
-    id: formatId(merged.hash),
-    suitePath: merged.suitePath,
-    classname: merged.classname,
-    name: merged.name,
-    file: merged.file,
-    line: merged.line,
+    id: formatId(entry.hash),
+    suitePath: entry.suitePath,
+    classname: entry.classname,
+    name: entry.name,
+    file: entry.file,
+    line: entry.line,
     status: outcome.status,
     flaky: outcome.flaky,
-    durationMs: only ? only.durationMs : sumDurations(attempts),
-    attempts,
+    durationMs: only ? only.durationMs : sumDurations(executions),
+    executions,
     failure: outcome.failure,
-    properties: merged.properties,
-    systemOut: merged.systemOut,
-    systemErr: merged.systemErr,
-    placeholder: merged.placeholder
+    properties: entry.properties,
+    systemOut: entry.systemOut,
+    systemErr: entry.systemErr,
+    placeholder: entry.placeholder
   };
 }
 
@@ -3802,33 +3799,33 @@ var JunitParser = class {
       this.countTestCase(draft, dialect, context, hash);
       return;
     }
-    const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
-    const { attempts, placeholder: placeholder2 } = this.attemptsOf(draft, dialect, context, file, classname);
+    const line = dialect.testLine?.(context) ?? positiveInteger(draft.attributes.line);
+    const { executions, placeholder: placeholder2 } = this.executionsOf(draft, dialect, context, file, classname);
     let key = hash.low >>> 2;
-    let merged = suite.testCases;
-    let existing = merged.get(key);
+    let byKey = suite.testCases;
+    let existing = byKey.get(key);
     if (existing && (existing.hash.low !== hash.low || existing.hash.high !== hash.high)) {
       suite.overflow ??= /* @__PURE__ */ new Map();
-      merged = suite.overflow;
+      byKey = suite.overflow;
       key = identityKey(hash);
-      existing = merged.get(key);
+      existing = byKey.get(key);
     }
     if (existing) {
-      existing.attempts.push(...attempts);
+      existing.executions.push(...executions);
       existing.placeholder ??= placeholder2;
       existing.properties.push(...draft.properties);
       existing.systemOut = draft.systemOut?.finish() ?? existing.systemOut;
       existing.systemErr = draft.systemErr?.finish() ?? existing.systemErr;
       return;
     }
-    merged.set(key, {
+    byKey.set(key, {
       hash,
       suitePath: suite.path,
       classname,
       name,
       file,
       line,
-      attempts,
+      executions,
       properties: draft.properties,
       systemOut: draft.systemOut?.finish() ?? null,
       systemErr: draft.systemErr?.finish() ?? null,
@@ -3860,16 +3857,16 @@ var JunitParser = class {
     }
     this.collector.countOne(hash, bits, durationMs);
   }
-  /** Counting needs no failure details: only the statuses of the attempts. */
+  /** Counting needs no failure details: only the statuses of the executions. */
   failureOf(result, others, dialect, context, file, classname, fallbackPhase) {
     if (!this.collect) return null;
     return buildFailure(result, others, dialect, context, { testFile: file, classname, fallbackPhase });
   }
   /**
-   * One element's results as attempts: flaky re-runs before the element's own result, failing re-runs after
+   * One element's results as executions: flaky re-runs before the element's own result, failing re-runs after
    * it; and whether the element is a placeholder for setup rather than a test.
    */
-  attemptsOf(draft, dialect, context, file, classname) {
+  executionsOf(draft, dialect, context, file, classname) {
     const deciding = decidingResult(draft);
     const elementStatus = deciding ? statusOfKind(deciding.kind) : "passed";
     const status = dialect.status?.(context, elementStatus) ?? elementStatus;
@@ -3881,18 +3878,18 @@ var JunitParser = class {
     const failure = deciding && failing ? this.failureOf(deciding, others, dialect, context, file, classname, phase) : null;
     const final = { status, durationMs, failure };
     const placeholder2 = recognised ? toSetupPlaceholder(recognised) : null;
-    if (draft.extras.length === 0) return { attempts: [final], placeholder: placeholder2 };
+    if (draft.extras.length === 0) return { executions: [final], placeholder: placeholder2 };
     const before = [];
     const after = [];
     for (const extra of draft.extras) {
-      const attempt = {
+      const execution = {
         status: statusOfKind(extra.kind),
         durationMs: parseSecondsToMs(extra.attributes.time),
         failure: this.failureOf(extra, [], dialect, context, file, classname, phase)
       };
-      (extra.kind.startsWith("flaky") ? before : after).push(attempt);
+      (extra.kind.startsWith("flaky") ? before : after).push(execution);
     }
-    return { attempts: [...before, final, ...after], placeholder: placeholder2 };
+    return { executions: [...before, final, ...after], placeholder: placeholder2 };
   }
   /** Only collected test cases carry the flag: counting keeps no test case to put it on. */
   recognisePlaceholder(draft, deciding, dialect, file, classname) {
@@ -3931,11 +3928,6 @@ function statusOfKind(kind) {
     case "skipped":
       return "skipped";
   }
-}
-function positiveLine(raw) {
-  if (raw === void 0) return null;
-  const line = Number(raw);
-  return Number.isInteger(line) && line > 0 ? line : null;
 }
 var GENERIC_HOOK_PHASE = [
   [
@@ -4359,6 +4351,7 @@ var NOTICE_CAP = 1e3;
 var COMMENT_KEY_CAP = 100;
 var DEFAULT_SLOWEST_COUNT = 10;
 var EVIDENCE_PER_ATTEMPT = 3;
+var REPLACED_SHOWN = 3;
 function commentMarker(commentKey = "default") {
   const key = commentKey.slice(0, COMMENT_KEY_CAP).replace(/[^A-Za-z0-9_.:/-]/g, "-").replace(/-{2,}/g, "-").replace(/^-|-$/g, "") || "default";
   return `<!-- seamwatch:report:${key} -->`;
@@ -4368,7 +4361,7 @@ function renderRunReport(run, options) {
   const sections = [
     headerSection(run, options),
     totalsSection(run),
-    attemptsSection(run.attempts),
+    attemptsSection(run),
     failedSection(run.tests),
     infraFailedSection(run.tests),
     flakySection(run.tests),
@@ -4444,12 +4437,12 @@ function totalsSection(run) {
     ];
   });
 }
-function attemptsSection(attempts) {
+function attemptsSection(run) {
   return listSection({
     name: "attempts",
     priority: 90,
     minItems: 1,
-    entries: attempts,
+    entries: run.attempts,
     head: () => [
       "### Attempts",
       "",
@@ -4459,17 +4452,59 @@ function attemptsSection(attempts) {
     item: (attempt, cap) => [
       `| ${attempt.number} | ${formatDuration(attempt.durationMs)} | ${escapeMarkdown(attemptOutcome(attempt))} | ${attemptClassification(attempt)} | ${attemptEvidence(attempt, cap)} |`
     ],
-    noun: "attempts"
+    noun: "attempts",
+    tail: (cap) => replacedSetupNote(run.tests, cap)
   });
 }
 function attemptOutcome(attempt) {
   const ended = attempt.timedOut ? "timed out" : attempt.signal ? `killed by ${attempt.signal}` : attempt.exitCode === null ? "no exit code" : `exit code ${attempt.exitCode}`;
   const { junit } = attempt;
   if (junit.files === 0) return `${ended}, no JUnit report`;
-  const failed = junit.counts.failed + junit.counts.errored;
+  const placeholders = attempt.testCases.filter((test) => test.placeholder);
+  const setupFailures = placeholders.filter((test) => test.status === "failed" || test.status === "errored");
+  const tests = junit.counts.tests - placeholders.length;
+  const failed = junit.counts.failed + junit.counts.errored - setupFailures.length;
   const unreadable = junit.unreadableFiles + junit.incompleteFiles;
   const broken = unreadable > 0 ? `, ${plural(unreadable, "report")} unreadable or cut short` : "";
-  return `${ended}, ${plural(junit.counts.tests, "test")}, ${formatCount(failed)} failed${broken}`;
+  if (tests === 0 && setupFailures.length === 1) return `${ended}, setup failed${broken}`;
+  const counts = tests === 0 && setupFailures.length > 0 ? `${plural(setupFailures.length, "setup failure")}` : `${plural(tests, "test")}, ${formatCount(failed)} failed${setupFailures.length > 0 ? `, ${plural(setupFailures.length, "setup failure")}` : ""}`;
+  return `${ended}, ${counts}${broken}`;
+}
+function replacedSetupNote(tests, cap) {
+  const superseded = tests.filter((test) => test.verdict === "superseded" && test.placeholder);
+  if (superseded.length === 0) return [];
+  const named = superseded.slice(0, REPLACED_SHOWN).map((test) => {
+    const attempts = test.attempts.map((result) => result.attempt);
+    const where = `${attempts.length === 1 ? "attempt" : "attempts"} ${attempts.join(", ")}`;
+    const subject = codeSpan(truncateText(placeholderSubject(test), cap));
+    return { what: `${test.placeholder?.kind} of ${subject}`, where };
+  });
+  const [only] = named;
+  if (only && superseded.length === 1) {
+    return [
+      "",
+      `The ${only.what} that failed in ${only.where} is not counted as a test: its tests ran in a later attempt, and their own results count instead.`
+    ];
+  }
+  const listed = named.map(({ what, where }) => `${what} (${where})`);
+  const rest = superseded.length - named.length;
+  if (rest > 0) listed.push(`${formatCount(rest)} more`);
+  return [
+    "",
+    `Setup failures not counted as tests, because their tests ran in a later attempt and their own results count instead: ${listed.join("; ")}.`
+  ];
+}
+function placeholderSubject(test) {
+  switch (test.placeholder?.scope) {
+    case "class":
+      return test.classname || testTitle(test);
+    case "file":
+      return test.file || test.name || testTitle(test);
+    case "module":
+      return test.name || testTitle(test);
+    default:
+      return testTitle(test);
+  }
 }
 function attemptClassification(attempt) {
   switch (attempt.classification.outcome) {
@@ -4569,7 +4604,7 @@ function slowestSection(tests, count2) {
 function slowSection(tests, slowTestSeconds) {
   if (slowTestSeconds === null) return null;
   const thresholdMs = slowTestSeconds * 1e3;
-  const slow = tests.filter((test) => test.verdict !== "skipped" && testDurationMs(test) >= thresholdMs).toSorted((a, b) => testDurationMs(b) - testDurationMs(a));
+  const slow = tests.filter((test) => ranAsTest(test) && testDurationMs(test) >= thresholdMs).toSorted((a, b) => testDurationMs(b) - testDurationMs(a));
   return testListSection({
     name: "tests over the slow-test threshold",
     priority: 35,
@@ -4609,7 +4644,7 @@ function listSection(spec) {
           ...shown > 0 || head.at(-1) !== "" ? [""] : [],
           shown === 0 ? `${formatCount(omitted)} ${spec.noun} not listed, to fit the size limit.` : `\u2026and ${formatCount(omitted)} more ${spec.noun}.`
         ],
-        tail: []
+        tail: spec.tail?.(cap) ?? []
       };
     }
   };
@@ -4645,7 +4680,7 @@ function slowestTests(tests, count2) {
   const top = [];
   if (count2 <= 0) return top;
   for (const test of tests) {
-    if (test.verdict === "skipped") continue;
+    if (!ranAsTest(test)) continue;
     const duration = testDurationMs(test);
     if (top.length === count2 && duration <= testDurationMs(top[top.length - 1])) continue;
     const index = top.findIndex((other) => duration > testDurationMs(other));
@@ -4653,6 +4688,9 @@ function slowestTests(tests, count2) {
     if (top.length > count2) top.pop();
   }
   return top;
+}
+function ranAsTest(test) {
+  return test.verdict !== "skipped" && !test.placeholder;
 }
 function cutNote(target, cuts) {
   const limit = target === "comment" ? `GitHub's limit of ${formatCount(MARKDOWN_LIMITS.comment)} characters for a comment` : "GitHub's limit of 1 MiB for a job summary";
@@ -5313,8 +5351,8 @@ function isFailing(test) {
 }
 function decisiveFailure(test) {
   if (test.failure) return test.failure;
-  for (let i = test.attempts.length - 1; i >= 0; i--) {
-    const failure = test.attempts[i]?.failure;
+  for (let i = test.executions.length - 1; i >= 0; i--) {
+    const failure = test.executions[i]?.failure;
     if (failure) return failure;
   }
   return null;
@@ -7971,11 +8009,11 @@ export {
   addCounts,
   testCasesOf,
   formatSuitePath,
+  standsFor,
+  JunitParser,
   classifyAttempt,
   PatternError,
   plural,
-  standsFor,
-  JunitParser,
   annotationsFor,
   jsonPieces,
   commentMarker,
