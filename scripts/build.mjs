@@ -1,14 +1,18 @@
-// Bundles the CLI into dist/ with esbuild (types are only stripped; `npm run typecheck` checks them).
+// Bundles the CLI (cli/) into dist/ with esbuild (types are only stripped; `npm run typecheck` checks them).
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { seamwatch: "action/cli.ts" },
+  entryPoints: { seamwatch: "cli/index.ts" },
   outdir: "dist",
   bundle: true,
   platform: "node",
   target: "node20",
   format: "esm",
   outExtension: { ".js": ".js" },
+  // `token` and `db` load the dashboard's database driver, a native addon: from node_modules, and only for
+  // those commands (a chunk of their own, loaded by `import()`).
+  external: ["better-sqlite3"],
+  splitting: true,
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },

@@ -16,8 +16,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type AttemptEvidence, classifyAttempt } from "../core/classify/index.ts";
 import { type CiContext, runReportFromResult } from "../core/history/index.ts";
-import type { Failure, JunitFile, TestCase } from "../core/junit/model.ts";
-import { JunitParser } from "../core/junit/parse-junit.ts";
+import { type Failure, type JunitFile, JunitParser, type TestCase } from "../core/junit/index.ts";
 import { type AttemptRecord, mergeAttempts, recordAttempt } from "../core/run/index.ts";
 
 export const DEMO_PROJECT = "demo/webshop";
@@ -125,7 +124,7 @@ function loadCatalogue(): Job[] {
 
 function catalogueTest(job: string, test: TestCase): CatalogueTest {
   const key = `${job}|${test.suitePath.join("/")}|${test.classname}|${test.name}`;
-  const failure = test.failure ?? test.attempts.find((attempt) => attempt.failure)?.failure ?? null;
+  const failure = test.failure ?? test.executions.find((execution) => execution.failure)?.failure ?? null;
   // Fixture timings are mostly a few milliseconds; a stable spread makes the charts look like a real suite.
   const spread = 25 + (hash(key) % 1000) ** 2 / 400;
   return {

@@ -3,7 +3,7 @@
 // (epoch ms / 86,400,000, floored). drizzle-kit generates the migrations in ../drizzle from this file.
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { StoredVerdict } from "../core/history/plan-run.ts";
+import type { StoredVerdict } from "../core/history/index.ts";
 
 /** A repository: `org/repo`, the key the run report's `ci.repository` names. */
 export const projects = sqliteTable(

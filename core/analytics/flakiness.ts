@@ -1,6 +1,6 @@
 // The flakiness figures, strongest signal first, each over a list of stored results (a window) or over
 // additive counts (rollups). Infrastructure verdicts and skips are left out of every one of them.
-import type { TestVerdict } from "../run/model.ts";
+import type { TestVerdict } from "../run/index.ts";
 import { analyticsDefaults } from "./defaults.ts";
 import { countedOutcome, type OutcomeCounts } from "./outcomes.ts";
 

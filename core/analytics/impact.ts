@@ -1,7 +1,7 @@
 // Which tests to fix first: rank by the CI time their failures cost, not by rate alone (Datadog's "CI time
 // wasted", BuildPulse's "time consumed"). A test failing 2 % of a 40-minute job outranks one failing 10 %
 // of a 1-minute job.
-import type { TestVerdict } from "../run/model.ts";
+import type { TestVerdict } from "../run/index.ts";
 
 /** What one result of a test cost in CI time. */
 export interface ResultCost {

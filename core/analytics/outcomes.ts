@@ -1,6 +1,6 @@
 // What a run's verdict (core/run/model.ts) counts as for the analytics. Infrastructure verdicts and skips
 // count for nothing here: an outage is never a test's failure, and never evidence that it is flaky.
-import type { TestVerdict } from "../run/model.ts";
+import type { TestVerdict } from "../run/index.ts";
 
 /** A verdict the flakiness and failure figures count: `flaky` passed only after a genuine failure. */
 export type CountedOutcome = "pass" | "fail" | "flaky";

@@ -2,7 +2,7 @@
 // what `fail-on: new-failures` decides from it. Known-flaky failures do not block; failures of tests new to
 // the base, or healthy there, do; so do tests already broken there that this PR did not fix. Without a
 // baseline it falls back to `test-failures`: never green by accident.
-import type { RunOutcome, TestVerdict } from "../run/model.ts";
+import type { RunOutcome, TestVerdict } from "../run/index.ts";
 import type { TestHealth } from "./test-state.ts";
 import { compareTiming, pullRequestTimingOptions, type TimingOptions } from "./timing.ts";
 

@@ -10,7 +10,7 @@
 //   whatever the older history (Allure once called such a test flaky because of it); left on the first
 //   pass. Its failure streak then leaves the flip window: a regression and its fix are not flakiness.
 // - infrastructure verdicts and skips leave the state untouched: an outage is never flaky.
-import type { TestVerdict } from "../run/model.ts";
+import type { TestVerdict } from "../run/index.ts";
 import { type AnalyticsOptions, resolveOptions } from "./defaults.ts";
 import { flipRateOfOutcomes } from "./flakiness.ts";
 import { countedOutcome } from "./outcomes.ts";

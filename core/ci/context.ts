@@ -28,7 +28,11 @@ export interface CiContext {
   readonly job: string | null;
   /** Tells configurations apart: matrix values or `comment-key`. */
   readonly jobKey: string | null;
-  /** CI run / pipeline / build id. */
+  /**
+   * CI run / pipeline / build id. With `runAttempt` and `jobKey` (or `job`) it names one execution of a job:
+   * a retry must differ. Where the CI counts no attempts, an id new for every execution (GitLab: the job's
+   * id; see detect-ci.ts for each CI).
+   */
   readonly runId: string | null;
   /** Re-run attempt of that CI run (1-based). */
   readonly runAttempt: number | null;

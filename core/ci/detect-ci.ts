@@ -93,8 +93,11 @@ function readGithubActions(env: Environment, event: unknown): CiContext {
 
 // https://docs.gitlab.com/ci/variables/predefined_variables/ (and "Predefined variables for merge request
 // pipelines"). In a merged-results pipeline CI_COMMIT_SHA is GitLab's merge commit and the head is
-// CI_MERGE_REQUEST_SOURCE_BRANCH_SHA; in a plain merge-request pipeline the latter is empty. GitLab has no
-// run attempt: a retried job gets a new job id in the same pipeline.
+// CI_MERGE_REQUEST_SOURCE_BRANCH_SHA; in a plain merge-request pipeline the latter is empty.
+// Retries: GitLab documents no attempt variable, and a retried job runs again in the same pipeline. With the
+// pipeline id as run id, the retry would carry the first try's (run id, attempt, job key) and an upload
+// server would drop it as a repeat; so the run id is CI_JOB_ID, new for every execution of a job, and the
+// pipeline stays in the run URL.
 function readGitlab(env: Environment): CiContext {
   const mergeRequest = positiveInteger(value(env, "CI_MERGE_REQUEST_IID"));
   const tag = value(env, "CI_COMMIT_TAG");
@@ -114,7 +117,7 @@ function readGitlab(env: Environment): CiContext {
     pullRequest: mergeRequest,
     workflow: value(env, "CI_PIPELINE_NAME"),
     job: value(env, "CI_JOB_NAME"),
-    runId: value(env, "CI_PIPELINE_ID"),
+    runId: value(env, "CI_JOB_ID"),
     runUrl: value(env, "CI_PIPELINE_URL"),
   };
 }
@@ -122,10 +125,13 @@ function readGitlab(env: Environment): CiContext {
 // https://buildkite.com/docs/pipelines/configure/environment-variables. BUILDKITE_PULL_REQUEST is "false"
 // outside pull requests; BUILDKITE_COMMIT may be a symbolic name like HEAD for a manual build (kept null).
 // BUILDKITE_BUILD_ID (a UUID) rather than the build number, which repeats across pipelines of one repo.
+// A retried job keeps the build id and counts up BUILDKITE_RETRY_COUNT: that is the attempt. The parallel
+// jobs of one step share build, label and retry count, so their slice goes into the job key.
 function readBuildkite(env: Environment): CiContext {
   const tag = value(env, "BUILDKITE_TAG");
   const branch = tag ? null : value(env, "BUILDKITE_BRANCH");
   const retries = nonNegativeInteger(value(env, "BUILDKITE_RETRY_COUNT"));
+  const job = value(env, "BUILDKITE_LABEL") ?? value(env, "BUILDKITE_STEP_KEY");
   return {
     ...emptyContext,
     provider: "buildkite",
@@ -137,7 +143,12 @@ function readBuildkite(env: Environment): CiContext {
     baseBranch: value(env, "BUILDKITE_PULL_REQUEST_BASE_BRANCH"),
     pullRequest: positiveInteger(value(env, "BUILDKITE_PULL_REQUEST")),
     workflow: value(env, "BUILDKITE_PIPELINE_NAME") ?? value(env, "BUILDKITE_PIPELINE_SLUG"),
-    job: value(env, "BUILDKITE_LABEL") ?? value(env, "BUILDKITE_STEP_KEY"),
+    job,
+    jobKey: parallelSlice(
+      job,
+      value(env, "BUILDKITE_PARALLEL_JOB"),
+      value(env, "BUILDKITE_PARALLEL_JOB_COUNT"),
+    ),
     runId: value(env, "BUILDKITE_BUILD_ID"),
     runAttempt: retries === null ? null : retries + 1,
     runUrl: value(env, "BUILDKITE_BUILD_URL"),
@@ -146,9 +157,12 @@ function readBuildkite(env: Environment): CiContext {
 
 // https://circleci.com/docs/reference/variables/ (built-in environment variables). CircleCI exports neither
 // the default branch, the PR's base branch nor the workflow's name; CIRCLE_PR_NUMBER is set only for forked
-// PRs, so the number is otherwise read off the end of CIRCLE_PULL_REQUEST (the PR's URL). A rerun workflow
-// gets a new CIRCLE_WORKFLOW_ID, so each rerun is its own run.
+// PRs, so the number is otherwise read off the end of CIRCLE_PULL_REQUEST (the PR's URL).
+// Retries: no attempt variable, but every rerun (of the workflow, or from failed) is a new workflow with a
+// new CIRCLE_WORKFLOW_ID, so the workflow id tells retries apart. Parallel containers of one job share it
+// and the job name; their CIRCLE_NODE_INDEX goes into the job key.
 function readCircleci(env: Environment): CiContext {
+  const job = value(env, "CIRCLE_JOB");
   const tag = value(env, "CIRCLE_TAG");
   const branch = tag ? null : value(env, "CIRCLE_BRANCH");
   const owner = value(env, "CIRCLE_PROJECT_USERNAME");
@@ -164,7 +178,8 @@ function readCircleci(env: Environment): CiContext {
     pullRequest:
       positiveInteger(value(env, "CIRCLE_PR_NUMBER")) ??
       positiveInteger(pullRequestUrl?.match(/\/(?:pull|pull-requests)\/(\d+)\/?$/)?.[1] ?? null),
-    job: value(env, "CIRCLE_JOB"),
+    job,
+    jobKey: parallelSlice(job, value(env, "CIRCLE_NODE_INDEX"), value(env, "CIRCLE_NODE_TOTAL")),
     runId: value(env, "CIRCLE_WORKFLOW_ID"),
     runUrl: value(env, "CIRCLE_BUILD_URL"),
   };
@@ -174,6 +189,8 @@ function readCircleci(env: Environment): CiContext {
 // #using-environment-variables), plus the Git plugin's GIT_COMMIT / GIT_BRANCH / GIT_URL and the multibranch
 // CHANGE_* variables. In a multibranch project JOB_NAME ends with the branch ("org/repo/PR-24"), so the
 // workflow is the job name without that last part; BUILD_TAG is unique where BUILD_NUMBER repeats per branch.
+// Retries: no attempt variable, but a rebuild, replay or restart from a stage is a new build with a new
+// BUILD_NUMBER, so BUILD_TAG tells retries apart.
 function readJenkins(env: Environment): CiContext {
   const change = value(env, "CHANGE_ID");
   const tag = value(env, "TAG_NAME");
@@ -204,6 +221,15 @@ function readJenkins(env: Environment): CiContext {
     runId: value(env, "BUILD_TAG"),
     runUrl: value(env, "BUILD_URL"),
   };
+}
+
+// "integration 2/4" for the second of four parallel jobs (GitLab names its own parallel jobs this way);
+// null for a job that runs alone. The CI counts the slices from 0.
+function parallelSlice(job: string | null, index: string | null, total: string | null): string | null {
+  const slice = nonNegativeInteger(index);
+  const slices = nonNegativeInteger(total);
+  if (slice === null || slices === null || slices < 2) return null;
+  return `${job ?? "job"} ${slice + 1}/${slices}`;
 }
 
 /** "org/repo" (or "group/sub/repo") out of an https, ssh or scp-style git URL; null when there is none. */

@@ -35,7 +35,7 @@ import {
   type JunitFile,
   type TestCase,
   testCasesOf,
-} from "../junit/model.ts";
+} from "../junit/index.ts";
 import {
   builtinRules,
   connectionRuleIds,
@@ -392,12 +392,12 @@ function isFailing(test: TestCase): boolean {
   return test.status === "failed" || test.status === "errored";
 }
 
-// The model's `failure` is the deciding one; fall back to the last failed attempt for reports that only
-// filled the attempts.
+// The model's `failure` is the deciding one; fall back to the last failed execution for test cases that only
+// filled their executions.
 function decisiveFailure(test: TestCase): Failure | null {
   if (test.failure) return test.failure;
-  for (let i = test.attempts.length - 1; i >= 0; i--) {
-    const failure = test.attempts[i]?.failure;
+  for (let i = test.executions.length - 1; i >= 0; i--) {
+    const failure = test.executions[i]?.failure;
     if (failure) return failure;
   }
   return null;

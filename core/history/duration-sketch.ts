@@ -4,7 +4,7 @@
 //
 // Layout: a version byte, the relative error and the max as float64, then varints: the zero count, the bin
 // count, and per bin the zigzag delta of its index from the previous one and its count.
-import { type DurationSketch, newDurationSketch } from "../analytics/durations.ts";
+import { type DurationSketch, newDurationSketch } from "../analytics/index.ts";
 
 const ENCODING_VERSION = 2;
 

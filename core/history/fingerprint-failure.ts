@@ -1,7 +1,7 @@
 // Failure messages are stored once per fingerprint, so "failed 40 times" shows as one message with a count.
 // The fingerprint keeps what names the failure (type, the words of the message) and drops what changes
 // from run to run (numbers, ids, addresses, ports, temp paths, timestamps).
-import type { Failure } from "../junit/model.ts";
+import type { Failure } from "../junit/index.ts";
 
 const MAX_NORMALISED = 400;
 

@@ -1,15 +1,13 @@
 // A run report → what the dashboard stores for it: one run, its attempts, one result per test, failure
 // messages once per fingerprint, and infrastructure events. Pure: the store writes what this returns.
 
-import { ciTimeLost } from "../analytics/impact.ts";
-import { isLikelyOutage } from "../analytics/infrastructure.ts";
-import { countsForTiming } from "../analytics/outcomes.ts";
-import type { CiContext, CiProvider } from "../ci/context.ts";
-import type { Evidence } from "../classify/classify-attempt.ts";
-import type { Failure } from "../junit/model.ts";
-import { formatSuitePath } from "../junit/model.ts";
-import { testDurationMs } from "../report/test-text.ts";
-import type { RunOutcome, TestVerdict } from "../run/model.ts";
+import { ciTimeLost, countsForTiming, isLikelyOutage } from "../analytics/index.ts";
+import type { CiContext, CiProvider } from "../ci/index.ts";
+import type { Evidence } from "../classify/index.ts";
+import type { Failure } from "../junit/index.ts";
+import { formatSuitePath } from "../junit/index.ts";
+import { testDurationMs } from "../report/index.ts";
+import type { RunOutcome, TestVerdict } from "../run/index.ts";
 import { fingerprintFailure } from "./fingerprint-failure.ts";
 import type {
   ReportAttempt,

@@ -2,11 +2,10 @@
 // (so a Testcontainers start-up failure is infrastructure, not a test failure), the same attempt record and
 // merge. A CI that sends only XML had one attempt, whose exit code is not known: failures decide it.
 
-import type { CiContext } from "../ci/context.ts";
-import { type AttemptEvidence, classifyAttempt } from "../classify/classify-attempt.ts";
-import type { JunitFile } from "../junit/model.ts";
-import { mergeAttempts } from "../run/merge-attempts.ts";
-import { recordAttempt } from "../run/record-attempt.ts";
+import type { CiContext } from "../ci/index.ts";
+import { type AttemptEvidence, classifyAttempt } from "../classify/index.ts";
+import type { JunitFile } from "../junit/index.ts";
+import { mergeAttempts, recordAttempt } from "../run/index.ts";
 import { runReportFromResult } from "./report-from-result.ts";
 import type { RunReport } from "./run-report.ts";
 

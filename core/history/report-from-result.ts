@@ -2,8 +2,8 @@
 // endpoint (raw XML from any CI) and the demo seed. The shape is the one `writeRunReport` writes, so both
 // paths are stored by the same code.
 
-import type { CiContext } from "../ci/context.ts";
-import type { RunResult } from "../run/model.ts";
+import type { CiContext } from "../ci/index.ts";
+import type { RunResult } from "../run/index.ts";
 import type { RunReport } from "./run-report.ts";
 
 export function runReportFromResult(

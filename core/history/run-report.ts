@@ -2,11 +2,10 @@
 // and version 2 with the `ci` block. Only the fields the dashboard reads are typed; the server's schema
 // (web/lib/run-report-schema.ts) checks a body against this shape.
 
-import type { CiContext } from "../ci/context.ts";
-import type { AttemptOutcome, Evidence } from "../classify/classify-attempt.ts";
-import type { FailureKind } from "../classify/rules.ts";
-import type { Failure, TestStatus } from "../junit/model.ts";
-import type { RunOutcome, TestVerdict } from "../run/model.ts";
+import type { CiContext } from "../ci/index.ts";
+import type { AttemptOutcome, Evidence, FailureKind } from "../classify/index.ts";
+import type { Failure, TestStatus } from "../junit/index.ts";
+import type { RunOutcome, TestVerdict } from "../run/index.ts";
 
 export const RUN_REPORT_VERSIONS = [1, 2] as const;
 export type RunReportVersion = (typeof RUN_REPORT_VERSIONS)[number];

@@ -1,7 +1,7 @@
 // How a test's state (core/analytics' TestState) is kept in its row: a JSON array in a fixed field order
 // instead of the object, about a third of the size, since every upload rewrites the state of every test it
 // holds on the default branch. The state itself, and how it advances, are the analytics'.
-import type { CommitSeen, HealthReason, TestHealth, TestState } from "../analytics/test-state.ts";
+import type { CommitSeen, HealthReason, TestHealth, TestState } from "../analytics/index.ts";
 
 const ENCODING_VERSION = 1;
 /** Commits are compared for equality only: the first 16 characters of a SHA tell them apart. */

@@ -1,7 +1,7 @@
-// The one result model between parsing and reporting: run -> files -> suites -> test cases -> attempts.
-// Parsers only produce it, renderers only consume it. It is immutable: every field is readonly, and files and
-// suites are frozen; test cases are not frozen at run time because freezing millions of them costs more
-// than the type-level guarantee is worth.
+// The one result model of JUnit reports between parsing and reporting: files -> suites -> test cases ->
+// executions (each time the report ran the test). Parsers only produce it, renderers only consume it. It is
+// immutable: every field is readonly, and files and suites are frozen; test cases are not frozen at run time
+// because freezing millions of them costs more than the type-level guarantee is worth.
 
 export type TestStatus = "passed" | "failed" | "errored" | "skipped";
 
@@ -40,7 +40,12 @@ export type PlaceholderKind = "class setup" | "hook" | "file load" | "collection
  */
 export type PlaceholderScope = "class" | "file" | "module" | "suite";
 
-export interface Attempt {
+/**
+ * One time the report ran the test: a re-run inside one report (surefire's `<flakyFailure>`, a test case
+ * repeated by Gradle's test-retry or PHPUnit `--repeat`) is another execution. Not to be confused with an
+ * attempt, which is one run of the whole test command (core/run).
+ */
+export interface Execution {
   readonly status: TestStatus;
   readonly durationMs: number;
   readonly failure: Failure | null;
@@ -61,19 +66,19 @@ export interface TestCase {
   readonly file: string | null;
   readonly line: number | null;
   /**
-   * Final status, whatever the order of the attempts: a pass and a failure make it `passed` with
+   * Final status, whatever the order of the executions: a pass and a failure make it `passed` with
    * `flaky: true`; otherwise any failure makes it `failed` (an assertion failure outranks an error); otherwise
-   * any pass makes it `passed`; `skipped` only when every attempt was skipped.
+   * any pass makes it `passed`; `skipped` only when every execution was skipped.
    */
   readonly status: TestStatus;
   readonly flaky: boolean;
-  /** Time spent on the test across all of its attempts. */
+  /** Time spent on the test across all of its executions. */
   readonly durationMs: number;
   /** Every execution in report order. */
-  readonly attempts: readonly Attempt[];
+  readonly executions: readonly Execution[];
   /**
-   * The failure that decides a failed/errored status (the first attempt with that status), or for a flaky test
-   * the first failed attempt's.
+   * The failure that decides a failed/errored status (the first execution with that status), or for a flaky
+   * test the first failed execution's.
    */
   readonly failure: Failure | null;
   readonly properties: readonly Property[];
@@ -123,11 +128,6 @@ export interface JunitFile {
   /** True when the file ended early or broke off: what was read before the error is kept. */
   readonly incomplete: boolean;
   readonly error: ParseError | null;
-}
-
-export interface Run {
-  readonly files: readonly JunitFile[];
-  readonly totals: Counts;
 }
 
 export const emptyCounts: Counts = Object.freeze({

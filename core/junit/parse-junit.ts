@@ -2,8 +2,8 @@
 // collection) builds no test case at all: memory holds the current test case (each text capped) and a
 // 9-byte identity slot per test for merging re-runs, never the document.
 
-import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "../xml/scan-xml.ts";
-import type { TestCaseContext } from "./dialects/dialect.ts";
+import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "../xml/index.ts";
+import { positiveInteger, type TestCaseContext } from "./dialects/dialect.ts";
 import { type Dialect, detectDialect, generic } from "./dialects/index.ts";
 import { parseSecondsToMs, roundMs } from "./duration.ts";
 import {
@@ -16,8 +16,8 @@ import {
 } from "./identity.ts";
 import { locateFailure } from "./locate-failure.ts";
 import type {
-  Attempt,
   Counts,
+  Execution,
   Failure,
   FailurePhase,
   JunitFile,
@@ -33,7 +33,7 @@ import {
   suiteLevelError,
   toSetupPlaceholder,
 } from "./placeholders.ts";
-import { type MergedTestCase, statusBit, TestCaseCollector } from "./test-case-collector.ts";
+import { type CollectedTestCase, statusBit, TestCaseCollector } from "./test-case-collector.ts";
 import { DEFAULT_MAX_TEXT_LENGTH, NO_TEXT, TextCapture } from "./text-capture.ts";
 
 export interface ParseOptions {
@@ -60,7 +60,7 @@ interface TestCaseDraft {
   readonly properties: Property[];
   /** The first `<failure>`, `<error>` or `<skipped>`. */
   result: ResultDraft | null;
-  /** Further attempts: surefire's flaky/rerun elements, a repeated `<failure>` (one per vitest retry). */
+  /** Further executions: surefire's flaky/rerun elements, a repeated `<failure>` (one per vitest retry). */
   readonly extras: ResultDraft[];
   /**
    * Further results of the same run in other kinds (`<skipped/>` then `<failure>`; pytest's `<failure>` from
@@ -78,12 +78,12 @@ interface SuiteFrame {
   readonly attributes: Attributes;
   readonly properties: Property[];
   /**
-   * Test cases of this suite element, merged by identity (re-runs become attempts). Keyed by 30 bits of
+   * Test cases of this suite element, merged by identity (re-runs become executions). Keyed by 30 bits of
    * the hash, a small integer V8 stores without boxing; a test whose key is taken by a different test
    * goes to `overflow`, keyed by the full 52-bit identity.
    */
-  readonly testCases: Map<number, MergedTestCase>;
-  overflow: Map<number, MergedTestCase> | null;
+  readonly testCases: Map<number, CollectedTestCase>;
+  overflow: Map<number, CollectedTestCase> | null;
   /** Hash of the suite path, and of the path plus the last classname seen (usually the same for all). */
   readonly pathHash: HashPrefix;
   classname: string | null;
@@ -348,7 +348,7 @@ export class JunitParser implements XmlHandler {
     selfClosing: boolean,
   ): void {
     const first = test.result;
-    // A repeated <failure> or <error> is another failed attempt (vitest writes one per retry); a result of
+    // A repeated <failure> or <error> is another failed execution (vitest writes one per retry); a result of
     // another kind belongs to the same run (pytest: the call failed, then teardown errored).
     const repeated = first !== null && name !== "skipped" && name === first.kind;
     const kind: ResultKind | ExtraKind = repeated ? (name === "error" ? "rerunError" : "rerunFailure") : name;
@@ -412,38 +412,38 @@ export class JunitParser implements XmlHandler {
     }
     const hash = finishHash(suite.classnameHash, name, file);
     if (!this.collect) {
-      // Counting builds no test case, attempt or text: the statuses go straight to the file-wide table,
+      // Counting builds no test case, execution or text: the statuses go straight to the file-wide table,
       // which merges re-runs wherever they are (within a suite element too).
       this.countTestCase(draft, dialect, context, hash);
       return;
     }
-    const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
-    const { attempts, placeholder } = this.attemptsOf(draft, dialect, context, file, classname);
+    const line = dialect.testLine?.(context) ?? positiveInteger(draft.attributes.line);
+    const { executions, placeholder } = this.executionsOf(draft, dialect, context, file, classname);
     let key = hash.low >>> 2;
-    let merged = suite.testCases;
-    let existing = merged.get(key);
+    let byKey = suite.testCases;
+    let existing = byKey.get(key);
     if (existing && (existing.hash.low !== hash.low || existing.hash.high !== hash.high)) {
       suite.overflow ??= new Map();
-      merged = suite.overflow;
+      byKey = suite.overflow;
       key = identityKey(hash);
-      existing = merged.get(key);
+      existing = byKey.get(key);
     }
     if (existing) {
-      existing.attempts.push(...attempts);
+      existing.executions.push(...executions);
       existing.placeholder ??= placeholder;
       existing.properties.push(...draft.properties);
       existing.systemOut = draft.systemOut?.finish() ?? existing.systemOut;
       existing.systemErr = draft.systemErr?.finish() ?? existing.systemErr;
       return;
     }
-    merged.set(key, {
+    byKey.set(key, {
       hash,
       suitePath: suite.path,
       classname,
       name,
       file,
       line,
-      attempts,
+      executions,
       properties: draft.properties,
       systemOut: draft.systemOut?.finish() ?? null,
       systemErr: draft.systemErr?.finish() ?? null,
@@ -483,7 +483,7 @@ export class JunitParser implements XmlHandler {
     this.collector.countOne(hash, bits, durationMs);
   }
 
-  /** Counting needs no failure details: only the statuses of the attempts. */
+  /** Counting needs no failure details: only the statuses of the executions. */
   private failureOf(
     result: ResultDraft,
     others: readonly ResultDraft[],
@@ -498,16 +498,16 @@ export class JunitParser implements XmlHandler {
   }
 
   /**
-   * One element's results as attempts: flaky re-runs before the element's own result, failing re-runs after
+   * One element's results as executions: flaky re-runs before the element's own result, failing re-runs after
    * it; and whether the element is a placeholder for setup rather than a test.
    */
-  private attemptsOf(
+  private executionsOf(
     draft: TestCaseDraft,
     dialect: Dialect,
     context: TestCaseContext,
     file: string | null,
     classname: string,
-  ): { attempts: Attempt[]; placeholder: SetupPlaceholder | null } {
+  ): { executions: Execution[]; placeholder: SetupPlaceholder | null } {
     const deciding = decidingResult(draft);
     const elementStatus: TestStatus = deciding ? statusOfKind(deciding.kind) : "passed";
     const status = dialect.status?.(context, elementStatus) ?? elementStatus;
@@ -521,20 +521,20 @@ export class JunitParser implements XmlHandler {
       deciding && failing
         ? this.failureOf(deciding, others as ResultDraft[], dialect, context, file, classname, phase)
         : null;
-    const final: Attempt = { status, durationMs, failure };
+    const final: Execution = { status, durationMs, failure };
     const placeholder = recognised ? toSetupPlaceholder(recognised) : null;
-    if (draft.extras.length === 0) return { attempts: [final], placeholder };
-    const before: Attempt[] = [];
-    const after: Attempt[] = [];
+    if (draft.extras.length === 0) return { executions: [final], placeholder };
+    const before: Execution[] = [];
+    const after: Execution[] = [];
     for (const extra of draft.extras) {
-      const attempt: Attempt = {
+      const execution: Execution = {
         status: statusOfKind(extra.kind),
         durationMs: parseSecondsToMs(extra.attributes.time),
         failure: this.failureOf(extra, [], dialect, context, file, classname, phase),
       };
-      (extra.kind.startsWith("flaky") ? before : after).push(attempt);
+      (extra.kind.startsWith("flaky") ? before : after).push(execution);
     }
-    return { attempts: [...before, final, ...after], placeholder };
+    return { executions: [...before, final, ...after], placeholder };
   }
 
   /** Only collected test cases carry the flag: counting keeps no test case to put it on. */
@@ -588,12 +588,6 @@ function statusOfKind(kind: ResultKind | ExtraKind): TestStatus {
     case "skipped":
       return "skipped";
   }
-}
-
-function positiveLine(raw: string | undefined): number | null {
-  if (raw === undefined) return null;
-  const line = Number(raw);
-  return Number.isInteger(line) && line > 0 ? line : null;
 }
 
 const GENERIC_HOOK_PHASE: readonly [RegExp, FailurePhase][] = [

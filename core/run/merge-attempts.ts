@@ -1,7 +1,6 @@
 // Combines the attempts of one run into the final per-test view and the run's outcome.
-import type { ClassifiedFailure } from "../classify/classify-attempt.ts";
-import type { SetupPlaceholder, TestCase } from "../junit/model.ts";
-import { standsFor } from "../junit/placeholders.ts";
+import type { ClassifiedFailure } from "../classify/index.ts";
+import { type SetupPlaceholder, standsFor, type TestCase } from "../junit/index.ts";
 import type {
   AttemptRecord,
   MergedTest,

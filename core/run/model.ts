@@ -1,8 +1,7 @@
 // The engine's result model across attempts: what each attempt did and how the attempts combine into one
 // verdict per test and one outcome for the run. Produced by the engine, consumed by reporters.
-import type { AttemptClassification, ClassifiedFailure, Evidence } from "../classify/classify-attempt.ts";
-import type { FailureKind } from "../classify/rules.ts";
-import type { Counts, Failure, SetupPlaceholder, TestCase, TestStatus } from "../junit/model.ts";
+import type { AttemptClassification, ClassifiedFailure, Evidence, FailureKind } from "../classify/index.ts";
+import type { Counts, Failure, SetupPlaceholder, TestCase, TestStatus } from "../junit/index.ts";
 
 export interface JunitSummary {
   /** Report files matched for the attempt. */

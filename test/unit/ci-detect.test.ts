@@ -129,6 +129,7 @@ describe("detectCi on other CIs", () => {
       CI_PIPELINE_NAME: "MR pipeline",
       CI_JOB_NAME: "test: [postgres, 16]",
       CI_PIPELINE_ID: "1234",
+      CI_JOB_ID: "98765",
       CI_PIPELINE_URL: "https://gitlab.example.com/acme/platform/shop/-/pipelines/1234",
     };
     expect(detectCi(env)).toEqual({
@@ -143,9 +144,18 @@ describe("detectCi on other CIs", () => {
       pullRequest: 7,
       workflow: "MR pipeline",
       job: "test: [postgres, 16]",
-      runId: "1234",
+      runId: "98765",
       runUrl: "https://gitlab.example.com/acme/platform/shop/-/pipelines/1234",
     });
+  });
+
+  it("tells a retried GitLab job from its first try: the job's own id is the run id, the pipeline is in the URL", () => {
+    // GitLab has no attempt variable; a retry runs in the same pipeline with a new CI_JOB_ID.
+    const firstTry = { GITLAB_CI: "true", CI_PIPELINE_ID: "1234", CI_JOB_ID: "98765", CI_JOB_NAME: "test" };
+    const retry = { ...firstTry, CI_JOB_ID: "98770" };
+    const identity = (ci: CiContext) => [ci.runId, ci.runAttempt, ci.jobKey ?? ci.job];
+    expect(identity(detectCi(firstTry))).toEqual(["98765", null, "test"]);
+    expect(identity(detectCi(retry))).toEqual(["98770", null, "test"]);
   });
 
   it("reads a GitLab branch pipeline, where the MR variables are absent", () => {
@@ -195,6 +205,22 @@ describe("detectCi on other CIs", () => {
     });
   });
 
+  it("keys each parallel job of a Buildkite step apart, counted from 1", () => {
+    const env = {
+      BUILDKITE: "true",
+      BUILDKITE_LABEL: "integration",
+      BUILDKITE_BUILD_ID: "0190f2a4-1111-2222-3333-444455556666",
+      BUILDKITE_RETRY_COUNT: "0",
+      BUILDKITE_PARALLEL_JOB: "1",
+      BUILDKITE_PARALLEL_JOB_COUNT: "4",
+    };
+    expect(detectCi(env).jobKey).toBe("integration 2/4");
+    expect(detectCi({ ...env, BUILDKITE_PARALLEL_JOB: "0" }).jobKey).toBe("integration 1/4");
+    expect(detectCi({ ...env, BUILDKITE_PARALLEL_JOB: "", BUILDKITE_PARALLEL_JOB_COUNT: "" }).jobKey).toBe(
+      null,
+    );
+  });
+
   it("reads a Buildkite pull request build", () => {
     const env = {
       BUILDKITE: "true",
@@ -237,6 +263,17 @@ describe("detectCi on other CIs", () => {
       runId: "6a2d1c3e-aaaa-bbbb-cccc-ddddeeeeffff",
       runUrl: "https://circleci.com/gh/acme/shop/501",
     });
+  });
+
+  it("keys CircleCI's parallel containers apart; a job on one container has no job key", () => {
+    const env = {
+      CIRCLECI: "true",
+      CIRCLE_JOB: "integration",
+      CIRCLE_NODE_INDEX: "2",
+      CIRCLE_NODE_TOTAL: "3",
+    };
+    expect(detectCi(env).jobKey).toBe("integration 3/3");
+    expect(detectCi({ ...env, CIRCLE_NODE_INDEX: "0", CIRCLE_NODE_TOTAL: "1" }).jobKey).toBe(null);
   });
 
   it("reads a Jenkins multibranch pull request: CHANGE_BRANCH, not the PR-24 job name", () => {

@@ -7,7 +7,8 @@
 // test body provoked, containers that exited on their own.
 import { describe, expect, it } from "vitest";
 import { classifyAttempt, type FailureKind } from "../../core/classify/index.ts";
-import type { Failure, FailurePhase, JunitFile, TestCase } from "../../core/junit/model.ts";
+import type { Failure, FailurePhase } from "../../core/junit/index.ts";
+import { junit, test } from "../support/model-builders.ts";
 
 interface Row {
   readonly expected: FailureKind;
@@ -3194,7 +3195,11 @@ function failureEvidence(row: Row) {
     signal: null,
     timedOut: false,
     outputTail: [],
-    junitFiles: [junitFile([failedTest(row.testName ?? "the test", failure)])],
+    junitFiles: [
+      junit([
+        test(row.testName ?? "the test", failure.type?.includes("Assertion") ? "failed" : "errored", failure),
+      ]),
+    ],
   };
 }
 
@@ -3205,43 +3210,5 @@ function outputEvidence(row: Row) {
     timedOut: false,
     outputTail: row.text.split("\n"),
     junitFiles: [],
-  };
-}
-
-function failedTest(name: string, failure: Failure): TestCase {
-  return {
-    id: `id-${name}`,
-    suitePath: ["suite"],
-    classname: "Suite",
-    name,
-    file: null,
-    line: null,
-    status: failure.type?.includes("Assertion") ? "failed" : "errored",
-    flaky: false,
-    durationMs: 5,
-    attempts: [{ status: "failed", durationMs: 5, failure }],
-    failure,
-    properties: [],
-    systemOut: null,
-    systemErr: null,
-  };
-}
-
-function junitFile(testCases: TestCase[]): JunitFile {
-  return {
-    path: "report.xml",
-    dialect: "generic",
-    suites: [{ path: ["suite"], name: "suite", file: null, durationMs: null, properties: [], testCases }],
-    counts: {
-      tests: testCases.length,
-      passed: testCases.filter((t) => t.status === "passed").length,
-      failed: testCases.filter((t) => t.status === "failed").length,
-      errored: testCases.filter((t) => t.status === "errored").length,
-      skipped: testCases.filter((t) => t.status === "skipped").length,
-      flaky: 0,
-      durationMs: 5,
-    },
-    incomplete: false,
-    error: null,
   };
 }

@@ -55,11 +55,11 @@ function splitTestCases(xml: string): { head: string; cases: string[]; tail: str
 describe("repeated test case elements with one identity (TestNG retries)", () => {
   const { head, cases, tail } = splitTestCases(TESTNG);
 
-  it("reads the real report as one failed test with four attempts", () => {
+  it("reads the real report as one failed test with four executions", () => {
     expect(cases).toHaveLength(4);
     const test = only(parse(TESTNG));
     expect(test).toMatchObject({ status: "failed", flaky: false });
-    expect(test.attempts.map((attempt) => attempt.status)).toEqual([
+    expect(test.executions.map((execution) => execution.status)).toEqual([
       "skipped",
       "skipped",
       "skipped",
@@ -130,7 +130,7 @@ describe("every mix of results, in every order, in one suite or spread over seve
       for (const xml of [oneSuite, spread]) {
         const test = only(parse(xml));
         expect({ status: test.status, flaky: test.flaky }, `${order.join(", ")}`).toEqual(want);
-        expect(test.attempts).toHaveLength(order.length);
+        expect(test.executions).toHaveLength(order.length);
         const c = counts(xml);
         expect(c.tests).toBe(1);
         expect(c[want.status]).toBe(1);
@@ -155,11 +155,11 @@ describe("one test case with several results", () => {
     ["<error> and <failure>", [error, failure], "failed"],
     ["<skipped/> and <error>", [skipped, error], "errored"],
     ["<error> and <skipped/>", [error, skipped], "errored"],
-  ] as const)("%s: the most severe decides, as one attempt", (_label, children, status) => {
+  ] as const)("%s: the most severe decides, as one execution", (_label, children, status) => {
     const xml = withChildren(...children);
     const test = only(parse(xml));
     expect(test.status).toBe(status);
-    expect(test.attempts).toHaveLength(1);
+    expect(test.executions).toHaveLength(1);
     expect(counts(xml)[status]).toBe(1);
   });
 
@@ -174,10 +174,13 @@ describe("one test case with several results", () => {
     );
   });
 
-  it("still reads a repeated <failure> as one failed attempt each (vitest retries)", () => {
+  it("still reads a repeated <failure> as one failed execution each (vitest retries)", () => {
     const test = only(parse(withChildren(failure, failure.replace("expected 3", "expected 4"))));
     expect(test).toMatchObject({ status: "failed", flaky: false });
-    expect(test.attempts.map((attempt) => attempt.failure?.message)).toEqual(["expected 3", "expected 4"]);
+    expect(test.executions.map((execution) => execution.failure?.message)).toEqual([
+      "expected 3",
+      "expected 4",
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@
 // type in core/history/run-report.ts, so a report that passes is what the store's planning expects.
 import { z } from "zod";
 import { ciProviders } from "../../core/ci/index.ts";
-import type { RunReport } from "../../core/history/run-report.ts";
+import type { RunReport } from "../../core/history/index.ts";
 
 const text = z.string();
 const nullableText = z.string().nullable();

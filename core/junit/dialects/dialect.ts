@@ -1,4 +1,4 @@
-import type { Attributes } from "../../xml/scan-xml.ts";
+import type { Attributes } from "../../xml/index.ts";
 import type { FailurePhase, Property, TestStatus } from "../model.ts";
 import type { PlaceholderCandidate, RecognisedPlaceholder } from "../placeholders.ts";
 

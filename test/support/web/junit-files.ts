@@ -1,8 +1,7 @@
 // Fixture JUnit reports read through the real streaming parser, for tests of what the dashboard stores.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { JunitFile } from "../../../core/junit/model.ts";
-import { JunitParser } from "../../../core/junit/parse-junit.ts";
+import { type JunitFile, JunitParser } from "../../../core/junit/index.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../../fixtures/junit/", import.meta.url));
 

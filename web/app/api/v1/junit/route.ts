@@ -4,8 +4,7 @@
 import { z } from "zod";
 import { ciProviders } from "../../../../../core/ci/index.ts";
 import { runReportFromJunit } from "../../../../../core/history/index.ts";
-import type { JunitFile } from "../../../../../core/junit/model.ts";
-import { JunitParser } from "../../../../../core/junit/parse-junit.ts";
+import { type JunitFile, JunitParser } from "../../../../../core/junit/index.ts";
 import { ApiError, type ApiErrorBody, answer } from "../../../../lib/api-error.ts";
 import { readBody, readBodyChunks } from "../../../../lib/read-body.ts";
 import { projectSlug } from "../../../../lib/run-report-schema.ts";
