@@ -1,7 +1,7 @@
 // `npm start`: the dashboard from a fresh clone in one command. Builds it when the sources changed since the
 // last build, starts the standalone server (which applies the migrations), and when the database has no run
 // yet seeds the demo project through the real upload API. Prints where to open it and the demo's upload token.
-//   PORT (3000), HOSTNAME (127.0.0.1), SEAMWATCH_DB (./data/seamwatch.db); every other SEAMWATCH_* setting
+//   PORT (3000), SEAMWATCH_HOST (127.0.0.1), SEAMWATCH_DB (./data/seamwatch.db); every other SEAMWATCH_* setting
 //   is passed to the server as it is.
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -30,7 +30,8 @@ export async function startDashboard(
     log,
   });
   const port = Number(env.PORT?.trim() || 3000);
-  const hostname = env.HOSTNAME?.trim() || "127.0.0.1";
+  // Not HOSTNAME: shells and containers set it to the machine's name, and a clone's demo belongs on loopback.
+  const hostname = env.SEAMWATCH_HOST?.trim() || "127.0.0.1";
   const databasePath = resolve(env.SEAMWATCH_DB?.trim() || "./data/seamwatch.db");
   const tokenFile = join(dirname(databasePath), "demo-upload-token.txt");
 

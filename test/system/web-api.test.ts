@@ -71,11 +71,23 @@ describe("POST /api/v1/runs", () => {
     // assertion (genuine), so the CLI does not retry and reports both.
     const dir = copySuite("mixed");
     const cli = await runCli(
-      ["run", "--json", "run.json", "--", `SERVICE_PORT=1 ${nodeTest("orders.test.mjs cart.test.mjs")}`],
+      [
+        "run",
+        "--json",
+        "run.json",
+        // Whatever CI runs this test, the report's ci block names the project the token is for.
+        "--repository",
+        "acme/shop",
+        "--branch",
+        "main",
+        "--",
+        `SERVICE_PORT=1 ${nodeTest("orders.test.mjs cart.test.mjs")}`,
+      ],
       { cwd: dir },
     );
     expect(cli.code, cli.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, "run.json"), "utf8"));
+    expect(report).toMatchObject({ version: 2, ci: { repository: "acme/shop", branch: "main" } });
 
     const answer = await postReport(report);
     expect(answer.status, answer.text).toBe(201);
