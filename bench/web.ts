@@ -142,6 +142,8 @@ async function main(): Promise<void> {
       HOSTNAME: "127.0.0.1",
       SEAMWATCH_DB: dbPath,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The history spans 180 days: the default retention (90) would prune half of it while pages are timed.
+      SEAMWATCH_RETENTION_DAYS: String(days + 30),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
