@@ -3,8 +3,11 @@
 // to SQLite (the driver, pragmas, json_each, upserts) is in this file, so that a second engine plugs in here.
 //
 // Speed, for 10 million results: an upload is one IMMEDIATE transaction of batched multi-row inserts through
-// prepared statements; the daily rollups are kept up to date inside it, so that charts over months read
-// rollups, never raw results. Every read is checked against its index by `explainReadQueries`.
+// prepared statements; the daily rollups and each test's state are kept up to date inside it, so that charts
+// over months read rollups, never raw results. Nothing is indexed by test on the big tables: an upload then
+// writes a few hundred pages, not one page per test per index. What uploads read back (test ids and states,
+// the day's rollup rows) and what the overview re-reads (sums of past days) is kept in memory while no other
+// connection writes. Every read is checked against its index by `explainReadQueries`.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -229,12 +232,6 @@ export interface TestWindow extends TestIdentity {
   readonly totalMs: number;
   readonly maxMs: number | null;
   readonly ciTimeLostMs: number;
-}
-
-export interface TestDurations {
-  readonly testId: number;
-  /** Durations of the window, mergeable: `DurationSketch`. */
-  readonly sketch: DurationSketch;
 }
 
 export interface ResultHistoryRow {
