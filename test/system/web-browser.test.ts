@@ -158,3 +158,51 @@ describe("the dashboard in a browser", () => {
     await screenshot("test-hostile-name");
   });
 });
+
+describe("every page, for review", () => {
+  it("takes a screenshot of each page, wide and phone-sized", async () => {
+    const shoot = async (target: Page, name: string) =>
+      target.screenshot({ path: join(SCREENSHOTS, `tour-${name}.png`), fullPage: true });
+    await page.goto(server.url);
+    await shoot(page, "projects");
+    await page.goto(`${projectUrl}/search`);
+    await shoot(page, "search-empty");
+    await page.goto(`${projectUrl}/search?q=no-such-test-anywhere`);
+    await shoot(page, "search-no-match");
+    await page.goto(`${projectUrl}/search?q=order`);
+    await shoot(page, "search-results");
+    await page.goto(`${projectUrl}?range=180d`);
+    await page.locator('[data-chart="wall-time"] .recharts-line-curve').first().waitFor();
+    await shoot(page, "overview-180d");
+    const flaky = page.locator("#flaky tbody tr a").first();
+    await flaky.click();
+    await page.waitForURL(/\/tests\//);
+    await page.locator('[data-chart="duration"] .recharts-line-curve').first().waitFor();
+    await shoot(page, "test-flaky");
+    for (const outcome of ["test failures", "infrastructure failure"]) {
+      await page.goto(`${projectUrl}`);
+      const row = page.locator("#runs tbody tr", { hasText: outcome }).first();
+      if ((await row.count()) === 0) continue;
+      await row.locator("a").first().click();
+      await page.waitForURL(/\/runs\/\d+$/);
+      await shoot(page, `run-${outcome.split(" ")[0]}`);
+    }
+
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    for (const [name, path] of [
+      ["phone-overview", ""],
+      ["phone-search", "/search?q=order"],
+    ] as const) {
+      await phone.goto(`${projectUrl}${path}`);
+      await shoot(phone, name);
+    }
+    await phone.goto(page.url());
+    await shoot(phone, "phone-run");
+    await phone.goto(projectUrl);
+    await phone.locator("#flaky tbody tr a").first().click();
+    await phone.waitForURL(/\/tests\//);
+    await shoot(phone, "phone-test");
+    await phone.close();
+  });
+});
