@@ -98,7 +98,10 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 export interface Column<Row> {
   readonly label: string;
   readonly numeric?: boolean;
-  /** A fixed width (CSS), so that the same columns line up from one table to the next. */
+  /**
+   * A share of the table's width (CSS), so that the same columns line up from one card to the next; a
+   * column still grows to fit what cannot wrap (a badge, a number) on a narrow screen.
+   */
   readonly width?: string;
   readonly render: (row: Row) => ReactNode;
   /** Shown on hover: what a figure is made of. */

@@ -79,8 +79,8 @@ export default async function RunPage({ params }: Props) {
     testColumn(testHref, (row) =>
       withFailure && row.failure ? <FailureMessage failure={row.failure} /> : null,
     ),
-    { label: "Result", width: "14em", render: (row) => <VerdictBadge verdict={row.verdict} /> },
-    { label: "Duration", numeric: true, width: "7em", render: (row) => formatDuration(row.durationMs) },
+    { label: "Result", width: "15%", render: (row) => <VerdictBadge verdict={row.verdict} /> },
+    { label: "Duration", numeric: true, width: "10%", render: (row) => formatDuration(row.durationMs) },
   ];
 
   return (
@@ -171,7 +171,7 @@ export default async function RunPage({ params }: Props) {
               },
               {
                 label: "Ended",
-                width: "11em",
+                width: "14%",
                 render: (attempt) => (
                   <>
                     {attemptEnding(attempt)}
