@@ -82,7 +82,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               title={neverRun ? "No run sent yet" : `No run on ${branch} in the last ${filters.range.label}`}
             >
               <div>
-                {neverRun ? "Send a run" : "Pick another branch or a longer range, or send a run"}: the action
+                {neverRun ? "The action" : "Pick another branch or a longer range, or send a run: the action"}{" "}
                 uploads its report when given <code>server-url</code>; any CI can post JUnit XML:
               </div>
               <pre className={styles.emptyCode}>
