@@ -1,11 +1,12 @@
 // The dashboard in a real browser (Debian's Chromium through playwright-core) against the production server,
 // after the demo history was sent through the real upload API: charts drawn, the slowest list leading to a
-// test page, the branch filter, search, and a test named with HTML and a script shown as text. Each page's
-// screenshot is saved under test-output/web/.
+// test page, the branch filter, search, a test named with HTML and a script shown as text, tests whose report
+// left out their class, suite or file, and long names cut in lists. Each page's screenshot is saved under
+// test-output/web/ (the tour at the end takes every page, wide and phone-sized).
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../scripts/seed-demo.ts";
 import { type DashboardServer, startDashboard } from "../support/web/dashboard-server.ts";
@@ -13,6 +14,20 @@ import { makeRunReport } from "../support/web/reports.ts";
 
 const SCREENSHOTS = join(process.cwd(), "test-output", "web");
 const HOSTILE_NAME = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> & "quoted" test`;
+const LONG_NAME = `renders the checkout summary for ${"a basket with a very long parameterised description, ".repeat(8)}end`;
+// Raw JUnit XML, as any CI posts it: a suite named "undefined" (as jest-junit writes it), a test with no
+// classname and no file, one whose report wrote "null" and "undefined" for them, and a very long name.
+const UNNAMED_PARTS_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites>
+  <testsuite name="undefined" tests="3" failures="1">
+    <testcase name="has no classname" time="0.25"><failure message="expected true">AssertionError: expected true</failure></testcase>
+    <testcase name="writes placeholders for its class and file" classname="null" file="undefined" time="0.1"/>
+    <testcase name="${LONG_NAME}" classname="checkout" time="0.2"/>
+  </testsuite>
+</testsuites>
+`;
+/** What a page must never show for a name a report left out. */
+const MISSING_NAME = /\bundefined\b|\bnull\b|(^|\n)\s*·|·\s*($|\n)/;
 
 let server: DashboardServer;
 let context: BrowserContext;
@@ -44,6 +59,15 @@ beforeAll(async () => {
     body: JSON.stringify(hostile),
   });
   expect(answer.status).toBe(201);
+  const unnamed = await fetch(
+    `${server.url}/api/v1/junit?project=demo/webshop&commit=${"cd".repeat(20)}&branch=main&workflow=CI&job=integration`,
+    {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/xml" },
+      body: UNNAMED_PARTS_XML,
+    },
+  );
+  expect(unnamed.status).toBe(201);
   await server.createToken("acme/empty");
   projectUrl = `${server.url}/demo/webshop`;
 
@@ -72,6 +96,17 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+/** The text as shown, each block on its own line (textContent would run a name into its suite line). */
+async function shownText(locator: Locator): Promise<string> {
+  return (await locator.allInnerTexts()).join("\n");
+}
+
+/** Browser globals, for the functions that run in the page (this project's TypeScript has no DOM types). */
+type InPage = {
+  document: { documentElement: { scrollWidth: number } };
+  getComputedStyle(element: unknown): { lineHeight: string };
+};
+
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
@@ -81,7 +116,9 @@ describe("the dashboard in a browser", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(`${server.url}/acme/empty`);
-    await expect(page.getByText("No run on main in the last 30 days").count()).resolves.toBe(1);
+    await expect(page.getByText("No run sent yet").count()).resolves.toBe(1);
+    // Nothing else to show: no second empty card for recent runs.
+    await expect(page.locator("#runs").count()).resolves.toBe(0);
     await screenshot("overview-empty");
 
     // Two projects now: the list, not a redirect.
@@ -156,5 +193,108 @@ describe("the dashboard in a browser", () => {
     expect(await page.locator("#failures b").count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     await screenshot("test-hostile-name");
+  });
+
+  it("never writes undefined, null or a dangling separator where a report left out a class, suite or file", async () => {
+    // The demo's jest report (jest-junit) names its suite "undefined" and repeats each test's name as its class.
+    await page.goto(projectUrl);
+    const flaky = page.locator("#flaky");
+    const jest = flaky.locator("tbody tr").filter({
+      has: page.getByRole("link", { name: "fails an assertion", exact: true }),
+    });
+    await expect(jest.count()).resolves.toBeGreaterThan(0);
+    expect(await jest.allInnerTexts()).toContainEqual(expect.stringContaining("__tests__/sample.test.js"));
+    expect(await shownText(flaky)).not.toMatch(MISSING_NAME);
+    for (const list of ["#slowest", "#slower", "#runs"]) {
+      expect(await shownText(page.locator(list))).not.toMatch(MISSING_NAME);
+    }
+
+    await page.goto(`${projectUrl}/search?q=${encodeURIComponent("class")}`);
+    const results = page.getByTestId("search-results");
+    for (const name of ["has no classname", "writes placeholders for its class and file"]) {
+      await results.getByRole("link", { name, exact: true }).waitFor();
+    }
+    expect(await shownText(results)).not.toMatch(MISSING_NAME);
+    await screenshot("search-unnamed-parts");
+
+    await results.getByRole("link", { name: "has no classname", exact: true }).click();
+    await page.waitForURL(/\/tests\//);
+    expect(await page.getByTestId("test-name").textContent()).toBe("has no classname");
+    expect(await shownText(page.locator("main"))).not.toMatch(MISSING_NAME);
+    expect(await page.title()).toBe("has no classname · seamwatch");
+
+    await page.getByTestId("status-strip").locator("a").first().click();
+    await page.waitForURL(/\/runs\/\d+$/);
+    await page.getByRole("heading", { name: /Run #\d+/ }).waitFor();
+    expect(await shownText(page.locator("main"))).not.toMatch(MISSING_NAME);
+    await screenshot("run-unnamed-parts");
+  });
+
+  it("cuts a long test name to two lines in lists, with the whole name on hover", async () => {
+    await page.goto(`${projectUrl}/search?q=${encodeURIComponent("checkout summary")}`);
+    const link = page.getByTestId("search-results").getByRole("link").first();
+    expect(await link.textContent()).toBe(LONG_NAME);
+    const name = link.locator("xpath=..");
+    expect(await name.getAttribute("title")).toBe(LONG_NAME);
+    const box = await name.evaluate((element) => ({
+      height: element.getBoundingClientRect().height,
+      lineHeight: Number.parseFloat((globalThis as unknown as InPage).getComputedStyle(element).lineHeight),
+    }));
+    expect(box.height).toBeLessThanOrEqual(2 * box.lineHeight + 1);
+
+    // The test's own page shows the whole name.
+    await link.click();
+    await page.waitForURL(/\/tests\//);
+    const heading = page.getByTestId("test-name");
+    expect(await heading.textContent()).toBe(LONG_NAME);
+    expect(await heading.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  });
+});
+
+describe("every page, for review", () => {
+  it("takes a screenshot of each page, wide and phone-sized, none wider than the screen", async () => {
+    const store = server.openStore();
+    const demo = await store.getProject({ slug: "demo/webshop" });
+    const runs = await store.listRunsInRange({
+      projectId: demo?.id ?? 0,
+      branch: "main",
+      since: 0,
+      until: Date.now() + 60_000,
+    });
+    const runUrl = (run: { id: number } | undefined) => `${projectUrl}/runs/${run?.id}`;
+    const pages = [
+      ["projects", server.url],
+      ["overview-empty", `${server.url}/acme/empty`],
+      ["overview-180d", `${projectUrl}?range=180d`],
+      ["search-empty", `${projectUrl}/search`],
+      ["search-no-match", `${projectUrl}/search?q=no-such-test-anywhere`],
+      ["search-results", `${projectUrl}/search?q=order`],
+      ["run-test-failures", runUrl(runs.findLast((run) => run.outcome === "test-failures" && run.flaky > 0))],
+      ["run-infra-failure", runUrl(runs.findLast((run) => run.outcome === "infra-failure"))],
+      ["run-infra-retried", runUrl(runs.findLast((run) => run.outcome === "passed" && run.infraRetries > 0))],
+    ] as const;
+    for (const [name, url] of pages) {
+      await page.goto(url);
+      await page.screenshot({ path: join(SCREENSHOTS, `tour-${name}.png`), fullPage: true });
+    }
+    await page.goto(projectUrl);
+    await page.locator("#flaky tbody tr a").first().click();
+    await page.waitForURL(/\/tests\//);
+    const flakyTest = page.url();
+    await page.locator('[data-chart="duration"] .recharts-line-curve').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, "tour-test-flaky.png"), fullPage: true });
+
+    // A phone: every page fits its width (tables scroll inside their cards instead).
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    for (const [name, url] of [...pages, ["test-flaky", flakyTest] as const]) {
+      await phone.goto(url);
+      await phone.screenshot({ path: join(SCREENSHOTS, `tour-phone-${name}.png`), fullPage: true });
+      const width = await phone.evaluate(
+        () => (globalThis as unknown as InPage).document.documentElement.scrollWidth,
+      );
+      expect({ name, width }).toEqual({ name, width: 390 });
+    }
+    await phone.close();
   });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SiteHeader } from "../components/site-header.tsx";
-import { Card, Empty, styles } from "../components/ui.tsx";
+import { Card, Empty, PageHead, styles, Table } from "../components/ui.tsx";
 import { formatAgo, formatCount } from "../lib/format.ts";
 import { projectPath } from "../lib/paths.ts";
 import { getStore } from "../lib/store.ts";
@@ -18,50 +18,38 @@ export default async function ProjectsPage() {
     <>
       <SiteHeader />
       <main>
-        <div className={styles.pageHead}>
-          <div>
-            <h1>Projects</h1>
-            <div className={styles.subtitle}>
-              Test timings, flaky tests and infrastructure failures of your CI.
-            </div>
-          </div>
-        </div>
+        <PageHead
+          title="Projects"
+          subtitle="Test timings, flaky tests and infrastructure failures of your CI."
+        />
         <Card title="Projects">
-          {projects.length === 0 ? (
-            <Empty title="No project has sent a run yet">
-              <div>Create an upload token for a repository, then send a run from CI:</div>
-              <code className={styles.emptyCode}>
-                {"npm run token:create -- --project org/repo\n"}
-                {'curl -X POST "$SEAMWATCH_URL/api/v1/junit?project=org/repo&commit=$SHA&branch=main" \\\n'}
-                {'  -H "Authorization: Bearer $SEAMWATCH_TOKEN" -F report=@junit.xml'}
-              </code>
-            </Empty>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>Project</th>
-                  <th>Default branch</th>
-                  <th className="number">Runs</th>
-                  <th className="number">Last run</th>
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((project) => (
-                  <tr key={project.id}>
-                    <td>
-                      <Link href={projectPath(project.slug)}>{project.slug}</Link>
-                    </td>
-                    <td>{project.defaultBranch ?? "—"}</td>
-                    <td className="number">{formatCount(project.runs)}</td>
-                    <td className="number">
-                      {project.lastRunAt ? formatAgo(project.lastRunAt, now) : "never"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            rows={projects}
+            rowKey={(project) => project.id}
+            empty={
+              <Empty title="No project has sent a run yet">
+                <div>Create an upload token for a repository, then send a run from CI:</div>
+                <pre className={styles.emptyCode}>
+                  {"npm run token:create -- --project org/repo\n"}
+                  {'curl -X POST "$SEAMWATCH_URL/api/v1/junit?project=org/repo&commit=$SHA&branch=main" \\\n'}
+                  {'  -H "Authorization: Bearer $SEAMWATCH_TOKEN" -F report=@junit.xml'}
+                </pre>
+              </Empty>
+            }
+            columns={[
+              {
+                label: "Project",
+                render: (project) => <Link href={projectPath(project.slug)}>{project.slug}</Link>,
+              },
+              { label: "Default branch", render: (project) => project.defaultBranch ?? "—" },
+              { label: "Runs", numeric: true, render: (project) => formatCount(project.runs) },
+              {
+                label: "Last run",
+                numeric: true,
+                render: (project) => (project.lastRunAt ? formatAgo(project.lastRunAt, now) : "never"),
+              },
+            ]}
+          />
         </Card>
       </main>
     </>

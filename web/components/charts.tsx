@@ -1,6 +1,7 @@
 "use client";
 // The charts. They draw in the browser only (recharts measures the page), from plain data the server
-// components hand over; nothing here reads the database.
+// components hand over; nothing here reads the database. All three are one chart of days: a line or a
+// stacked bar per series, durations or counts on the value axis, and the unit written on it.
 import {
   Bar,
   BarChart,
@@ -13,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatDay, formatDuration, formatDurationTick } from "../lib/format.ts";
+import { durationTicks, formatCount, formatDay, formatDuration, formatDurationTick } from "../lib/format.ts";
 import styles from "./ui.module.css";
 
 const SERIES_COLOURS = [
@@ -39,6 +40,13 @@ const INFRA_COLOURS = [
 
 type Point = { readonly day: string } & { readonly [key: string]: number | string | null };
 
+interface Series {
+  readonly key: string;
+  readonly label: string;
+  readonly colour: string;
+  readonly dashed?: boolean;
+}
+
 const axis = { fontSize: 11, fill: "#5b6577" };
 
 export function WallTimeChart({
@@ -49,32 +57,16 @@ export function WallTimeChart({
   points: readonly Point[];
 }) {
   return (
-    <div className={styles.chart} data-chart="wall-time">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={[...points]} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
-          <CartesianGrid stroke="#eef0f3" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={formatDay} tick={axis} minTickGap={24} />
-          <YAxis tickFormatter={formatDurationTick} tick={axis} width={56} />
-          <Tooltip
-            labelFormatter={(day) => formatDay(String(day))}
-            formatter={(value, name) => [formatDuration(Number(value)), labelOf(series, String(name))]}
-          />
-          <Legend formatter={(name) => labelOf(series, String(name))} wrapperStyle={{ fontSize: 12 }} />
-          {series.map((entry, index) => (
-            <Line
-              key={entry.key}
-              type="monotone"
-              dataKey={entry.key}
-              stroke={SERIES_COLOURS[index % SERIES_COLOURS.length]}
-              strokeWidth={2}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <DayChart
+      name="wall-time"
+      kind="line"
+      unit="duration"
+      points={points}
+      series={series.map((entry, index) => ({
+        ...entry,
+        colour: SERIES_COLOURS[index % SERIES_COLOURS.length] as string,
+      }))}
+    />
   );
 }
 
@@ -86,69 +78,116 @@ export function InfraChart({
   points: readonly Point[];
 }) {
   return (
-    <div className={styles.chart} data-chart="infra">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={[...points]} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
-          <CartesianGrid stroke="#eef0f3" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={formatDay} tick={axis} minTickGap={24} />
-          <YAxis allowDecimals={false} tick={axis} width={32} />
-          <Tooltip labelFormatter={(day) => formatDay(String(day))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {signatures.map((signature, index) => (
-            <Bar
-              key={signature}
-              dataKey={signature}
-              stackId="infra"
-              fill={INFRA_COLOURS[index % INFRA_COLOURS.length]}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <DayChart
+      name="infra"
+      kind="bar"
+      unit="failed attempts"
+      points={points}
+      series={signatures.map((signature, index) => ({
+        key: signature,
+        label: signature,
+        colour: INFRA_COLOURS[index % INFRA_COLOURS.length] as string,
+      }))}
+    />
   );
 }
 
 export function DurationChart({ points }: { points: readonly Point[] }) {
   return (
-    <div className={styles.chart} data-chart="duration">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={[...points]} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
-          <CartesianGrid stroke="#eef0f3" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={formatDay} tick={axis} minTickGap={24} />
-          <YAxis tickFormatter={formatDurationTick} tick={axis} width={56} />
-          <Tooltip
-            labelFormatter={(day) => formatDay(String(day))}
-            formatter={(value, name) => [formatDuration(Number(value)), String(name)]}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line
-            type="monotone"
-            dataKey="p50"
-            name="p50"
-            stroke="#2f5bd3"
-            strokeWidth={2}
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-          <Line
-            type="monotone"
-            dataKey="p95"
-            name="p95"
-            stroke="#b7791f"
-            strokeWidth={2}
-            strokeDasharray="4 3"
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <DayChart
+      name="duration"
+      kind="line"
+      unit="duration"
+      points={points}
+      series={[
+        { key: "p50", label: "p50", colour: "#2f5bd3" },
+        { key: "p95", label: "p95", colour: "#b7791f", dashed: true },
+      ]}
+    />
   );
 }
 
-function labelOf(series: readonly { key: string; label: string }[], key: string): string {
-  return series.find((entry) => entry.key === key)?.label ?? key;
+/** One chart of days. `unit` "duration" reads values as milliseconds; any other names what is counted. */
+function DayChart({
+  name,
+  kind,
+  unit,
+  series,
+  points,
+}: {
+  name: string;
+  kind: "line" | "bar";
+  unit: string;
+  series: readonly Series[];
+  points: readonly Point[];
+}) {
+  const durations = unit === "duration";
+  const labelOf = (key: unknown) => series.find((entry) => entry.key === key)?.label ?? String(key);
+  const formatValue = (value: unknown) =>
+    durations ? formatDuration(Number(value)) : `${formatCount(Number(value))} ${unit}`;
+  const max = Math.max(
+    0,
+    ...points.flatMap((point) =>
+      // Stacked bars reach the sum of a day's values; lines, the largest.
+      kind === "bar"
+        ? [series.reduce((sum, entry) => sum + Number(point[entry.key] ?? 0), 0)]
+        : series.map((entry) => Number(point[entry.key] ?? 0)),
+    ),
+  );
+  const ticks = durations ? durationTicks(max) : undefined;
+  const Chart = kind === "bar" ? BarChart : LineChart;
+  return (
+    <div className={styles.chart} data-chart={name}>
+      <ResponsiveContainer width="100%" height="100%">
+        <Chart data={[...points]} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+          <CartesianGrid stroke="#eef0f3" vertical={false} />
+          <XAxis dataKey="day" tickFormatter={formatDay} tick={axis} minTickGap={24} />
+          {durations ? (
+            <YAxis
+              ticks={ticks}
+              domain={[0, ticks?.at(-1) ?? "auto"]}
+              tickFormatter={formatDurationTick}
+              tick={axis}
+              width={72}
+            />
+          ) : (
+            <YAxis
+              allowDecimals={false}
+              tick={axis}
+              width={40}
+              label={{ value: unit, angle: -90, position: "insideLeft", offset: 10, style: axis }}
+            />
+          )}
+          <Tooltip
+            labelFormatter={(day) => formatDay(String(day))}
+            formatter={(value, key) => [formatValue(value), labelOf(key)]}
+          />
+          <Legend formatter={labelOf} wrapperStyle={{ fontSize: 12 }} />
+          {series.map((entry) =>
+            kind === "bar" ? (
+              <Bar
+                key={entry.key}
+                dataKey={entry.key}
+                stackId="stack"
+                fill={entry.colour}
+                isAnimationActive={false}
+              />
+            ) : (
+              <Line
+                key={entry.key}
+                type="monotone"
+                dataKey={entry.key}
+                stroke={entry.colour}
+                strokeWidth={2}
+                strokeDasharray={entry.dashed ? "4 3" : undefined}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ),
+          )}
+        </Chart>
+      </ResponsiveContainer>
+    </div>
+  );
 }

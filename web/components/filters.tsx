@@ -18,9 +18,7 @@ export function BranchSelect({
   return (
     <form method="get" action={pathname}>
       <label>
-        <span className="visually-hidden" style={{ position: "absolute", left: -9999 }}>
-          Branch
-        </span>
+        <span className={styles.visuallyHidden}>Branch</span>
         <select
           className={styles.select}
           name="branch"

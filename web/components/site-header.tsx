@@ -14,7 +14,9 @@ export function SiteHeader({ project, query }: { project?: string; query?: strin
         {project ? (
           <nav className={styles.crumbs} aria-label="Project">
             <span aria-hidden="true">/</span>
-            <Link href={projectPath(project)}>{project}</Link>
+            <Link href={projectPath(project)} title={project}>
+              {project}
+            </Link>
           </nav>
         ) : null}
         {project ? (

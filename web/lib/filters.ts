@@ -1,5 +1,5 @@
 // The overview's and test page's filters, kept in the URL so that links can be shared: `?branch=…&range=30d`.
-import { DAY_MS } from "../../store/queries.ts";
+import { type BranchSummary, DAY_MS, type Store } from "../../store/queries.ts";
 
 export const RANGES = [
   { key: "7d", days: 7, label: "7 days" },
@@ -81,4 +81,41 @@ export function filterQuery(
   if (filters.range && filters.range !== DEFAULT_RANGE) params.set("range", filters.range);
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/** The query string that keeps a page's filters on a link to another filtered page. */
+export function keepFilters(path: string, filters: Filters, defaultBranch: string | null): string {
+  return `${path}${filterQuery({ branch: filters.branch, range: filters.range.key }, defaultBranch)}`;
+}
+
+export interface ViewFilters {
+  readonly filters: Filters;
+  /** For the branch filter: the default branch first, and the one asked for even when it has no run. */
+  readonly branches: readonly BranchSummary[];
+}
+
+/** The filters of a page about one project (overview, test page), with the branches to choose from. */
+export async function readViewFilters(
+  project: { readonly store: Store; readonly id: number; readonly defaultBranch: string | null },
+  params: SearchParams,
+  now: number,
+): Promise<ViewFilters> {
+  const branches = orderBranches(
+    await project.store.listBranches({ projectId: project.id }),
+    project.defaultBranch,
+  );
+  const filters = readFilters(params, {
+    branches: branches.map((entry) => entry.branch),
+    defaultBranch: project.defaultBranch,
+    now,
+  });
+  if (!branches.some((entry) => entry.branch === filters.branch)) {
+    branches.push({ branch: filters.branch, runs: 0, lastRunAt: 0 });
+  }
+  return { filters, branches };
+}
+
+/** A branch as the pages name it: runs that named none are kept under "". */
+export function branchLabel(branch: string | null): string {
+  return branch ? branch : "(no branch)";
 }

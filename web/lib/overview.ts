@@ -17,6 +17,7 @@ import {
 import type { RunSummary, Store, TestHealth, TestIdentity, TestWindow } from "../../store/queries.ts";
 import { DAY_MS } from "../../store/queries.ts";
 import type { Filters } from "./filters.ts";
+import { jobLabel } from "./format.ts";
 
 export interface SeriesPoint {
   readonly day: string;
@@ -154,7 +155,7 @@ export async function loadOverview(store: Store, projectId: number, filters: Fil
 function wallTimeChart(runs: readonly RunSummary[], filters: Filters): WallTimeChart {
   const bySeries = new Map<string, { label: string; runs: RunSummary[] }>();
   for (const run of runs) {
-    const label = [run.workflow, run.job, run.jobKey].filter(Boolean).join(" / ") || "(unnamed job)";
+    const label = jobLabel(run);
     const entry = bySeries.get(label) ?? { label, runs: [] };
     entry.runs.push(run);
     bySeries.set(label, entry);

@@ -3,20 +3,37 @@
 // Filters (branch, time range) live in the URL.
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { Rate } from "../../../../core/analytics/index.ts";
 import { InfraChart, WallTimeChart } from "../../../components/charts.tsx";
-import { BranchSelect } from "../../../components/filters.tsx";
 import { SiteHeader } from "../../../components/site-header.tsx";
-import { Card, Empty, HealthBadge, OutcomeBadge, Stat, styles, TestTitle } from "../../../components/ui.tsx";
-import { filterQuery, orderBranches, RANGES, readFilters, type SearchParams } from "../../../lib/filters.ts";
+import {
+  Card,
+  type Column,
+  Commit,
+  Empty,
+  HealthBadge,
+  OutcomeBadge,
+  PageHead,
+  Signature,
+  Stat,
+  Sub,
+  styles,
+  Table,
+  testColumn,
+} from "../../../components/ui.tsx";
+import { ViewFilters } from "../../../components/view-filters.tsx";
+import { branchLabel, keepFilters, readViewFilters, type SearchParams } from "../../../lib/filters.ts";
 import {
   formatAgo,
   formatCount,
   formatDuration,
+  formatInterval,
   formatPercent,
+  jobLabel,
+  joinShown,
   plural,
-  shortSha,
 } from "../../../lib/format.ts";
-import { loadOverview } from "../../../lib/overview.ts";
+import { loadOverview, type TroubledTest } from "../../../lib/overview.ts";
 import { projectPath, runPath, slugFromParams, testPath } from "../../../lib/paths.ts";
 import { loadProject } from "../../../lib/project.ts";
 
@@ -32,66 +49,46 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OverviewPage({ params, searchParams }: Props) {
   const project = await loadProject(params);
   const now = Date.now();
-  const branches = orderBranches(
-    await project.store.listBranches({ projectId: project.id }),
-    project.defaultBranch,
-  );
-  const filters = readFilters(await searchParams, {
-    branches: branches.map((entry) => entry.branch),
-    defaultBranch: project.defaultBranch,
-    now,
-  });
-  if (!branches.some((entry) => entry.branch === filters.branch)) {
-    branches.push({ branch: filters.branch, runs: 0, lastRunAt: 0 });
-  }
+  const { filters, branches } = await readViewFilters(project, await searchParams, now);
   const overview = await loadOverview(project.store, project.id, filters);
   const { totals } = overview;
-  const withFilters = (href: string) =>
-    `${href}${filterQuery({ branch: filters.branch, range: filters.range.key }, project.defaultBranch)}`;
-  const branchLabel = filters.branch === "" ? "(no branch)" : filters.branch;
+  const testHref = (testKey: string) =>
+    keepFilters(testPath(project.slug, testKey), filters, project.defaultBranch);
+  const branch = branchLabel(filters.branch);
+  const neverRun = branches.every((entry) => entry.runs === 0);
 
   return (
     <>
       <SiteHeader project={project.slug} />
       <main>
-        <div className={styles.pageHead}>
-          <div>
-            <h1>{project.slug}</h1>
-            <div className={styles.subtitle}>
-              {branchLabel}, last {filters.range.label}
-            </div>
-          </div>
-          <div className={styles.filters}>
-            <BranchSelect
-              branches={branches}
-              current={filters.branch}
-              defaultBranch={project.defaultBranch}
-            />
-            <nav className={styles.segmented} aria-label="Time range">
-              {RANGES.map((range) => (
-                <Link
-                  key={range.key}
-                  href={`${projectPath(project.slug)}${filterQuery({ branch: filters.branch, range: range.key }, project.defaultBranch)}`}
-                  aria-current={range.key === filters.range.key}
-                >
-                  {range.key}
-                </Link>
-              ))}
-            </nav>
-          </div>
-        </div>
+        <PageHead
+          title={project.slug}
+          subtitle={neverRun ? "no run yet" : `${branch}, last ${filters.range.label}`}
+          aside={
+            neverRun ? null : (
+              <ViewFilters
+                path={projectPath(project.slug)}
+                filters={filters}
+                branches={branches}
+                defaultBranch={project.defaultBranch}
+              />
+            )
+          }
+        />
 
         {totals.runs === 0 ? (
-          <Card title="No runs yet">
-            <Empty title={`No run on ${branchLabel} in the last ${filters.range.label}`}>
+          <Card title={neverRun ? "Send a first run" : "Nothing in this range"}>
+            <Empty
+              title={neverRun ? "No run sent yet" : `No run on ${branch} in the last ${filters.range.label}`}
+            >
               <div>
-                Pick another branch or a longer range, or send a run: the action uploads its report when given
-                <code> server-url</code>; any CI can post JUnit XML:
+                {neverRun ? "The action" : "Pick another branch or a longer range, or send a run: the action"}{" "}
+                uploads its report when given <code>server-url</code>; any CI can post JUnit XML:
               </div>
-              <code className={styles.emptyCode}>
-                {`curl -X POST "${"$"}SEAMWATCH_URL/api/v1/junit?project=${project.slug}&commit=${"$"}SHA&branch=${branchLabel}" \\\n`}
-                {`  -H "Authorization: Bearer ${"$"}SEAMWATCH_TOKEN" -F report=@junit.xml`}
-              </code>
+              <pre className={styles.emptyCode}>
+                {`curl -X POST "$SEAMWATCH_URL/api/v1/junit?project=${project.slug}&commit=$SHA&branch=${filters.branch || "main"}" \\\n`}
+                {`  -H "Authorization: Bearer $SEAMWATCH_TOKEN" -F report=@junit.xml`}
+              </pre>
             </Empty>
           </Card>
         ) : (
@@ -115,7 +112,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               <Stat
                 label="Flaky tests"
                 value={formatCount(totals.flakyTests)}
-                note={`of ${formatCount(totals.tests)} tests`}
+                note={`of ${plural(totals.tests, "test")}`}
               />
               <Stat
                 label="Broken tests"
@@ -133,7 +130,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               <Card title="Suite wall time" note="p50 per day, per workflow / job">
                 <WallTimeChart series={overview.wallTime.series} points={overview.wallTime.points} />
               </Card>
-              <Card title="Infrastructure failures" note="attempts per day, by signature">
+              <Card title="Infrastructure failures" note="failed attempts per day, by signature">
                 {overview.infra.signatures.length === 0 ? (
                   <Empty title="No infrastructure failure in this range">
                     Pulls, containers and services held up: every failure here was the tests' own.
@@ -146,214 +143,172 @@ export default async function OverviewPage({ params, searchParams }: Props) {
 
             <div className={styles.grid}>
               <Card title="Slowest tests" note="p50 over the range" id="slowest">
-                {overview.slowest.length === 0 ? (
-                  <Empty title="No timed test in this range">Only clean passes are timed.</Empty>
-                ) : (
-                  <table>
-                    <thead>
-                      <tr>
-                        <th>Test</th>
-                        <th className="number">p50</th>
-                        <th className="number">p95</th>
-                        <th className="number">Runs</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {overview.slowest.map((test) => (
-                        <tr key={test.id}>
-                          <td>
-                            <TestTitle test={test} href={withFilters(testPath(project.slug, test.testKey))} />
-                          </td>
-                          <td className="number">{formatDuration(test.p50Ms)}</td>
-                          <td className="number">{formatDuration(test.p95Ms)}</td>
-                          <td className="number">{formatCount(test.runs)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <Table
+                  rows={overview.slowest}
+                  rowKey={(test) => test.id}
+                  empty={<Empty title="No timed test in this range">Only clean passes are timed.</Empty>}
+                  columns={[
+                    testColumn(testHref),
+                    { label: "p50", numeric: true, render: (test) => formatDuration(test.p50Ms) },
+                    { label: "p95", numeric: true, render: (test) => formatDuration(test.p95Ms) },
+                    { label: "Timed runs", numeric: true, render: (test) => formatCount(test.runs) },
+                  ]}
+                />
               </Card>
               <Card
                 title="Got slower"
                 note={`p50 of the last ${overview.slowerWindow.currentDays} days against the ${overview.slowerWindow.baselineDays} before`}
                 id="slower"
               >
-                {overview.slower.length === 0 ? (
-                  <Empty title="Nothing got slower">
-                    A test is listed when its p50 grew by 20 % and 1 s or more, with 5 timings on each side.
-                  </Empty>
-                ) : (
-                  <table>
-                    <thead>
-                      <tr>
-                        <th>Test</th>
-                        <th className="number">Before</th>
-                        <th className="number">Now</th>
-                        <th className="number">Change</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {overview.slower.map((test) => (
-                        <tr key={test.id}>
-                          <td>
-                            <TestTitle test={test} href={withFilters(testPath(project.slug, test.testKey))} />
-                          </td>
-                          <td className="number">{formatDuration(test.baselineMs)}</td>
-                          <td className="number">{formatDuration(test.currentMs)}</td>
-                          <td className="number">
-                            <span className={styles.up}>
-                              +{formatDuration(test.changeMs)}
-                              {test.changeRatio !== null ? ` (+${formatPercent(test.changeRatio)})` : ""}
-                            </span>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <Table
+                  rows={overview.slower}
+                  rowKey={(test) => test.id}
+                  empty={
+                    <Empty title="Nothing got slower">
+                      A test is listed when its p50 grew by 20 % and 1 s or more, with 5 timings on each side.
+                    </Empty>
+                  }
+                  columns={[
+                    testColumn(testHref),
+                    { label: "Before", numeric: true, render: (test) => formatDuration(test.baselineMs) },
+                    { label: "Now", numeric: true, render: (test) => formatDuration(test.currentMs) },
+                    {
+                      label: "Change",
+                      numeric: true,
+                      render: (test) => (
+                        <>
+                          <span className={styles.up}>+{formatDuration(test.changeMs)}</span>
+                          {test.changeRatio !== null ? <Sub>+{formatPercent(test.changeRatio)}</Sub> : null}
+                        </>
+                      ),
+                    },
+                  ]}
+                />
               </Card>
             </div>
 
             <Card title="Flaky and failing tests" note="by the CI time their failures cost" id="flaky">
-              {overview.troubled.length === 0 ? (
-                <Empty title="No test failed in this range">
-                  Infrastructure failures are counted separately.
-                </Empty>
-              ) : (
-                <div className={styles.cardTable}>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th>Test</th>
-                        <th>State</th>
-                        <th className="number">Failure rate</th>
-                        <th className="number">Flake rate</th>
-                        <th className="number">CI time lost</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {overview.troubled.map((test) => (
-                        <tr key={test.id}>
-                          <td>
-                            <TestTitle test={test} href={withFilters(testPath(project.slug, test.testKey))} />
-                          </td>
-                          <td>
-                            <HealthBadge state={test.state} />
-                          </td>
-                          <td className="number" title={intervalText(test.failureRate)}>
-                            {formatPercent(test.failureRate.rate)}
-                            <div className={styles.faint}>
-                              {test.failureRate.count} of {test.failureRate.total}
-                            </div>
-                          </td>
-                          <td className="number" title={intervalText(test.flakeRate)}>
-                            {formatPercent(test.flakeRate.rate)}
-                            <div className={styles.faint}>
-                              {test.flakeRate.count} of {test.flakeRate.total}
-                            </div>
-                          </td>
-                          <td className="number">{formatDuration(test.ciTimeLostMs)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
+              <Table
+                rows={overview.troubled}
+                rowKey={(test) => test.id}
+                empty={
+                  <Empty title="No test failed in this range">
+                    Infrastructure failures are counted separately.
+                  </Empty>
+                }
+                columns={[
+                  testColumn(testHref),
+                  { label: "State", render: (test) => <HealthBadge state={test.state} /> },
+                  rateColumn("Failure rate", (test) => test.failureRate),
+                  rateColumn("Flake rate", (test) => test.flakeRate),
+                  {
+                    label: "CI time lost",
+                    numeric: true,
+                    render: (test) => formatDuration(test.ciTimeLostMs),
+                  },
+                ]}
+              />
             </Card>
 
             {overview.infra.totals.length > 0 ? (
               <Card title="Infrastructure by signature" note="kept out of every test's figures" id="infra">
-                <div className={styles.cardTable}>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th>Signature</th>
-                        <th className="number">Failed attempts</th>
-                        <th className="number">Retried</th>
-                        <th className="number">Time lost</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {overview.infra.totals.map((total) => (
-                        <tr key={total.signature}>
-                          <td>
-                            <code>{total.signature}</code>
-                            <div className={styles.faint}>{total.description}</div>
-                          </td>
-                          <td className="number">{formatCount(total.failures)}</td>
-                          <td className="number">{formatCount(total.retries)}</td>
-                          <td className="number">{formatDuration(total.timeLostMs)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table
+                  rows={overview.infra.totals}
+                  rowKey={(total) => total.signature}
+                  columns={[
+                    { label: "Signature", render: (total) => <Signature {...total} /> },
+                    {
+                      label: "Failed attempts",
+                      numeric: true,
+                      render: (total) => formatCount(total.failures),
+                    },
+                    { label: "Retried", numeric: true, render: (total) => formatCount(total.retries) },
+                    {
+                      label: "Time lost",
+                      numeric: true,
+                      render: (total) => formatDuration(total.timeLostMs),
+                    },
+                  ]}
+                />
               </Card>
             ) : null}
           </>
         )}
 
-        <Card title="Recent runs" note={branchLabel} id="runs">
-          {overview.recentRuns.length === 0 ? (
-            <Empty title="No run on this branch yet" />
-          ) : (
-            <div className={styles.cardTable}>
-              <table>
-                <thead>
-                  <tr>
-                    <th>Run</th>
-                    <th>Job</th>
-                    <th>Commit</th>
-                    <th>Outcome</th>
-                    <th className="number">Tests</th>
-                    <th className="number">Time</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.recentRuns.map((run) => (
-                    <tr key={run.id}>
-                      <td>
-                        <Link href={runPath(project.slug, run.id)}>#{run.id}</Link>
-                        <div className={styles.faint}>{formatAgo(run.startedAt, now)}</div>
-                      </td>
-                      <td>
-                        {[run.workflow, run.job].filter(Boolean).join(" / ") || "—"}
-                        {run.pullRequest ? <div className={styles.faint}>PR #{run.pullRequest}</div> : null}
-                      </td>
-                      <td>
-                        <code>{shortSha(run.commitSha)}</code>
-                      </td>
-                      <td>
-                        <OutcomeBadge outcome={run.outcome} />
-                        {run.infraRetries > 0 ? (
-                          <div className={styles.faint}>
-                            {plural(run.infraRetries, "infra retry", "infra retries")}
-                          </div>
-                        ) : null}
-                      </td>
-                      <td className="number">
+        {neverRun ? null : (
+          <Card title="Recent runs" note={branch} id="runs">
+            <Table
+              rows={overview.recentRuns}
+              rowKey={(run) => run.id}
+              empty={<Empty title={`No run on ${branch} yet`} />}
+              columns={[
+                {
+                  label: "Run",
+                  render: (run) => (
+                    <>
+                      <Link href={runPath(project.slug, run.id)}>#{run.id}</Link>
+                      <Sub>{formatAgo(run.startedAt, now)}</Sub>
+                    </>
+                  ),
+                },
+                { label: "Job", render: (run) => jobLabel(run) },
+                {
+                  label: "Commit",
+                  render: (run) => <Commit sha={run.commitSha} pullRequest={run.pullRequest} />,
+                },
+                {
+                  label: "Outcome",
+                  render: (run) => (
+                    <>
+                      <OutcomeBadge outcome={run.outcome} />
+                      {run.infraRetries > 0 ? (
+                        <Sub>{plural(run.infraRetries, "infra retry", "infra retries")}</Sub>
+                      ) : null}
+                    </>
+                  ),
+                },
+                {
+                  label: "Tests",
+                  numeric: true,
+                  render: (run) => {
+                    const notPassing = joinShown([
+                      run.failed > 0 ? `${formatCount(run.failed)} failed` : null,
+                      run.flaky > 0 ? `${formatCount(run.flaky)} flaky` : null,
+                    ]);
+                    return (
+                      <>
                         {formatCount(run.tests)}
-                        {run.failed + run.flaky > 0 ? (
-                          <div className={styles.faint}>
-                            {run.failed} failed · {run.flaky} flaky
-                          </div>
-                        ) : null}
-                      </td>
-                      <td className="number">{formatDuration(run.durationMs)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Card>
+                        {notPassing ? <Sub>{notPassing}</Sub> : null}
+                      </>
+                    );
+                  },
+                },
+                { label: "Time", numeric: true, render: (run) => formatDuration(run.durationMs) },
+              ]}
+            />
+          </Card>
+        )}
       </main>
     </>
   );
 }
 
-function intervalText(rate: { low: number; high: number; total: number }): string {
-  return rate.total > 0
-    ? `95 % interval ${formatPercent(rate.low)} – ${formatPercent(rate.high)}`
-    : "no counted run";
+/** A rate with its sample under it, and its 95 % interval on hover. */
+function rateColumn(label: string, rateOf: (test: TroubledTest) => Rate): Column<TroubledTest> {
+  return {
+    label,
+    numeric: true,
+    render: (test) => {
+      const rate = rateOf(test);
+      return (
+        <>
+          {formatPercent(rate.rate)}
+          <Sub>
+            {formatCount(rate.count)} of {formatCount(rate.total)}
+          </Sub>
+        </>
+      );
+    },
+    title: (test) => formatInterval(rateOf(test)) || "no counted run",
+  };
 }

@@ -1,10 +1,10 @@
 // Tests of the project whose name, class, suite or file holds the words searched for.
 import type { Metadata } from "next";
 import { SiteHeader } from "../../../../components/site-header.tsx";
-import { Card, Empty, HealthBadge, styles, TestTitle } from "../../../../components/ui.tsx";
+import { Card, Empty, HealthBadge, PageHead, styles, Table, testColumn } from "../../../../components/ui.tsx";
 import { firstParam, type SearchParams } from "../../../../lib/filters.ts";
 import { formatAgo, plural } from "../../../../lib/format.ts";
-import { testPath } from "../../../../lib/paths.ts";
+import { projectPath, testPath } from "../../../../lib/paths.ts";
 import { loadProject } from "../../../../lib/project.ts";
 
 interface Props {
@@ -28,51 +28,47 @@ export default async function SearchPage({ params, searchParams }: Props) {
     <>
       <SiteHeader project={project.slug} query={query} />
       <main>
-        <div className={styles.pageHead}>
-          <div>
-            <h1>Search tests</h1>
-            <div className={styles.subtitle}>
-              {query ? (
-                <>
-                  {tests.length >= LIMIT ? `the first ${LIMIT}` : plural(tests.length, "test")} matching “
-                  {query}”
-                </>
-              ) : (
-                "by name, class, suite or file"
-              )}
-            </div>
-          </div>
-        </div>
+        <PageHead
+          back={{ href: projectPath(project.slug), label: "overview" }}
+          title="Search tests"
+          subtitle={
+            query
+              ? `${tests.length >= LIMIT ? `the first ${LIMIT} tests` : plural(tests.length, "test")} matching “${query}”`
+              : "by name, class, suite or file"
+          }
+        />
         <Card title="Tests">
-          {!query ? (
-            <Empty title="Type part of a test's name in the search box above" />
-          ) : tests.length === 0 ? (
-            <Empty title={`No test matches “${query}”`}>
-              Search looks in test names, classes, suites and files of {project.slug}; try fewer words.
-            </Empty>
+          {query ? (
+            <Table
+              testId="search-results"
+              rows={tests}
+              rowKey={(test) => test.id}
+              empty={
+                <Empty title={`No test matches “${query}”`}>
+                  Search looks in test names, classes, suites and files of {project.slug}; try fewer words.
+                </Empty>
+              }
+              columns={[
+                testColumn((testKey) => testPath(project.slug, testKey)),
+                { label: "State", render: (test) => <HealthBadge state={test.state} /> },
+                { label: "Last seen", numeric: true, render: (test) => formatAgo(test.lastSeenAt, now) },
+              ]}
+            />
           ) : (
-            <table data-testid="search-results">
-              <thead>
-                <tr>
-                  <th>Test</th>
-                  <th>State</th>
-                  <th className="number">Last seen</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tests.map((test) => (
-                  <tr key={test.id}>
-                    <td>
-                      <TestTitle test={test} href={testPath(project.slug, test.testKey)} />
-                    </td>
-                    <td>
-                      <HealthBadge state={test.state} />
-                    </td>
-                    <td className="number">{formatAgo(test.lastSeenAt, now)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Empty title="Type part of a test's name">
+              <form action={`${projectPath(project.slug)}/search`} method="get" className={styles.searchForm}>
+                <input
+                  className={styles.searchField}
+                  type="search"
+                  name="q"
+                  placeholder="a name, class, suite or file"
+                  aria-label="Test name, class, suite or file"
+                />
+                <button type="submit" className={styles.button}>
+                  Search
+                </button>
+              </form>
+            </Empty>
           )}
         </Card>
       </main>
