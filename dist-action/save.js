@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-VKUTBQEH.js";
+} from "./chunks/chunk-VMLMHACA.js";
 import {
   warning
 } from "./chunks/chunk-UA7YWFSH.js";

@@ -4,10 +4,19 @@
 import { type Failure, formatSuitePath } from "../junit/index.ts";
 import type { MergedTest } from "../run/index.ts";
 
+/** What reporters write where a name is missing: jest-junit's suite "undefined", "null", CTest's "(empty)". */
+const NO_NAME = new Set(["undefined", "null", "(empty)"]);
+
+/** A name from a report as it is shown, or "" when there is none (blank, or a reporter's stand-in). */
+export function shownName(text: string | null | undefined): string {
+  const trimmed = text?.trim() ?? "";
+  return NO_NAME.has(trimmed) ? "" : trimmed;
+}
+
 /** `suite › Class › name`, without repeating a part that equals the one before it. */
 export function testTitle(test: Pick<MergedTest, "suitePath" | "classname" | "name">): string {
-  const suite = formatSuitePath(test.suitePath);
-  const parts = [suite, test.classname, test.name].map((part) => part.trim()).filter((part) => part);
+  const suite = formatSuitePath(test.suitePath.filter((part) => shownName(part) !== ""));
+  const parts = [suite, shownName(test.classname), test.name.trim()].filter((part) => part);
   return parts.filter((part, index) => part !== parts[index - 1]).join(" › ") || "(unnamed test)";
 }
 

@@ -13,6 +13,8 @@ import {
   MARKDOWN_LIMITS,
   type RunReportOptions,
   renderRunReport,
+  shownName,
+  testTitle,
   utf8Length,
 } from "../../core/report/index.ts";
 import type { RunResult } from "../../core/run/index.ts";
@@ -711,3 +713,16 @@ function outsideCodeSpans(line: string): string | null {
   }
   return text;
 }
+
+describe("testTitle", () => {
+  it("leaves out the stand-ins reporters write for a missing name (jest-junit's suite 'undefined')", () => {
+    expect(
+      testTitle({ suitePath: ["undefined"], classname: "fails an assertion", name: "fails an assertion" }),
+    ).toBe("fails an assertion");
+    expect(testTitle({ suitePath: ["Orders", "null"], classname: "(empty)", name: "adds" })).toBe(
+      "Orders › adds",
+    );
+    expect(shownName("  undefined ")).toBe("");
+    expect(shownName("Undefined behaviour")).toBe("Undefined behaviour");
+  });
+});

@@ -2,6 +2,8 @@
 // Pure, server and client. A number and its unit are joined by a no-break space, so that "13 min 50 s" or
 // "95 %" never wraps between them.
 
+import { shownName } from "../../core/report/index.ts";
+
 const NBSP = "\u00a0";
 /** Keeps an en dash with the numbers on both sides of it. */
 const WORD_JOINER = "\u2060";
@@ -113,13 +115,8 @@ export function shortSha(sha: string | null | undefined): string {
 
 // What reporters write where they had no value: jest-junit names a file's top-level suite "undefined",
 // surefire writes "null" for a missing name, CTest names its suite "(empty)" when no build name was set.
-const NO_VALUE = new Set(["undefined", "null", "(empty)"]);
-
-/** A name from a report as it is shown, or "" when there is none. */
-export function shownText(text: string | null | undefined): string {
-  const trimmed = text?.trim() ?? "";
-  return NO_VALUE.has(trimmed) ? "" : trimmed;
-}
+/** A name from a report as it is shown, or "" when there is none (the rule the job summary uses too). */
+export const shownText = shownName;
 
 /** The parts that have something to show, joined: never a dangling separator. */
 export function joinShown(parts: readonly (string | null | undefined)[], separator = " · "): string {

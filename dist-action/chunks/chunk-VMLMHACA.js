@@ -3986,9 +3986,14 @@ function firstLine(text) {
 }
 
 // core/report/test-text.ts
+var NO_NAME = /* @__PURE__ */ new Set(["undefined", "null", "(empty)"]);
+function shownName(text) {
+  const trimmed = text?.trim() ?? "";
+  return NO_NAME.has(trimmed) ? "" : trimmed;
+}
 function testTitle(test) {
-  const suite = formatSuitePath(test.suitePath);
-  const parts = [suite, test.classname, test.name].map((part) => part.trim()).filter((part) => part);
+  const suite = formatSuitePath(test.suitePath.filter((part) => shownName(part) !== ""));
+  const parts = [suite, shownName(test.classname), test.name.trim()].filter((part) => part);
   return parts.filter((part, index) => part !== parts[index - 1]).join(" \u203A ") || "(unnamed test)";
 }
 function testLocation(test) {
