@@ -5,10 +5,10 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-VKUTBQEH.js";
+} from "./chunks/chunk-W33LWLVQ.js";
 import {
   warning
-} from "./chunks/chunk-UA7YWFSH.js";
+} from "./chunks/chunk-SEIQ2KEB.js";
 import "./chunks/chunk-GD4DQVE4.js";
 
 // action/save.ts

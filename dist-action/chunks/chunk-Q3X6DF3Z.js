@@ -8,7 +8,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-UA7YWFSH.js";
+} from "./chunk-SEIQ2KEB.js";
 import {
   HttpClient,
   HttpCodes

@@ -29,7 +29,7 @@ import {
   isGhes,
   resolvePaths,
   unlinkFile
-} from "./chunk-SQFU32Q3.js";
+} from "./chunk-Q3X6DF3Z.js";
 import {
   debug,
   error,
@@ -41,7 +41,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-UA7YWFSH.js";
+} from "./chunk-SEIQ2KEB.js";
 import {
   HttpClient,
   HttpClientError,

@@ -7,8 +7,8 @@ import {
   getCompressionMethod,
   internalCacheTwirpClient,
   isCacheReadable
-} from "./chunk-SQFU32Q3.js";
-import "./chunk-UA7YWFSH.js";
+} from "./chunk-Q3X6DF3Z.js";
+import "./chunk-SEIQ2KEB.js";
 import "./chunk-ENQGZXEM.js";
 import "./chunk-VC2UCSFH.js";
 import "./chunk-GD4DQVE4.js";
