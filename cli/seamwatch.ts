@@ -3,6 +3,7 @@ import { type CommandIo, processIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
 import { PARSE_USAGE, runParseCommand } from "./parse-command.ts";
 import { runRunCommand } from "./run-command.ts";
+import { runUploadCommand } from "./upload-command.ts";
 
 /** Kept here so that a usage error of `token`/`db` does not load the database driver to print it. */
 const DASHBOARD_HELP =
@@ -30,6 +31,8 @@ async function runCommand(argv: readonly string[], io: CommandIo): Promise<numbe
       return runParseCommand(rest, io);
     case "run":
       return runRunCommand(rest, io);
+    case "upload":
+      return runUploadCommand(rest, io);
     case "token":
     case "oidc":
     case "db": {
