@@ -39,7 +39,7 @@ import {
   testCasesOf,
   testDurationMs,
   withoutInputs
-} from "./chunks/chunk-W33LWLVQ.js";
+} from "./chunks/chunk-4IBILYPK.js";
 import {
   error,
   getIDToken,
@@ -51,7 +51,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-SEIQ2KEB.js";
+} from "./chunks/chunk-I5O4ZGMK.js";
 import "./chunks/chunk-GD4DQVE4.js";
 
 // action/main.ts
@@ -739,12 +739,13 @@ import { createReadStream, openAsBlob } from "node:fs";
 import { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 var DEFAULT_REQUEST_POLICY = {
-  maxAttempts: 5,
+  maxAttempts: 4,
   firstDelayMs: 1e3,
   maxDelayMs: 15e3,
-  totalMs: 9e4,
-  attemptTimeoutMs: 6e4
+  totalMs: 6e4,
+  attemptTimeoutMs: 3e4
 };
+var BASELINE_POLICY = { maxAttempts: 2, totalMs: 2e4 };
 var DashboardError = class extends Error {
   status;
   /** The API's error code (`unauthorized`, `invalid-report`…), when it answered with one. */
@@ -791,7 +792,7 @@ async function fetchBaseline(connection, request, context) {
       body,
       signal
     }),
-    context
+    { ...context, policy: { ...BASELINE_POLICY, ...context.policy } }
   );
   return readBaseline(await readJson(response));
 }

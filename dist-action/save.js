@@ -5,10 +5,10 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-W33LWLVQ.js";
+} from "./chunks/chunk-4IBILYPK.js";
 import {
   warning
-} from "./chunks/chunk-SEIQ2KEB.js";
+} from "./chunks/chunk-I5O4ZGMK.js";
 import "./chunks/chunk-GD4DQVE4.js";
 
 // action/save.ts

@@ -4,9 +4,8 @@
 import "server-only";
 import { z } from "zod";
 import {
-  flakeRate,
-  noOutcomes,
   percentileOfSketch,
+  rateOf,
   summarizeDurations,
   type TestHealth,
 } from "../../core/analytics/index.ts";
@@ -29,6 +28,7 @@ export type BaselineRequest = z.output<typeof baselineRequestSchema>;
 export interface BaselineTestAnswer {
   /** Null when no health is kept for the branch (only the default branch's is). */
   readonly health: TestHealth | null;
+  /** Runs in which it failed at least once (failed, or passed only on a retry) ÷ runs; null without runs. */
   readonly flakeRate: number | null;
   readonly p50Ms: number | null;
   readonly samples: number;
@@ -85,7 +85,8 @@ export async function buildBaseline(options: {
   const healthKnown = project.defaultBranch !== null && project.defaultBranch === request.branch;
   const tests: Record<string, BaselineTestAnswer> = {};
   for (const row of rows) {
-    const rate = flakeRate({ ...noOutcomes, passed: row.passed, failed: row.failed, flaky: row.flaky });
+    // What a reviewer asks of a flaky test: in how many runs did it fail (passing on a retry or not).
+    const rate = rateOf(row.failed + row.flaky, row.passed + row.failed + row.flaky);
     tests[row.testKey] = {
       health: healthKnown ? row.state : null,
       flakeRate: rate.rate,

@@ -4,7 +4,7 @@
 // or a server change that breaks the other side shows up here as a named problem.
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsPlugin from "ajv-formats";
 import document from "../../../web/openapi.json" with { type: "json" };
@@ -192,6 +192,8 @@ export function checkRequest(request: {
 export interface ContractProxy {
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** The next `count` requests to this method and path get `status` from the proxy itself (a failing gateway). */
+  failNext(method: string, path: string, count: number, status: number): void;
   /** Every problem, request or response side, of every request so far. */
   problems(): string[];
   close(): Promise<void>;
@@ -200,21 +202,57 @@ export interface ContractProxy {
 /** A proxy in front of the real server that checks both sides of every exchange. */
 export async function startContractProxy(target: string): Promise<ContractProxy> {
   const requests: RecordedRequest[] = [];
+  const failures: { method: string; path: string; count: number; status: number }[] = [];
   const server: Server = createServer(async (incoming, outgoing) => {
     const body = await readAll(incoming);
     const url = new URL(incoming.url ?? "/", "http://proxy.invalid");
-    const checked = checkRequest({ method: incoming.method ?? "GET", url, headers: incoming.headers, body });
+    let checked: { operationId: string | null; problems: string[] };
+    // Pages are the dashboard's, not the API's: only /api/ is in the contract.
+    if (!url.pathname.startsWith("/api/")) checked = { operationId: null, problems: [] };
+    else
+      try {
+        checked = checkRequest({ method: incoming.method ?? "GET", url, headers: incoming.headers, body });
+      } catch (error) {
+        checked = {
+          operationId: null,
+          problems: [`the request could not be checked: ${(error as Error).message}`],
+        };
+      }
+    const failure = failures.find(
+      (entry) => entry.count > 0 && entry.method === incoming.method && entry.path === url.pathname,
+    );
+    if (failure) {
+      failure.count--;
+      requests.push({
+        method: incoming.method ?? "GET",
+        path: url.pathname,
+        operationId: checked.operationId,
+        status: failure.status,
+        problems: checked.problems,
+      });
+      outgoing.writeHead(failure.status, { "content-type": "text/html" });
+      outgoing.end("<html><body>Bad gateway</body></html>");
+      return;
+    }
     const destination = new URL(incoming.url ?? "/", target);
     // The Host header stays the client's: links and the OIDC audience are the address the client used.
     const forwarded = httpRequest(destination, { method: incoming.method, headers: incoming.headers });
     forwarded.on("response", async (answer) => {
       const answerBody = await readAll(answer);
       const contentType = String(answer.headers["content-type"] ?? "");
-      let parsed: unknown = answerBody.toString("utf8");
-      if (contentType.startsWith("application/json")) parsed = JSON.parse(answerBody.toString("utf8"));
-      const responseProblems = checked.operationId
-        ? checkResponse(checked.operationId, answer.statusCode ?? 0, contentType, parsed)
-        : [];
+      const responseProblems: string[] = [];
+      try {
+        // Checked as the client reads it: after the server's compression is undone.
+        const text = decode(answerBody, String(answer.headers["content-encoding"] ?? "")).toString("utf8");
+        const parsed: unknown = contentType.startsWith("application/json") ? JSON.parse(text) : text;
+        if (checked.operationId) {
+          responseProblems.push(
+            ...checkResponse(checked.operationId, answer.statusCode ?? 0, contentType, parsed),
+          );
+        }
+      } catch (error) {
+        responseProblems.push(`the answer could not be read: ${(error as Error).message}`);
+      }
       requests.push({
         method: incoming.method ?? "GET",
         path: url.pathname,
@@ -235,12 +273,22 @@ export async function startContractProxy(target: string): Promise<ContractProxy>
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    failNext(method, path, count, status) {
+      failures.push({ method, path, count, status });
+    },
     problems: () =>
       requests.flatMap((request) =>
         request.problems.map((problem) => `${request.method} ${request.path}: ${problem}`),
       ),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function decode(body: Buffer, encoding: string): Buffer {
+  if (encoding === "gzip") return gunzipSync(body);
+  if (encoding === "br") return brotliDecompressSync(body);
+  if (encoding === "deflate") return inflateSync(body);
+  return body;
 }
 
 function resolveRef(ref: string): JsonObject {

@@ -103,10 +103,11 @@ function prepareKeyValueMessage(key, value) {
 // node_modules/@actions/core/lib/core.js
 import * as os5 from "os";
 
-// stub:oidc-utils
+// stub:@actions/core/oidc-utils
 var OidcClient = class {
-  static async getIDToken() {
-    throw new Error("seamwatch bundles no OIDC client");
+  static async getIDToken(audience) {
+    const { OidcClient: Client } = await import("./oidc-utils-PPCL7GNF.js");
+    return Client.getIDToken(audience);
   }
 };
 

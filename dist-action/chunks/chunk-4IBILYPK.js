@@ -9,7 +9,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-SEIQ2KEB.js";
+} from "./chunk-I5O4ZGMK.js";
 import {
   __commonJS,
   __toESM
@@ -6507,12 +6507,12 @@ var STDERR_TAIL_CHARS = 2e3;
 var STOP_GRACE_MS = 2e3;
 function actionsCacheImageStore() {
   const client = async () => {
-    const cache = await import("./cache-U3PPFU5M.js");
+    const cache = await import("./cache-QDB7HLRP.js");
     if (!cache.isFeatureAvailable())
       throw new ImageCacheStoreError("the Actions cache service is not available");
     return cache;
   };
-  const internals = () => import("./actions-cache-internals-TVRD6PE4.js");
+  const internals = () => import("./actions-cache-internals-PUF3NAZP.js");
   const restore = async (key, dir) => {
     const cache = await client();
     const prefix = key.endsWith("-");
