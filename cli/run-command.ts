@@ -1,6 +1,6 @@
 // `seamwatch run [options] -- <command...>`: runs a test command with infrastructure-aware retries, the
 // same engine as the GitHub Action, and reports the result.
-import { appendFile, mkdtemp } from "node:fs/promises";
+import { appendFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -153,14 +153,16 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
   io.stdout(decoders.stdout.end());
   io.stderr(decoders.stderr.end());
 
-  const reportFile =
-    options.jsonFile ??
-    (options.upload ? join(await mkdtemp(join(tmpdir(), "seamwatch-report-")), "report.json") : null);
+  // Without --json, the report uploaded is written to a folder of its own, removed after the upload.
+  const scratch =
+    !options.jsonFile && options.upload ? await mkdtemp(join(tmpdir(), "seamwatch-report-")) : null;
+  const reportFile = options.jsonFile ?? (scratch ? join(scratch, "report.json") : null);
   if (reportFile && ci) await writeRunReport(reportFile, run, ci);
   const dashboard =
     options.upload && ci && reportFile
       ? await syncWithDashboard(run, ci, reportFile, options.upload, io)
       : null;
+  if (scratch) await rm(scratch, { recursive: true, force: true });
   const report = renderRunReport(run.result, {
     target: "summary",
     slowTestSeconds: options.slowTestSeconds,

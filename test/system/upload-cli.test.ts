@@ -104,6 +104,31 @@ describe("seamwatch upload", () => {
     expect(noCommit.stderr).toContain("--junit needs to know --repository, --commit, --branch");
   });
 
+  it("lets a project take GitHub OIDC tokens: seamwatch oidc allow, show, deny", async () => {
+    const db = ["--db", dashboard.dbPath];
+    const allow = await cli([
+      "oidc",
+      "allow",
+      "--project",
+      "acme/shop",
+      "--ref",
+      "refs/heads/main",
+      "--workflow",
+      "CI",
+      ...db,
+    ]);
+    expect(allow.stdout).toBe("seamwatch: acme/shop takes GitHub OIDC tokens from refs/heads/main, in CI\n");
+    const show = await cli(["oidc", "show", "--project", "acme/shop", ...db]);
+    expect(show.stdout).toBe("acme/shop takes GitHub OIDC tokens from refs/heads/main, in CI\n");
+    const deny = await cli(["oidc", "deny", "--project", "acme/shop", ...db]);
+    expect(deny.stdout).toBe("seamwatch: acme/shop no longer takes GitHub OIDC tokens\n");
+    const missing = await cli(["oidc", "allow", ...db]);
+    expect([missing.code, missing.stderr.split("\n")[0]]).toEqual([
+      64,
+      "seamwatch: oidc allow needs the repository: --project org/repo",
+    ]);
+  });
+
   it("warns when the dashboard refuses or is down, and exits 4 only with --fail-on-upload-error", async () => {
     const refused = await cli(["upload", "--server", proxy.url, "--token", "swu_unknown", "report.json"]);
     expect(refused.code).toBe(0);
