@@ -8,7 +8,6 @@ import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../../scripts/build-web.mjs";
 import { freePort } from "../support/fixture-suites.ts";
 import { type GitHubApiStandIn, startGitHubApiStandIn } from "../support/github-api/stand-in.ts";
 import {
@@ -37,8 +36,6 @@ let token: string;
 let project: string;
 
 beforeAll(async () => {
-  // The system project has no build step of its own for the dashboard: build it when stale, as `web` does.
-  await buildWeb({ ifNeeded: true, log: () => {} });
   issuer = await startLocalIssuer();
   github = await startGitHubApiStandIn({ pullRequests: [{ number: PULL }], validateResponses: true });
   project = `${github.owner}/${github.repo}`;

@@ -5,7 +5,6 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../../scripts/build-web.mjs";
 import { freePort } from "../support/fixture-suites.ts";
 import { runCli } from "../support/run-cli.ts";
 import { type ContractProxy, startContractProxy } from "../support/web/dashboard-contract.ts";
@@ -18,7 +17,6 @@ let token: string;
 let dir: string;
 
 beforeAll(async () => {
-  await buildWeb({ ifNeeded: true, log: () => {} });
   dashboard = await startDashboard();
   proxy = await startContractProxy(dashboard.url);
   token = await dashboard.createToken("acme/shop");
