@@ -19,7 +19,8 @@ export default defineConfig({
           name: "system",
           include: ["test/system/**/*.test.ts", "test/support/**/*.test.ts"],
           exclude: ["test/system/web-*.test.ts"],
-          globalSetup: ["test/support/build-cli.ts"],
+          // upload-*.test.ts run the action and the CLI against the dashboard's standalone build.
+          globalSetup: ["test/support/build-cli.ts", "test/support/web/build-web.ts"],
         },
       },
       {

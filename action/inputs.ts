@@ -15,6 +15,7 @@ import {
 import type { SuiteSettings } from "../runner/run-suite.ts";
 import { RUN_SETTINGS, retryDelayMs } from "../runner/settings.ts";
 import { checkShell, ShellError } from "../runner/shell-command.ts";
+import { normalizeServerUrl, UPLOAD_SETTINGS } from "../upload/settings.ts";
 
 /** Input names as action.yml declares them. */
 export const INPUT = {
@@ -38,6 +39,11 @@ export const INPUT = {
   cacheKeyPrefix: "cache-key-prefix",
   cacheReadOnly: "cache-read-only",
   cacheMaxGb: "cache-max-gb",
+  serverUrl: UPLOAD_SETTINGS.serverUrl.input,
+  serverToken: UPLOAD_SETTINGS.serverToken.input,
+  failOnUploadError: UPLOAD_SETTINGS.failOnUploadError.input,
+  regressionPercent: UPLOAD_SETTINGS.regressionPercent.input,
+  regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.input,
 } as const;
 
 export type InputName = (typeof INPUT)[keyof typeof INPUT];
@@ -45,7 +51,7 @@ export type InputName = (typeof INPUT)[keyof typeof INPUT];
 export const COMMENT_MODES = ["auto", "always", "off"] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
-export const FAIL_ON = ["test-failures", "any-failure", "never"] as const;
+export const FAIL_ON = ["test-failures", "new-failures", "any-failure", "never"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 /**
@@ -62,6 +68,9 @@ export const DEFAULTS = {
   cacheImages: "auto",
   cacheReadOnly: false,
   cacheMaxGb: 10,
+  failOnUploadError: UPLOAD_SETTINGS.failOnUploadError.default,
+  regressionPercent: UPLOAD_SETTINGS.regressionPercent.default,
+  regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.default,
 } as const satisfies Record<string, unknown>;
 
 export interface ActionInputs {
@@ -73,6 +82,17 @@ export interface ActionInputs {
   readonly githubToken: string;
   readonly failOn: FailOn;
   readonly imageCache: ImageCacheInputs;
+  readonly dashboard: DashboardInputs;
+}
+
+export interface DashboardInputs {
+  /** Without a trailing slash; null: no dashboard (nothing is uploaded, no history in the comment). */
+  readonly serverUrl: string | null;
+  /** "" with OIDC: the action then asks GitHub for a token whose audience is `serverUrl`. */
+  readonly serverToken: string;
+  readonly failOnUploadError: boolean;
+  readonly regressionPercent: number;
+  readonly regressionMinSeconds: number;
 }
 
 export interface ImageCacheInputs {
@@ -181,6 +201,27 @@ export function getInputs(options: GetInputsOptions = {}): ActionInputs {
     githubToken: read(INPUT.githubToken),
     failOn: readChoice(read, INPUT.failOn, FAIL_ON, DEFAULTS.failOn),
     imageCache: readImageCacheInputs(read),
+    dashboard: readDashboardInputs(read),
+  });
+}
+
+function readDashboardInputs(read: (name: InputName) => string): DashboardInputs {
+  const serverText = read(INPUT.serverUrl);
+  let serverUrl: string | null = null;
+  if (serverText !== "") {
+    try {
+      serverUrl = normalizeServerUrl(serverText);
+    } catch (cause) {
+      throw new InputError(INPUT.serverUrl, serverText, (cause as Error).message, { cause });
+    }
+  }
+  const regressionPercent = readNumber(read, INPUT.regressionPercent, DEFAULTS.regressionPercent);
+  return Object.freeze({
+    serverUrl,
+    serverToken: read(INPUT.serverToken),
+    failOnUploadError: readBoolean(read, INPUT.failOnUploadError, DEFAULTS.failOnUploadError),
+    regressionPercent,
+    regressionMinSeconds: readNumber(read, INPUT.regressionMinSeconds, DEFAULTS.regressionMinSeconds),
   });
 }
 

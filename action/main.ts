@@ -2,11 +2,16 @@
 // outputs, a JSON file, annotations, the job summary and one sticky pull request comment. Before the suite
 // it restores the Docker image cache (image-cache.ts).
 //
-// Failure policy: a misconfigured input fails the step; the comment, the summary and the JSON file are
-// extras whose problems are warnings; the tests' result fails the step as `fail-on` says.
+// With `server-url`, the run is compared with the base branch's history on the dashboard and uploaded there
+// (dashboard.ts); the comment then tells new failures from known-flaky and already-broken ones.
+//
+// Failure policy: a misconfigured input fails the step; the comment, the summary, the JSON file and the
+// upload are extras whose problems are warnings (the upload's fails the step only with
+// `fail-on-upload-error: true`); the tests' result fails the step as `fail-on` says.
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
+import { decideFailOnNewFailures } from "../core/analytics/index.ts";
 import { type CiContext, detectCi } from "../core/ci/index.ts";
 import { PatternError } from "../core/classify/index.ts";
 import {
@@ -14,6 +19,7 @@ import {
   commentMarker,
   plural,
   type ReportTarget,
+  type RunHistory,
   type RunReportOptions,
   renderRunReport,
 } from "../core/report/index.ts";
@@ -24,9 +30,11 @@ import { readEventPayload } from "../runner/ci-context.ts";
 import { writeRunReport } from "../runner/run-report-file.ts";
 import { runSuite, type SuiteRun } from "../runner/run-suite.ts";
 import { CommandStartError } from "../runner/shell-command.ts";
+import { buildRunHistory } from "../upload/history.ts";
+import { type DashboardSync, syncWithDashboard } from "./dashboard.ts";
 import { restoreImageCache } from "./image-cache.ts";
 import { type ActionInputs, type FailOn, getInputs, InputError, withoutInputs } from "./inputs.ts";
-import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
+import { OUTPUT, outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
 import {
   FORK_NOTICE,
   isNotPermitted,
@@ -99,14 +107,47 @@ async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   const { result: run, durationMs } = suite;
   if (suite.cancelled) core.warning("The run was cancelled: the report covers the attempts made until then.");
 
+  let reportWritten = true;
   try {
     await writeRunReport(reportPath, suite, ci);
   } catch (error) {
+    reportWritten = false;
     core.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
   }
   core.saveState(STATE.outcome, run.outcome);
   core.saveState(STATE.reportPath, reportPath);
   setOutputs(outputValues(run, { durationMs, reportPath }));
+
+  const { serverUrl } = inputs.dashboard;
+  const dashboard = serverUrl
+    ? await syncWithDashboard({
+        inputs: { ...inputs.dashboard, serverUrl },
+        ci,
+        run,
+        reportPath: reportWritten ? reportPath : null,
+        env,
+      })
+    : null;
+  if (dashboard?.uploaded) setOutputs({ [OUTPUT.reportUrl]: dashboard.uploaded.url });
+  if (dashboard?.uploadProblem) core.warning(`Not uploaded to the dashboard: ${dashboard.uploadProblem}`);
+  if (dashboard?.baselineProblem && dashboard.uploadProblem !== dashboard.baselineProblem) {
+    core.info(`seamwatch: no history in the report: ${dashboard.baselineProblem}`);
+  }
+  const history = dashboard?.baseline
+    ? buildRunHistory(run, durationMs, dashboard.baseline, {
+        ...inputs.dashboard,
+        quarantine: inputs.failOn === "new-failures",
+      })
+    : null;
+  const decision = failOnDecision(run, inputs.failOn, history, dashboard);
+  const extras: ReportExtras = {
+    history,
+    reportUrl: dashboard?.uploaded?.url ?? null,
+    notices: [
+      ...(decision.notice ? [decision.notice] : []),
+      ...(dashboard?.uploadProblem ? [`Not uploaded to the dashboard: ${dashboard.uploadProblem}.`] : []),
+    ],
+  };
 
   // Reviewers read paths as the repository has them, not as the runner's disk does.
   const shown = withRepositoryPaths(run, {
@@ -114,11 +155,46 @@ async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
     cwd: inputs.suite.cwd,
   });
   annotate(shown);
-  const notice = await publishComment(shown, inputs, env, event);
-  await writeJobSummary(shown, inputs, notice);
+  const notice = await publishComment(shown, inputs, env, event, extras);
+  await writeJobSummary(shown, inputs, notice, extras);
 
-  const failure = failureFor(run, inputs.failOn);
-  if (failure) core.setFailed(failure);
+  if (decision.failure) core.setFailed(decision.failure);
+  else if (dashboard?.uploadProblem && inputs.dashboard.failOnUploadError) {
+    core.setFailed(`Not uploaded to the dashboard: ${dashboard.uploadProblem} (fail-on-upload-error: true).`);
+  }
+}
+
+/** What the dashboard adds to the comment and the summary. */
+interface ReportExtras {
+  readonly history: RunHistory | null;
+  readonly reportUrl: string | null;
+  /** Lines for the reader: why `fail-on` fell back, why nothing was uploaded. */
+  readonly notices: readonly string[];
+}
+
+/**
+ * Why the step fails, if it does, and what to tell the reader. `new-failures` needs the base branch's
+ * history: without it, it decides as `test-failures` and says so (never green by accident).
+ */
+function failOnDecision(
+  run: RunResult,
+  failOn: FailOn,
+  history: RunHistory | null,
+  dashboard: DashboardSync | null,
+): { failure: string | null; notice: string | null } {
+  if (failOn !== "new-failures") return { failure: failureFor(run, failOn), notice: null };
+  const decision = decideFailOnNewFailures(
+    { outcome: run.outcome, failed: run.totals.failed },
+    history?.comparison ?? null,
+  );
+  const why = dashboard?.baselineProblem ?? "no server-url is set";
+  const notice = decision.fellBack
+    ? `fail-on: new-failures fell back to test-failures: ${why}.`
+    : decision.notBlocking.length > 0
+      ? `${plural(decision.notBlocking.length, "known flaky test")} failed: not blocking (fail-on: new-failures).`
+      : null;
+  if (notice) core.notice(notice);
+  return { failure: decision.reason, notice };
 }
 
 /**
@@ -190,6 +266,7 @@ async function publishComment(
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
   event: unknown,
+  extras: ReportExtras,
 ): Promise<string | null> {
   const context = readPullRequestContext(env.GITHUB_EVENT_NAME ?? "", event, env.GITHUB_REPOSITORY ?? "");
   const plan = planComment(inputs.comment, context, inputs.githubToken);
@@ -198,7 +275,7 @@ async function publishComment(
     return plan.notice;
   }
   try {
-    const body = renderRunReport(run, reportOptions(inputs, "comment"));
+    const body = renderRunReport(run, reportOptions(inputs, "comment", extras, null));
     // Loaded only when commenting: the client is most of the bundle's start-up time.
     const { getOctokit } = await import("@actions/github");
     // @actions/github reads GITHUB_API_URL when it is imported; pass it explicitly so `env` decides.
@@ -238,27 +315,41 @@ async function publishComment(
   }
 }
 
-async function writeJobSummary(run: RunResult, inputs: ActionInputs, notice: string | null): Promise<void> {
+async function writeJobSummary(
+  run: RunResult,
+  inputs: ActionInputs,
+  notice: string | null,
+  extras: ReportExtras,
+): Promise<void> {
   try {
-    const markdown = renderRunReport(run, { ...reportOptions(inputs, "summary"), notice });
+    const markdown = renderRunReport(run, reportOptions(inputs, "summary", extras, notice));
     await core.summary.addRaw(markdown, true).write();
   } catch (error) {
     core.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }
 
-function reportOptions(inputs: ActionInputs, target: ReportTarget): RunReportOptions {
+function reportOptions(
+  inputs: ActionInputs,
+  target: ReportTarget,
+  extras: ReportExtras,
+  commentNotice: string | null,
+): RunReportOptions {
+  const notices = [...(commentNotice ? [commentNotice] : []), ...extras.notices];
   return {
     target,
     // Several jobs comment on one pull request: the heading says which job a report is for.
     title: `seamwatch: ${inputs.commentKey}`,
     slowTestSeconds: inputs.slowTestSeconds,
     commentKey: inputs.commentKey,
+    history: extras.history,
+    reportUrl: extras.reportUrl,
+    notice: notices.length > 0 ? notices.join(" ") : null,
   };
 }
 
 /** Why the step fails under `fail-on`, or null when it passes. */
-export function failureFor(run: RunResult, failOn: FailOn): string | null {
+export function failureFor(run: RunResult, failOn: Exclude<FailOn, "new-failures">): string | null {
   if (failOn === "never") return null;
   const { totals } = run;
   if (run.outcome === "test-failures") {

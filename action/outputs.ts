@@ -16,6 +16,8 @@ export const OUTPUT = {
   flaky: "flaky",
   durationMs: "duration-ms",
   reportPath: "report-path",
+  /** The run's page on the dashboard; set only when the upload succeeded. */
+  reportUrl: "report-url",
   imagesRestored: "images-restored",
   imageCacheHit: "image-cache-hit",
 } as const;
@@ -27,7 +29,10 @@ export const SAVE_STEP_OUTPUT = {
 
 export type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];
 /** The outputs about the test run; the image cache sets its own two. */
-export type RunOutputName = Exclude<OutputName, typeof OUTPUT.imagesRestored | typeof OUTPUT.imageCacheHit>;
+export type RunOutputName = Exclude<
+  OutputName,
+  typeof OUTPUT.imagesRestored | typeof OUTPUT.imageCacheHit | typeof OUTPUT.reportUrl
+>;
 
 /** State saved by the main step for the post step (the runner hands it back as STATE_<name>). */
 export const STATE = {

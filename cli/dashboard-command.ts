@@ -1,4 +1,4 @@
-// `seamwatch token create` and `seamwatch db migrate|prune`: the dashboard's database from the command line,
+// `seamwatch token create`, `seamwatch oidc allow|deny|show` and `seamwatch db migrate|prune`: the dashboard's database from the command line,
 // through its data module. The database is --db or SEAMWATCH_DB (default ./data/seamwatch.db).
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -12,6 +12,15 @@ export const DASHBOARD_USAGE = `Usage:
   seamwatch token create --project org/repo [--label text]
                           create an upload token for the project (created when missing); printed once,
                           only its hash is kept
+  seamwatch oidc allow --project org/repo [--ref pattern]... [--workflow name]...
+                          let GitHub Actions of the repository upload without a token (their OIDC
+                          token), optionally only from these refs (refs/heads/main, refs/tags/*) or
+                          workflows (a name, or a file such as .github/workflows/ci.yml); replaces the
+                          project's earlier rule
+  seamwatch oidc deny --project org/repo
+                          take no OIDC token for the project any more
+  seamwatch oidc show --project org/repo
+                          print the project's OIDC rule
   seamwatch db migrate    apply the dashboard's pending migrations (the server also does at start)
   seamwatch db prune --days N
                           delete raw test results older than N days; runs and daily rollups stay
@@ -46,6 +55,38 @@ export async function runDashboardCommand(argv: readonly string[], io: CommandIo
       io.stdout(`${created.token}\n`);
     });
   }
+  if (group === "oidc") {
+    const project = values.project?.trim();
+    if (!project || !PROJECT.test(project)) {
+      throw new UsageError(`oidc ${command} needs the repository: --project org/repo`);
+    }
+    const refs = values.ref ?? [];
+    const workflows = values.workflow ?? [];
+    if (command === "allow") {
+      return withStore(path, io, async (store) => {
+        await store.setOidcPolicy({ projectSlug: project, refs, workflows });
+        io.stdout(`seamwatch: ${project} takes GitHub OIDC tokens ${describePolicy(refs, workflows)}\n`);
+      });
+    }
+    if (command === "deny") {
+      return withStore(path, io, async (store) => {
+        const removed = await store.removeOidcPolicy({ projectSlug: project });
+        io.stdout(
+          `seamwatch: ${project} ${removed ? "no longer takes" : "did not take"} GitHub OIDC tokens\n`,
+        );
+      });
+    }
+    if (command === "show") {
+      return withStore(path, io, async (store) => {
+        const policy = await store.getOidcPolicy({ slug: project });
+        io.stdout(
+          policy
+            ? `${project} takes GitHub OIDC tokens ${describePolicy(policy.refs, policy.workflows)}\n`
+            : `${project} takes no GitHub OIDC token\n`,
+        );
+      });
+    }
+  }
   if (action === "db migrate") {
     return withStore(path, io, async () => {
       io.stdout(`seamwatch: ${path} is up to date with the migrations\n`);
@@ -72,6 +113,8 @@ function readFlags(args: readonly string[]) {
         label: { type: "string" },
         days: { type: "string" },
         db: { type: "string" },
+        ref: { type: "string", multiple: true },
+        workflow: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -79,6 +122,12 @@ function readFlags(args: readonly string[]) {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+function describePolicy(refs: readonly string[], workflows: readonly string[]): string {
+  const from = refs.length > 0 ? `from ${refs.join(", ")}` : "from any ref";
+  const through = workflows.length > 0 ? `in ${workflows.join(", ")}` : "in any workflow";
+  return `${from}, ${through}`;
 }
 
 /** Opens the database (applying pending migrations), runs the work, closes it; a database it cannot open is exit 1. */

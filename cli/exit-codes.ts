@@ -4,6 +4,8 @@ export const EXIT = {
   testFailures: 1,
   unreadableReport: 2,
   infraFailure: 3,
+  /** The dashboard upload failed and `--fail-on-upload-error` was given. */
+  uploadFailed: 4,
   usage: 64,
   /** seamwatch's own fault: printed with its stack. */
   internalError: 70,

@@ -1,25 +1,33 @@
 // `seamwatch run [options] -- <command...>`: runs a test command with infrastructure-aware retries, the
 // same engine as the GitHub Action, and reports the result.
-import { appendFile } from "node:fs/promises";
+import { appendFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { parseArgs } from "node:util";
 import type { CiOverrides } from "../core/ci/index.ts";
 import { buildRules, compilePatterns, PatternError, type UserPattern } from "../core/classify/index.ts";
-import { renderRunReport, terminalSafe } from "../core/report/index.ts";
+import { type RunHistory, renderRunReport, terminalSafe } from "../core/report/index.ts";
 import type { RunOutcome } from "../core/run/index.ts";
 import { readCiContext } from "../runner/ci-context.ts";
 import { writeRunReport } from "../runner/run-report-file.ts";
 import { runSuite, type SuiteRun, type SuiteSettings } from "../runner/run-suite.ts";
 import { retryDelayMs, RUN_SETTINGS as SETTINGS } from "../runner/settings.ts";
 import { CommandStartError, checkShell } from "../runner/shell-command.ts";
+import {
+  type Baseline,
+  type DashboardConnection,
+  fetchBaseline,
+  type UploadedRun,
+  uploadRunReport,
+} from "../upload/dashboard-client.ts";
+import { baselineBranch, buildRunHistory, testIdsOf } from "../upload/history.ts";
+import { UPLOAD_SETTINGS } from "../upload/settings.ts";
 import { CI_FLAGS, CI_FLAGS_HEADING, readCiOverrides } from "./ci-flags.ts";
 import type { CommandIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
-
-/** `  --flag <x>      help`, continued lines under the help's column. */
-function optionLines(flag: string, help: readonly string[]): string {
-  return help.map((line, index) => `  ${(index === 0 ? flag : "").padEnd(33)}${line}`).join("\n");
-}
+import { optionLines } from "./help-text.ts";
+import { readConnection } from "./upload-command.ts";
 
 export const RUN_USAGE = `Usage: seamwatch run [options] -- <command...>
 
@@ -44,6 +52,14 @@ ${optionLines(SETTINGS.slowTestSeconds.flag, SETTINGS.slowTestSeconds.help)}
 ${optionLines(SETTINGS.shell.flag, SETTINGS.shell.help)}
   -h, --help                       show this help
 
+Dashboard (with --upload, the report also compares the run with the base branch's history there):
+  --upload                         send the run's report to a seamwatch dashboard
+${optionLines(UPLOAD_SETTINGS.serverUrl.flag, UPLOAD_SETTINGS.serverUrl.help)}
+${optionLines(UPLOAD_SETTINGS.serverToken.flag, UPLOAD_SETTINGS.serverToken.help)}
+${optionLines(UPLOAD_SETTINGS.failOnUploadError.flag, UPLOAD_SETTINGS.failOnUploadError.help)}
+${optionLines(UPLOAD_SETTINGS.regressionPercent.flag, UPLOAD_SETTINGS.regressionPercent.help)}
+${optionLines(UPLOAD_SETTINGS.regressionMinSeconds.flag, UPLOAD_SETTINGS.regressionMinSeconds.help)}
+
 ${CI_FLAGS_HEADING}
 ${CI_FLAGS.map((flag) => optionLines(`--${flag.name} ${flag.placeholder}`, flag.help)).join("\n")}
 
@@ -51,7 +67,8 @@ JUnit reports already present when the run starts, and those of each retried att
 temporary folder first, so a stale report is never read as fresh. Each attempt sees SEAMWATCH_ATTEMPT.
 
 Exit codes: 0 passed (flaky tests included), 1 test failures, 3 infrastructure failure after all
-attempts, 64 bad usage, 128+n stopped by signal n.`;
+attempts, 4 passed but not uploaded (with --fail-on-upload-error), 64 bad usage, 128+n stopped by
+signal n.`;
 
 /** What `seamwatch run`'s flags ask for. */
 interface RunFlags {
@@ -61,6 +78,13 @@ interface RunFlags {
   readonly jsonFile: string | null;
   /** From the ci flags: what the JSON report's `ci` block takes over the detected values. */
   readonly ciOverrides: CiOverrides;
+  /** `--upload`: where to, and how the base branch's history is read. */
+  readonly upload: {
+    readonly connection: DashboardConnection;
+    readonly failOnUploadError: boolean;
+    readonly regressionPercent: number;
+    readonly regressionMinSeconds: number;
+  } | null;
 }
 
 const EXIT_BY_OUTCOME: Readonly<Record<RunOutcome, number>> = {
@@ -87,13 +111,14 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
   }
   const options = request.flags;
   // Read before the run, so that an unreadable event payload is said at the start, not after the tests.
-  const ci = options.jsonFile
-    ? readCiContext({
-        env: process.env,
-        overrides: options.ciOverrides,
-        warn: (message) => io.stderr(`seamwatch run: warning: ${message}\n`),
-      })
-    : null;
+  const ci =
+    options.jsonFile || options.upload
+      ? readCiContext({
+          env: process.env,
+          overrides: options.ciOverrides,
+          warn: (message) => io.stderr(`seamwatch run: warning: ${message}\n`),
+        })
+      : null;
 
   const controller = new AbortController();
   let stoppedBy: keyof typeof STOP_SIGNALS | null = null;
@@ -128,17 +153,77 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
   io.stdout(decoders.stdout.end());
   io.stderr(decoders.stderr.end());
 
-  if (options.jsonFile && ci) await writeRunReport(options.jsonFile, run, ci);
+  // Without --json, the report uploaded is written to a folder of its own, removed after the upload.
+  const scratch =
+    !options.jsonFile && options.upload ? await mkdtemp(join(tmpdir(), "seamwatch-report-")) : null;
+  const reportFile = options.jsonFile ?? (scratch ? join(scratch, "report.json") : null);
+  if (reportFile && ci) await writeRunReport(reportFile, run, ci);
+  const dashboard =
+    options.upload && ci && reportFile
+      ? await syncWithDashboard(run, ci, reportFile, options.upload, io)
+      : null;
+  if (scratch) await rm(scratch, { recursive: true, force: true });
   const report = renderRunReport(run.result, {
     target: "summary",
     slowTestSeconds: options.slowTestSeconds,
+    history: dashboard?.history ?? null,
+    reportUrl: dashboard?.uploaded?.url ?? null,
+    notice: dashboard?.problem ? `Not uploaded to the dashboard: ${dashboard.problem}.` : null,
   });
   if (options.summaryFile) await appendFile(options.summaryFile, report);
   // Test names and messages come from the reports: no escape sequence reaches the terminal.
   else io.stdout(`\n${terminalSafe(report)}`);
 
   if (stoppedBy) return 128 + STOP_SIGNALS[stoppedBy];
+  if (run.result.outcome === "passed" && dashboard?.problem && options.upload?.failOnUploadError) {
+    return EXIT.uploadFailed;
+  }
   return EXIT_BY_OUTCOME[run.result.outcome];
+}
+
+/**
+ * The base branch's baseline (before the upload, so that a run of the base branch is not its own
+ * baseline), then the upload. Problems are warnings on stderr; the report says what was not uploaded.
+ */
+async function syncWithDashboard(
+  run: SuiteRun,
+  ci: NonNullable<ReturnType<typeof readCiContext>>,
+  reportFile: string,
+  upload: NonNullable<RunFlags["upload"]>,
+  io: CommandIo,
+): Promise<{ uploaded: UploadedRun | null; problem: string | null; history: RunHistory | null }> {
+  const context = { log: (line: string) => io.stderr(`seamwatch: ${line}\n`), userAgent: "seamwatch-cli" };
+  const branch = baselineBranch(ci);
+  let baseline: Baseline | null = null;
+  if (ci.repository && branch) {
+    try {
+      baseline = await fetchBaseline(
+        upload.connection,
+        { project: ci.repository, branch, jobKey: ci.jobKey, testIds: testIdsOf(run.result) },
+        context,
+      );
+      if (baseline.runs === 0) {
+        io.stderr(`seamwatch: no history in the report: the dashboard has no recent run of ${branch}\n`);
+        baseline = null;
+      }
+    } catch (error) {
+      io.stderr(`seamwatch: no history in the report: ${(error as Error).message}\n`);
+    }
+  }
+  const history = baseline
+    ? buildRunHistory(run.result, run.durationMs, baseline, { ...upload, quarantine: false })
+    : null;
+  try {
+    const uploaded = await uploadRunReport(upload.connection, reportFile, context);
+    io.stderr(
+      `seamwatch: ${uploaded.duplicate ? "already on the dashboard" : "uploaded to the dashboard"}: ${uploaded.url}\n`,
+    );
+    return { uploaded, problem: null, history };
+  } catch (error) {
+    const problem = (error as Error).message;
+    io.stderr(`seamwatch: warning: not uploaded to the dashboard: ${problem}\n`);
+    return { uploaded: null, problem, history };
+  }
 }
 
 /** What the arguments ask for: the help, or a run with these flags. */
@@ -165,6 +250,12 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
         summary: { type: "string" },
         json: { type: "string" },
         shell: { type: "string" },
+        upload: { type: "boolean", default: false },
+        server: { type: "string" },
+        token: { type: "string" },
+        "fail-on-upload-error": { type: "boolean", default: false },
+        "regression-percent": { type: "string" },
+        "regression-min-seconds": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         ...Object.fromEntries(CI_FLAGS.map((flag) => [flag.name, { type: "string" as const }])),
       },
@@ -202,6 +293,18 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
   const infraPatterns = patterns(values, "infra-pattern");
   const testPatterns = patterns(values, "test-pattern");
   const ciOverrides = readCiOverrides(values);
+  const upload = values.upload
+    ? {
+        connection: readConnection(values, process.env),
+        failOnUploadError: values["fail-on-upload-error"] === true,
+        regressionPercent: number(values, "regression-percent", UPLOAD_SETTINGS.regressionPercent.default),
+        regressionMinSeconds: number(
+          values,
+          "regression-min-seconds",
+          UPLOAD_SETTINGS.regressionMinSeconds.default,
+        ),
+      }
+    : null;
   return {
     kind: "run",
     flags: {
@@ -219,6 +322,7 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
       summaryFile: (values.summary as string | undefined) ?? null,
       jsonFile: (values.json as string | undefined) ?? null,
       ciOverrides,
+      upload,
     },
   };
 }

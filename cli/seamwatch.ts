@@ -3,17 +3,23 @@ import { type CommandIo, processIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
 import { PARSE_USAGE, runParseCommand } from "./parse-command.ts";
 import { runRunCommand } from "./run-command.ts";
+import { runUploadCommand } from "./upload-command.ts";
 
 /** Kept here so that a usage error of `token`/`db` does not load the database driver to print it. */
-const DASHBOARD_HELP = 'Run "seamwatch token --help" or "seamwatch db --help" for their options.';
+const DASHBOARD_HELP =
+  'Run "seamwatch token --help", "seamwatch oidc --help" or "seamwatch db --help" for their options.';
 
 const USAGE = `Usage: seamwatch <command> [options]
 
 Commands:
   parse <glob or file>...   read JUnit XML reports and summarise them (seamwatch parse --help)
   run [options] -- <cmd>    run tests, retrying only infrastructure failures (seamwatch run --help)
+  upload [options] <report.json> | --junit <glob>
+                            send a run report or JUnit XML to the dashboard (seamwatch upload --help)
   token create --project org/repo
                             create an upload token for the dashboard (seamwatch token --help)
+  oidc allow|deny|show --project org/repo
+                            let GitHub Actions upload without a token (seamwatch oidc --help)
   db migrate | db prune     the dashboard's database (seamwatch db --help)
 
 Run "seamwatch <command> --help" for a command's options.`;
@@ -25,7 +31,10 @@ async function runCommand(argv: readonly string[], io: CommandIo): Promise<numbe
       return runParseCommand(rest, io);
     case "run":
       return runRunCommand(rest, io);
+    case "upload":
+      return runUploadCommand(rest, io);
     case "token":
+    case "oidc":
     case "db": {
       // Loaded only for these commands: they bring the database driver, a native addon.
       const { runDashboardCommand } = await import("./dashboard-command.ts");
@@ -49,7 +58,11 @@ export async function runSeamwatch(argv: readonly string[], io: CommandIo = proc
   } catch (error) {
     if (error instanceof UsageError) {
       const usage =
-        argv[0] === "parse" ? PARSE_USAGE : argv[0] === "token" || argv[0] === "db" ? DASHBOARD_HELP : USAGE;
+        argv[0] === "parse"
+          ? PARSE_USAGE
+          : argv[0] === "token" || argv[0] === "oidc" || argv[0] === "db"
+            ? DASHBOARD_HELP
+            : USAGE;
       io.stderr(`seamwatch: ${error.message}\n\n${usage}\n`);
       process.exitCode = EXIT.usage;
       return;

@@ -4,6 +4,7 @@ import {
   CommandStartError,
   InputError,
   JunitParser,
+  OUTPUT,
   PatternError,
   STATE,
   addCounts,
@@ -12,6 +13,9 @@ import {
   checkShell,
   classifyAttempt,
   commentMarker,
+  compareTiming,
+  compareWithBaseline,
+  decideFailOnNewFailures,
   emptyCounts,
   exponentialBackoff,
   findReports,
@@ -21,6 +25,8 @@ import {
   messageOf,
   outputValues,
   plural,
+  pullRequestTimingOptions,
+  regressionThresholds,
   renderRunReport,
   reportPathFor,
   restoreImageCache,
@@ -31,18 +37,21 @@ import {
   setOutputs,
   standsFor,
   testCasesOf,
+  testDurationMs,
   withoutInputs
-} from "./chunks/chunk-VMLMHACA.js";
+} from "./chunks/chunk-UI3XL5KO.js";
 import {
   error,
+  getIDToken,
   getState,
   info,
   notice,
   saveState,
   setFailed,
+  setSecret,
   summary,
   warning
-} from "./chunks/chunk-UA7YWFSH.js";
+} from "./chunks/chunk-I5O4ZGMK.js";
 import "./chunks/chunk-GD4DQVE4.js";
 
 // action/main.ts
@@ -682,6 +691,335 @@ function writeThrough(chunk, stream) {
   (stream === "stdout" ? process.stdout : process.stderr).write(chunk);
 }
 
+// upload/history.ts
+function baselineBranch(ci) {
+  return ci.baseBranch ?? ci.defaultBranch ?? null;
+}
+function testIdsOf(run3) {
+  return run3.tests.map((test) => test.id);
+}
+function buildRunHistory(run3, suiteDurationMs, baseline, options) {
+  const thresholds = regressionThresholds(options);
+  const tests = {};
+  for (const [id, entry] of Object.entries(baseline.tests)) {
+    tests[id] = {
+      health: entry.health ?? "healthy",
+      flakeRate: entry.flakeRate,
+      p50Ms: entry.p50Ms,
+      samples: entry.samples
+    };
+  }
+  const comparison = compareWithBaseline(
+    run3.tests.map((test) => ({ id: test.id, verdict: test.verdict, durationMs: testDurationMs(test) })),
+    tests,
+    thresholds
+  );
+  const wall = baseline.wallTime;
+  return {
+    baseBranch: baseline.branch,
+    comparison,
+    wallTime: wall.p50Ms === null ? null : {
+      durationMs: suiteDurationMs,
+      baselineP50Ms: wall.p50Ms,
+      samples: wall.samples,
+      comparison: compareTiming(
+        { p50Ms: suiteDurationMs, count: 1 },
+        { p50Ms: wall.p50Ms, count: wall.samples },
+        { ...pullRequestTimingOptions, ...thresholds }
+      )
+    },
+    testUrl: (id) => baseline.testUrlTemplate.replace("{testId}", encodeURIComponent(id)),
+    thresholds: { percent: options.regressionPercent, minSeconds: options.regressionMinSeconds },
+    quarantine: options.quarantine
+  };
+}
+
+// upload/dashboard-client.ts
+import { createReadStream, openAsBlob } from "node:fs";
+import { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
+var DEFAULT_REQUEST_POLICY = {
+  maxAttempts: 4,
+  firstDelayMs: 1e3,
+  maxDelayMs: 15e3,
+  totalMs: 6e4,
+  attemptTimeoutMs: 3e4
+};
+var BASELINE_POLICY = { maxAttempts: 2, totalMs: 2e4 };
+var DashboardError = class extends Error {
+  status;
+  /** The API's error code (`unauthorized`, `invalid-report`…), when it answered with one. */
+  code;
+  constructor(message, options) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.name = "DashboardError";
+    this.status = options.status;
+    this.code = options.code;
+  }
+};
+async function uploadRunReport(connection, reportPath, context) {
+  const response = await send(
+    connection,
+    "upload of the run report",
+    (signal) => fetch(`${connection.serverUrl}/api/v1/runs`, {
+      method: "POST",
+      headers: {
+        ...headers(connection, context),
+        "content-type": "application/json",
+        "content-encoding": "gzip"
+      },
+      // Read again for every attempt: a stream can be sent only once.
+      body: Readable.toWeb(createReadStream(reportPath).pipe(createGzip())),
+      duplex: "half",
+      signal
+    }),
+    context
+  );
+  return readUploadedRun(response);
+}
+async function fetchBaseline(connection, request, context) {
+  const body = JSON.stringify({
+    branch: request.branch,
+    ...request.jobKey ? { jobKey: request.jobKey } : {},
+    tests: request.testIds
+  });
+  const response = await send(
+    connection,
+    `baseline of ${request.branch}`,
+    (signal) => fetch(`${connection.serverUrl}/api/v1/projects/${projectPath(request.project)}/baseline`, {
+      method: "POST",
+      headers: { ...headers(connection, context), "content-type": "application/json" },
+      body,
+      signal
+    }),
+    { ...context, policy: { ...BASELINE_POLICY, ...context.policy } }
+  );
+  return readBaseline(await readJson(response));
+}
+function projectPath(project) {
+  return project.split("/").map(encodeURIComponent).join("/");
+}
+var RETRYABLE_STATUSES = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
+async function send(connection, what, request, context) {
+  const policy = { ...DEFAULT_REQUEST_POLICY, ...context.policy };
+  const now = context.now ?? Date.now;
+  const sleep = context.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
+  const started = now();
+  const backoff = exponentialBackoff(policy.firstDelayMs, policy.maxDelayMs);
+  let nextDelayMs = 0;
+  const attempts = await retry(
+    async () => {
+      const remaining = Math.max(1, started + policy.totalMs - now());
+      try {
+        const response2 = await request(AbortSignal.timeout(Math.min(policy.attemptTimeoutMs, remaining)));
+        return { response: response2 };
+      } catch (error2) {
+        return { error: error2 };
+      }
+    },
+    {
+      maxAttempts: policy.maxAttempts,
+      delayMs: () => nextDelayMs,
+      isRetryable: (attempt, attemptNumber) => {
+        if ("response" in attempt && !RETRYABLE_STATUSES.has(attempt.response.status)) return false;
+        nextDelayMs = Math.min(
+          policy.maxDelayMs,
+          Math.max(backoff(attemptNumber), "response" in attempt ? retryAfterMs(attempt.response) : 0)
+        );
+        return now() + nextDelayMs < started + policy.totalMs;
+      },
+      describe: (attempt, decision) => describeAttempt2(connection, what, attempt, decision),
+      log: context.log,
+      sleep
+    }
+  );
+  const last = attempts.at(-1);
+  if ("error" in last) {
+    throw new DashboardError(
+      `could not reach the dashboard at ${connection.serverUrl}: ${networkReason(last.error)}`,
+      { status: null, code: null, cause: last.error }
+    );
+  }
+  const { response } = last;
+  if (response.ok) return response;
+  const problem = await readProblem(response);
+  throw new DashboardError(
+    `the dashboard answered ${response.status}${problem.code ? ` (${problem.code})` : ""}: ${problem.message}`,
+    { status: response.status, code: problem.code }
+  );
+}
+function describeAttempt2(connection, what, attempt, decision) {
+  const outcome = "response" in attempt ? `HTTP ${attempt.response.status}` : `no answer from ${connection.serverUrl} (${networkReason(attempt.error)})`;
+  const next = decision.retryInMs === null ? "" : `; retrying in ${formatSeconds(decision.retryInMs)}`;
+  return `dashboard ${what}, attempt ${decision.attemptNumber} of ${decision.maxAttempts}: ${outcome}${next}`;
+}
+function formatSeconds(ms) {
+  return ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
+}
+function retryAfterMs(response) {
+  const value2 = response.headers.get("retry-after");
+  if (!value2) return 0;
+  if (/^\d+$/.test(value2.trim())) return Number(value2) * 1e3;
+  const date = Date.parse(value2);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 0;
+}
+function networkReason(error2) {
+  if (error2 instanceof DOMException && (error2.name === "TimeoutError" || error2.name === "AbortError")) {
+    return "no answer in time";
+  }
+  const cause = error2?.cause;
+  if (cause && typeof cause.code === "string") return cause.code;
+  if (cause && typeof cause.message === "string") return cause.message;
+  return messageOf(error2);
+}
+function headers(connection, context) {
+  return {
+    authorization: `Bearer ${connection.token}`,
+    accept: "application/json",
+    "user-agent": context.userAgent ?? "seamwatch"
+  };
+}
+async function readProblem(response) {
+  const text = await response.text().catch(() => "");
+  try {
+    const error2 = JSON.parse(text).error;
+    if (error2 && typeof error2.message === "string") {
+      return { code: typeof error2.code === "string" ? error2.code : null, message: error2.message };
+    }
+  } catch {
+  }
+  const line = text.replace(/\s+/g, " ").trim().slice(0, 200);
+  return { code: null, message: line || response.statusText || "no reason given" };
+}
+async function readJson(response) {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new DashboardError(`the dashboard's answer is not JSON: ${text.slice(0, 200)}`, {
+      status: response.status,
+      code: null,
+      cause
+    });
+  }
+}
+async function readUploadedRun(response) {
+  const body = await readJson(response);
+  const run3 = body.run;
+  if (!run3 || typeof run3.id !== "number" || typeof run3.url !== "string" || typeof run3.project !== "string") {
+    throw new DashboardError("the dashboard's answer to the upload names no run", {
+      status: response.status,
+      code: null
+    });
+  }
+  return { runId: run3.id, url: run3.url, project: run3.project, duplicate: body.duplicate === true };
+}
+function readBaseline(body) {
+  const value2 = body;
+  const fail = (what) => {
+    throw new DashboardError(`the dashboard's baseline is not readable: ${what}`, {
+      status: 200,
+      code: null
+    });
+  };
+  if (!value2 || typeof value2 !== "object") return fail("not an object");
+  if (typeof value2.branch !== "string") fail("no branch");
+  if (typeof value2.runs !== "number") fail("no run count");
+  if (!value2.tests || typeof value2.tests !== "object") fail("no tests");
+  if (typeof value2.testUrlTemplate !== "string") fail("no testUrlTemplate");
+  const tests = {};
+  for (const [id, entry] of Object.entries(value2.tests)) {
+    tests[id] = {
+      health: entry.health === "flaky" || entry.health === "broken" || entry.health === "healthy" ? entry.health : null,
+      flakeRate: typeof entry.flakeRate === "number" ? entry.flakeRate : null,
+      p50Ms: typeof entry.p50Ms === "number" ? entry.p50Ms : null,
+      samples: typeof entry.samples === "number" ? entry.samples : 0
+    };
+  }
+  return {
+    project: String(value2.project ?? ""),
+    branch: value2.branch,
+    runs: value2.runs,
+    healthKnown: value2.healthKnown === true,
+    wallTime: {
+      p50Ms: typeof value2.wallTime?.p50Ms === "number" ? value2.wallTime.p50Ms : null,
+      samples: typeof value2.wallTime?.samples === "number" ? value2.wallTime.samples : 0
+    },
+    testUrlTemplate: value2.testUrlTemplate,
+    tests
+  };
+}
+
+// action/dashboard.ts
+var USER_AGENT = "seamwatch-action";
+async function syncWithDashboard(options) {
+  const { inputs, ci } = options;
+  const log = (line) => info(`seamwatch: ${line}`);
+  let token;
+  try {
+    token = await credential(inputs, options.env);
+  } catch (error2) {
+    const reason = messageOf(error2);
+    return { uploaded: null, uploadProblem: reason, baseline: null, baselineProblem: reason };
+  }
+  const connection = { serverUrl: inputs.serverUrl, token };
+  const context = { log, userAgent: USER_AGENT };
+  let baseline = null;
+  let baselineProblem = null;
+  const branch = baselineBranch(ci);
+  if (ci.repository === null || branch === null) {
+    baselineProblem = "the run names no repository or base branch to compare with";
+  } else {
+    try {
+      baseline = await fetchBaseline(
+        connection,
+        { project: ci.repository, branch, jobKey: ci.jobKey, testIds: testIdsOf(options.run) },
+        context
+      );
+      if (baseline.runs === 0) {
+        baselineProblem = `the dashboard has no run of ${branch} in the last ${BASELINE_DAYS_TEXT} to compare with`;
+        baseline = null;
+      }
+    } catch (error2) {
+      baselineProblem = `the baseline of ${branch} could not be fetched: ${messageOf(error2)}`;
+    }
+  }
+  if (options.reportPath === null) {
+    return {
+      uploaded: null,
+      uploadProblem: "the report file could not be written",
+      baseline,
+      baselineProblem
+    };
+  }
+  try {
+    const uploaded = await uploadRunReport(connection, options.reportPath, context);
+    info(
+      `seamwatch: ${uploaded.duplicate ? "already on the dashboard" : "uploaded to the dashboard"}: ${uploaded.url}`
+    );
+    return { uploaded, uploadProblem: null, baseline, baselineProblem };
+  } catch (error2) {
+    return { uploaded: null, uploadProblem: messageOf(error2), baseline, baselineProblem };
+  }
+}
+var BASELINE_DAYS_TEXT = "28 days";
+async function credential(inputs, env) {
+  if (inputs.serverToken !== "") {
+    setSecret(inputs.serverToken);
+    return inputs.serverToken;
+  }
+  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+    throw new Error(
+      "no server-token, and no OIDC token to use instead: give the job `permissions: id-token: write` (or set server-token)"
+    );
+  }
+  try {
+    return await getIDToken(inputs.serverUrl);
+  } catch (error2) {
+    throw new Error(`GitHub did not hand out an OIDC token: ${messageOf(error2)}`);
+  }
+}
+
 // action/sticky-comment.ts
 function readPullRequestContext(eventName, payload, repository) {
   const pull = payload?.pull_request;
@@ -803,23 +1141,64 @@ async function runMain(env) {
   }
   const { result: run3, durationMs } = suite;
   if (suite.cancelled) warning("The run was cancelled: the report covers the attempts made until then.");
+  let reportWritten = true;
   try {
     await writeRunReport(reportPath, suite, ci);
   } catch (error2) {
+    reportWritten = false;
     warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error2)}`);
   }
   saveState(STATE.outcome, run3.outcome);
   saveState(STATE.reportPath, reportPath);
   setOutputs(outputValues(run3, { durationMs, reportPath }));
+  const { serverUrl } = inputs.dashboard;
+  const dashboard = serverUrl ? await syncWithDashboard({
+    inputs: { ...inputs.dashboard, serverUrl },
+    ci,
+    run: run3,
+    reportPath: reportWritten ? reportPath : null,
+    env
+  }) : null;
+  if (dashboard?.uploaded) setOutputs({ [OUTPUT.reportUrl]: dashboard.uploaded.url });
+  if (dashboard?.uploadProblem) warning(`Not uploaded to the dashboard: ${dashboard.uploadProblem}`);
+  if (dashboard?.baselineProblem && dashboard.uploadProblem !== dashboard.baselineProblem) {
+    info(`seamwatch: no history in the report: ${dashboard.baselineProblem}`);
+  }
+  const history = dashboard?.baseline ? buildRunHistory(run3, durationMs, dashboard.baseline, {
+    ...inputs.dashboard,
+    quarantine: inputs.failOn === "new-failures"
+  }) : null;
+  const decision = failOnDecision(run3, inputs.failOn, history, dashboard);
+  const extras = {
+    history,
+    reportUrl: dashboard?.uploaded?.url ?? null,
+    notices: [
+      ...decision.notice ? [decision.notice] : [],
+      ...dashboard?.uploadProblem ? [`Not uploaded to the dashboard: ${dashboard.uploadProblem}.`] : []
+    ]
+  };
   const shown = withRepositoryPaths(run3, {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     cwd: inputs.suite.cwd
   });
   annotate(shown);
-  const notice2 = await publishComment(shown, inputs, env, event);
-  await writeJobSummary(shown, inputs, notice2);
-  const failure = failureFor(run3, inputs.failOn);
-  if (failure) setFailed(failure);
+  const notice2 = await publishComment(shown, inputs, env, event, extras);
+  await writeJobSummary(shown, inputs, notice2, extras);
+  if (decision.failure) setFailed(decision.failure);
+  else if (dashboard?.uploadProblem && inputs.dashboard.failOnUploadError) {
+    setFailed(`Not uploaded to the dashboard: ${dashboard.uploadProblem} (fail-on-upload-error: true).`);
+  }
+}
+function failOnDecision(run3, failOn, history, dashboard) {
+  if (failOn !== "new-failures") return { failure: failureFor(run3, failOn), notice: null };
+  const decision = decideFailOnNewFailures(
+    { outcome: run3.outcome, failed: run3.totals.failed },
+    history?.comparison ?? null
+  );
+  const why = dashboard?.baselineProblem ?? "no server-url is set";
+  const notice2 = decision.fellBack ? `fail-on: new-failures fell back to test-failures: ${why}.` : decision.notBlocking.length > 0 ? `${plural(decision.notBlocking.length, "known flaky test")} failed: not blocking (fail-on: new-failures).` : null;
+  if (notice2) notice(notice2);
+  return { failure: decision.reason, notice: notice2 };
 }
 function ciContext(env, event, inputs) {
   return detectCi(env, { event, overrides: { provider: "github-actions", jobKey: inputs.commentKey } });
@@ -863,7 +1242,7 @@ function repositoryPath(file, paths) {
   const inside = relative(paths.workspace, absolute);
   return inside.startsWith("..") || isAbsolute(inside) ? file : inside.split(sep).join("/");
 }
-async function publishComment(run3, inputs, env, event) {
+async function publishComment(run3, inputs, env, event, extras) {
   const context = readPullRequestContext(env.GITHUB_EVENT_NAME ?? "", event, env.GITHUB_REPOSITORY ?? "");
   const plan = planComment(inputs.comment, context, inputs.githubToken);
   if (!plan.write) {
@@ -871,7 +1250,7 @@ async function publishComment(run3, inputs, env, event) {
     return plan.notice;
   }
   try {
-    const body = renderRunReport(run3, reportOptions(inputs, "comment"));
+    const body = renderRunReport(run3, reportOptions(inputs, "comment", extras, null));
     const { getOctokit } = await import("./chunks/github-U23WQ3JO.js");
     const octokit = getOctokit(inputs.githubToken, {
       baseUrl: env.GITHUB_API_URL || "https://api.github.com"
@@ -908,21 +1287,25 @@ async function publishComment(run3, inputs, env, event) {
     return "No pull request comment: writing it failed (see the step's warnings). The report is below.";
   }
 }
-async function writeJobSummary(run3, inputs, notice2) {
+async function writeJobSummary(run3, inputs, notice2, extras) {
   try {
-    const markdown = renderRunReport(run3, { ...reportOptions(inputs, "summary"), notice: notice2 });
+    const markdown = renderRunReport(run3, reportOptions(inputs, "summary", extras, notice2));
     await summary.addRaw(markdown, true).write();
   } catch (error2) {
     warning(`Could not write the job summary: ${messageOf(error2)}`);
   }
 }
-function reportOptions(inputs, target) {
+function reportOptions(inputs, target, extras, commentNotice) {
+  const notices = [...commentNotice ? [commentNotice] : [], ...extras.notices];
   return {
     target,
     // Several jobs comment on one pull request: the heading says which job a report is for.
     title: `seamwatch: ${inputs.commentKey}`,
     slowTestSeconds: inputs.slowTestSeconds,
-    commentKey: inputs.commentKey
+    commentKey: inputs.commentKey,
+    history: extras.history,
+    reportUrl: extras.reportUrl,
+    notice: notices.length > 0 ? notices.join(" ") : null
   };
 }
 function failureFor(run3, failOn) {

@@ -5,10 +5,10 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-VMLMHACA.js";
+} from "./chunks/chunk-UI3XL5KO.js";
 import {
   warning
-} from "./chunks/chunk-UA7YWFSH.js";
+} from "./chunks/chunk-I5O4ZGMK.js";
 import "./chunks/chunk-GD4DQVE4.js";
 
 // action/save.ts

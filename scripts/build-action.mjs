@@ -7,7 +7,7 @@
 //                                           bundle differs (CI: the bundle must match the sources)
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -19,21 +19,28 @@ const PACKAGE_JSON = `${JSON.stringify({ type: "module", private: true }, null, 
 
 // Start-up time is paid on every run of the action, so the bundle loads only what the run needs:
 // - @actions/core imports its OIDC client, and through it @actions/http-client and undici (~800 kB, about
-//   200 ms to load), for `getIDToken`, which seamwatch never calls. The client is replaced by a stub.
+//   200 ms to load), for `getIDToken`, which only a tokenless upload to the dashboard calls. The client is
+//   replaced by a stub that imports the real one on its first call, from a chunk of its own.
 // - @actions/github (~1 MB) is imported dynamically when a comment is written, and split into its own
 //   chunk so that runs without a comment never even parse it.
 const leaveOutOidcClient = {
   name: "leave-out-oidc-client",
   setup(build) {
     build.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
-      /[\\/]@actions[\\/]core[\\/]/.test(args.importer)
-        ? { path: "oidc-utils", namespace: "stub" }
+      args.namespace === "file" && /[\\/]@actions[\\/]core[\\/]/.test(args.importer)
+        ? { path: "@actions/core/oidc-utils", namespace: "stub", pluginData: { dir: dirname(args.importer) } }
         : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
-      contents:
-        "export class OidcClient { static async getIDToken() { throw new Error('seamwatch bundles no OIDC client'); } }",
+    build.onLoad({ filter: /.*/, namespace: "stub" }, (args) => ({
+      // Resolved from @actions/core's folder, outside this namespace: the real client, in a chunk of its own.
+      contents: `export class OidcClient {
+  static async getIDToken(audience) {
+    const { OidcClient: Client } = await import("./oidc-utils.js");
+    return Client.getIDToken(audience);
+  }
+}`,
       loader: "js",
+      resolveDir: args.pluginData.dir,
     }));
   },
 };

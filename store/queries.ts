@@ -274,6 +274,30 @@ export interface InfraEventRow {
   readonly test: TestIdentity | null;
 }
 
+/** A test's figures on one branch over a window of days: what the PR comment compares against. */
+export interface BaselineRow {
+  readonly testKey: string;
+  /** The test's health on the project's default branch (the only branch a state is kept for). */
+  readonly state: TestHealth;
+  readonly passed: number;
+  readonly failed: number;
+  readonly flaky: number;
+  /** Durations in `durations` (clean passes). */
+  readonly timed: number;
+  /** Merged over the window; null when the test has no timed result there. */
+  readonly durations: DurationSketch | null;
+}
+
+/** Which GitHub OIDC tokens may upload to a project (a project without a policy takes none). */
+export interface OidcPolicy {
+  readonly projectId: number;
+  readonly projectSlug: string;
+  /** Patterns of the token's `ref` claim; empty: any ref. */
+  readonly refs: readonly string[];
+  /** Workflow names or files; empty: any workflow. */
+  readonly workflows: readonly string[];
+}
+
 export interface QueryPlan {
   readonly name: string;
   readonly sql: string;
@@ -383,6 +407,16 @@ const READS = {
       AND (name LIKE @pattern ESCAPE '\\' OR classname LIKE @pattern ESCAPE '\\' OR suite LIKE @pattern ESCAPE '\\'
            OR file LIKE @pattern ESCAPE '\\' OR test_key = @exact)
     ORDER BY last_seen_at DESC, name LIMIT @limit`,
+  // The PR comment's baseline: each named test's rollup days on the base branch (nulls when it has none there).
+  baselineOfTests: `SELECT t.test_key AS testKey, t.state, d.passed, d.failed, d.flaky, d.timed, d.durations
+    FROM tests t LEFT JOIN test_daily_rollups d ON d.project_id = t.project_id AND d.branch = @branch
+      AND d.day IN (SELECT value FROM json_each(@days)) AND d.test_id = t.id
+    WHERE t.project_id = @projectId AND t.test_key IN (SELECT value FROM json_each(@testKeys))`,
+  baselineOfBranch: `SELECT t.test_key AS testKey, t.state, d.passed, d.failed, d.flaky, d.timed, d.durations
+    FROM test_daily_rollups d JOIN tests t ON t.id = d.test_id
+    WHERE d.project_id = @projectId AND d.branch = @branch AND d.day >= @fromDay AND d.day <= @toDay`,
+  oidcPolicyBySlug: `SELECT p.id AS projectId, p.slug AS projectSlug, o.refs, o.workflows FROM projects p
+    JOIN oidc_policies o ON o.project_id = p.id WHERE p.slug = ?`,
   countRuns: "SELECT COUNT(*) AS count FROM runs",
   listUnwellTests: "SELECT id, state FROM tests WHERE project_id = ? AND state <> 'healthy'",
 } as const;
@@ -414,6 +448,9 @@ const SAMPLE_PARAMETERS: Record<ReadName, unknown[]> = {
   listSlowestRunResults: [{ runId: 1, limit: 10 }],
   listRunInfraEvents: [1],
   searchTests: [{ projectId: 1, pattern: "%a%", exact: "a", limit: 10 }],
+  baselineOfTests: [{ projectId: 1, branch: "main", days: "[0,1]", testKeys: '["a"]' }],
+  baselineOfBranch: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
+  oidcPolicyBySlug: ["org/repo"],
   countRuns: [],
   listUnwellTests: [1],
 };
@@ -517,6 +554,52 @@ export class Store {
     if (!row) return null;
     this.prepare("UPDATE upload_tokens SET last_used_at = ? WHERE id = ?").run(this.now(), row.id);
     return { projectId: row.projectId, projectSlug: row.projectSlug };
+  }
+
+  /** The project's OIDC policy, or null when it takes no OIDC token (or does not exist). */
+  async getOidcPolicy({ slug }: { slug: string }): Promise<OidcPolicy | null> {
+    const row = this.read("oidcPolicyBySlug").get(slug) as
+      | { projectId: number; projectSlug: string; refs: string; workflows: string }
+      | undefined;
+    if (!row) return null;
+    return {
+      projectId: row.projectId,
+      projectSlug: row.projectSlug,
+      refs: JSON.parse(row.refs) as string[],
+      workflows: JSON.parse(row.workflows) as string[],
+    };
+  }
+
+  /** Lets the project (created when missing) take OIDC tokens, from these refs and workflows (empty: any). */
+  async setOidcPolicy({
+    projectSlug,
+    refs,
+    workflows,
+  }: {
+    projectSlug: string;
+    refs: readonly string[];
+    workflows: readonly string[];
+  }): Promise<OidcPolicy> {
+    const projectId = this.client
+      .transaction(() => {
+        const id = this.ensureProjectNow(projectSlug, null);
+        this.prepare(
+          `INSERT INTO oidc_policies (project_id, refs, workflows, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (project_id) DO UPDATE SET refs = excluded.refs, workflows = excluded.workflows,
+             updated_at = excluded.updated_at`,
+        ).run(id, JSON.stringify(refs), JSON.stringify(workflows), this.now());
+        return id;
+      })
+      .immediate();
+    return { projectId, projectSlug, refs: [...refs], workflows: [...workflows] };
+  }
+
+  /** The project takes no OIDC token any more; false when it took none. */
+  async removeOidcPolicy({ projectSlug }: { projectSlug: string }): Promise<boolean> {
+    const result = this.prepare(
+      "DELETE FROM oidc_policies WHERE project_id = (SELECT id FROM projects WHERE slug = ?)",
+    ).run(projectSlug);
+    return result.changes > 0;
   }
 
   async countRuns(): Promise<number> {
@@ -1146,6 +1229,75 @@ export class Store {
       "retried"
     > & { retried: number })[];
     return rows.map((row) => ({ ...row, retried: row.retried === 1 }));
+  }
+
+  /**
+   * Each test's counts and merged durations on `branch` over the days, for the tests named (`testKeys`) or,
+   * when it is null, for every test with results there. A named test unknown to the project is left out; one
+   * known but without results on the branch comes with zero counts. One read, whatever the number of tests.
+   */
+  async getBaseline({
+    projectId,
+    branch,
+    testKeys,
+    fromDay,
+    toDay,
+  }: {
+    projectId: number;
+    branch: string;
+    testKeys: readonly string[] | null;
+    fromDay: number;
+    toDay: number;
+  }): Promise<BaselineRow[]> {
+    const rows = (
+      testKeys === null
+        ? this.read("baselineOfBranch").iterate({ projectId, branch, fromDay, toDay })
+        : this.read("baselineOfTests").iterate({
+            projectId,
+            branch,
+            days: daysBetween(fromDay, toDay),
+            testKeys: JSON.stringify(testKeys),
+          })
+    ) as Iterable<{
+      testKey: string;
+      state: TestHealth;
+      passed: number | null;
+      failed: number | null;
+      flaky: number | null;
+      timed: number | null;
+      durations: Uint8Array | null;
+    }>;
+    const byTest = new Map<
+      string,
+      {
+        state: TestHealth;
+        passed: number;
+        failed: number;
+        flaky: number;
+        timed: number;
+        merger: StoredSketchMerger | null;
+      }
+    >();
+    for (const row of rows) {
+      let entry = byTest.get(row.testKey);
+      if (!entry) {
+        entry = { state: row.state, passed: 0, failed: 0, flaky: 0, timed: 0, merger: null };
+        byTest.set(row.testKey, entry);
+      }
+      entry.passed += row.passed ?? 0;
+      entry.failed += row.failed ?? 0;
+      entry.flaky += row.flaky ?? 0;
+      entry.timed += row.timed ?? 0;
+      if (row.durations) {
+        entry.merger ??= new StoredSketchMerger();
+        entry.merger.add(row.durations);
+      }
+    }
+    return [...byTest].map(([testKey, { merger, ...entry }]) => ({
+      testKey,
+      ...entry,
+      durations: merger ? merger.sketch() : null,
+    }));
   }
 
   // --- reads: a test ---------------------------------------------------------------------------------------

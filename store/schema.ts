@@ -291,3 +291,21 @@ export const testDailyRollups = sqliteTable(
 );
 export type TestDailyRollup = typeof testDailyRollups.$inferSelect;
 export type NewTestDailyRollup = typeof testDailyRollups.$inferInsert;
+
+/**
+ * Tokenless uploads with GitHub's OIDC token: a project takes them only when it has a row here. The token's
+ * `repository` claim names the project; `refs` and `workflows` (JSON arrays, empty for any) narrow which
+ * refs and workflows may upload. A `*` in a pattern stands for any characters.
+ */
+export const oidcPolicies = sqliteTable("oidc_policies", {
+  projectId: integer("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  /** Patterns of the `ref` claim: `refs/heads/main`, `refs/tags/*`. */
+  refs: text("refs").notNull().default("[]"),
+  /** Workflow names (the `workflow` claim) or files (`.github/workflows/ci.yml`, from `workflow_ref`). */
+  workflows: text("workflows").notNull().default("[]"),
+  updatedAt: integer("updated_at").notNull(),
+});
+export type OidcPolicyRow = typeof oidcPolicies.$inferSelect;
+export type NewOidcPolicyRow = typeof oidcPolicies.$inferInsert;

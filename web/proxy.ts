@@ -1,6 +1,7 @@
 // Read protection for pages and read APIs, when a read token or basic auth is set. The upload routes are
 // left out of the matcher: they check upload tokens themselves, and a proxy would buffer (and cut) their
-// bodies.
+// bodies. So is the baseline, which also takes the project's upload credential (the route checks both), and
+// the API's description, which is public.
 import { type NextRequest, NextResponse } from "next/server";
 import { checkReadAccess } from "./lib/read-access.ts";
 import { readSettings } from "./lib/settings.ts";
@@ -24,5 +25,7 @@ export function proxy(request: NextRequest): NextResponse | Response {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|api/v1/runs$|api/v1/junit$|api/v1/health$).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon\\.ico|api/v1/runs$|api/v1/junit$|api/v1/health$|api/v1/openapi\\.json$|api/v1/projects/[^/]+/[^/]+/baseline$).*)",
+  ],
 };

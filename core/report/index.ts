@@ -25,6 +25,7 @@ export {
   commentMarker,
   MARKDOWN_LIMITS,
   type ReportTarget,
+  type RunHistory,
   type RunReportOptions,
   renderRunReport,
 } from "./run-report.ts";

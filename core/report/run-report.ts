@@ -1,5 +1,6 @@
 // The Markdown report of one run, for the job summary and the pull-request comment. Pure: every section is
 // a builder that returns lines, and `fitSections` decides how much of each fits the target's limit.
+import type { BaselineComparison, TimingComparison } from "../analytics/index.ts";
 import type { Evidence } from "../classify/index.ts";
 import type { AttemptRecord, MergedTest, RunResult } from "../run/index.ts";
 import { type Cuts, fitSections, type Section, type SectionPlan } from "./fit-sections.ts";
@@ -34,6 +35,33 @@ export interface RunReportOptions {
   readonly notice?: string | null;
   /** How many of the slowest tests to list (default 10). */
   readonly slowestCount?: number;
+  /** The run's page on the dashboard, linked under the outcome. */
+  readonly reportUrl?: string | null;
+  /**
+   * What the dashboard knows of the base branch: failures are then told apart (new, known flaky, already
+   * broken) and timing regressions listed. Without it the report says what this run alone knows.
+   */
+  readonly history?: RunHistory | null;
+}
+
+/** The run against the base branch's baseline (core/analytics' `compareWithBaseline`). */
+export interface RunHistory {
+  /** The branch compared with: the pull request's base, else the default branch. */
+  readonly baseBranch: string;
+  readonly comparison: BaselineComparison;
+  /** The suite's wall time here against the base's p50; null when the base has none. */
+  readonly wallTime: {
+    readonly durationMs: number;
+    readonly baselineP50Ms: number;
+    readonly samples: number;
+    readonly comparison: TimingComparison;
+  } | null;
+  /** A test's page on the dashboard; null for none. */
+  readonly testUrl: (testId: string) => string | null;
+  /** The thresholds of a timing regression, as the inputs set them. */
+  readonly thresholds: { readonly percent: number; readonly minSeconds: number };
+  /** `fail-on: new-failures`: known-flaky failures do not block. */
+  readonly quarantine: boolean;
 }
 
 /** Per-field caps for untrusted text, tried in order while the report is too big. */
@@ -64,16 +92,20 @@ export function commentMarker(commentKey = "default"): string {
 /** Renders the run as GitHub-flavoured Markdown that fits `MARKDOWN_LIMITS[options.target]`. */
 export function renderRunReport(run: RunResult, options: RunReportOptions): string {
   const { target } = options;
+  const history = options.history ?? null;
+  const link = history ? history.testUrl : () => null;
+  const failed = history ? historySections(run.tests, history) : [failedSection(run.tests, link)];
   const sections = [
     headerSection(run, options),
     totalsSection(run),
+    history?.wallTime ? wallTimeSection(history) : null,
     attemptsSection(run),
-    failedSection(run.tests),
-    infraFailedSection(run.tests),
-    flakySection(run.tests),
-    recoveredSection(run.tests),
+    ...failed,
+    infraFailedSection(run.tests, link),
+    flakySection(run.tests, link),
+    recoveredSection(run.tests, link),
     slowestSection(run.tests, options.slowestCount ?? DEFAULT_SLOWEST_COUNT),
-    slowSection(run.tests, options.slowTestSeconds),
+    slowSection(run.tests, options.slowTestSeconds, link),
   ].filter((section): section is Section => section !== null);
   return fitSections(sections, {
     limit: MARKDOWN_LIMITS[target],
@@ -91,6 +123,8 @@ function headerSection(run: RunResult, options: RunReportOptions): Section {
     if (options.target === "comment") lines.push(commentMarker(options.commentKey));
     lines.push(`## ${escapeMarkdown(truncateText(options.title?.trim() || "seamwatch", TITLE_CAP))}`, "");
     lines.push(`**${outcomeLine(run)}**`);
+    if (options.reportUrl)
+      lines.push("", `🔗 ${markdownLink("This run on the dashboard", options.reportUrl)}`);
     if (options.notice) lines.push("", `> ℹ️ ${escapeMarkdown(truncateText(options.notice, NOTICE_CAP))}`);
     return lines;
   });
@@ -274,9 +308,10 @@ function attemptEvidence(attempt: AttemptRecord, cap: number): string {
   return shown.join("<br>");
 }
 
-function failedSection(tests: readonly MergedTest[]): Section | null {
+function failedSection(tests: readonly MergedTest[], link: TestLink): Section | null {
   const failed = tests.filter((test) => test.verdict === "failed");
   return testListSection({
+    link,
     name: "failed tests",
     priority: 80,
     tests: failed,
@@ -286,9 +321,10 @@ function failedSection(tests: readonly MergedTest[]): Section | null {
   });
 }
 
-function infraFailedSection(tests: readonly MergedTest[]): Section | null {
+function infraFailedSection(tests: readonly MergedTest[], link: TestLink): Section | null {
   const infra = tests.filter((test) => test.verdict === "infra-failure");
   return testListSection({
+    link,
     name: "tests that failed on infrastructure",
     priority: 75,
     tests: infra,
@@ -298,9 +334,10 @@ function infraFailedSection(tests: readonly MergedTest[]): Section | null {
   });
 }
 
-function flakySection(tests: readonly MergedTest[]): Section | null {
+function flakySection(tests: readonly MergedTest[], link: TestLink): Section | null {
   const flaky = tests.filter((test) => test.verdict === "flaky");
   return testListSection({
+    link,
     name: "flaky tests",
     priority: 60,
     tests: flaky,
@@ -311,9 +348,10 @@ function flakySection(tests: readonly MergedTest[]): Section | null {
   });
 }
 
-function recoveredSection(tests: readonly MergedTest[]): Section | null {
+function recoveredSection(tests: readonly MergedTest[], link: TestLink): Section | null {
   const recovered = tests.filter((test) => test.verdict === "recovered-after-infra-retry");
   return testListSection({
+    link,
     name: "tests recovered after an infrastructure retry",
     priority: 50,
     tests: recovered,
@@ -346,13 +384,18 @@ function slowestSection(tests: readonly MergedTest[], count: number): Section | 
   });
 }
 
-function slowSection(tests: readonly MergedTest[], slowTestSeconds: number | null): Section | null {
+function slowSection(
+  tests: readonly MergedTest[],
+  slowTestSeconds: number | null,
+  link: TestLink,
+): Section | null {
   if (slowTestSeconds === null) return null;
   const thresholdMs = slowTestSeconds * 1000;
   const slow = tests
     .filter((test) => ranAsTest(test) && testDurationMs(test) >= thresholdMs)
     .toSorted((a, b) => testDurationMs(b) - testDurationMs(a));
   return testListSection({
+    link,
     name: "tests over the slow-test threshold",
     priority: 35,
     tests: slow,
@@ -361,6 +404,138 @@ function slowSection(tests: readonly MergedTest[], slowTestSeconds: number | nul
     summary: (test) => formatDuration(testDurationMs(test)),
     detail: () => null,
   });
+}
+
+// --- against the base branch ------------------------------------------------------------------------
+
+type TestLink = (testId: string) => string | null;
+
+/** The failures told apart by the base branch's history, and the tests that got slower there. */
+function historySections(tests: readonly MergedTest[], history: RunHistory): (Section | null)[] {
+  const byId = new Map(tests.map((test) => [test.id, test]));
+  const pick = (ids: readonly string[]) =>
+    ids.map((id) => byId.get(id)).filter((test): test is MergedTest => test !== undefined);
+  const { comparison, baseBranch } = history;
+  const base = codeSpan(baseBranch);
+  const flakeRates = new Map(comparison.knownFlaky.map((test) => [test.id, test.flakeRate]));
+  const knownFlaky = pick(comparison.knownFlaky.filter((test) => test.failed).map((test) => test.id));
+  const newFailures = pick(comparison.newFailures);
+  const broken = pick(comparison.alreadyBroken);
+  return [
+    testListSection({
+      link: history.testUrl,
+      name: "new failures",
+      priority: 85,
+      tests: newFailures,
+      heading: `### ❌ New failures (${formatCount(newFailures.length)})`,
+      intro: `Failed here; healthy on ${base}, or new there.`,
+      detail: (test, cap) => headlineSpan(test, cap),
+    }),
+    testListSection({
+      link: history.testUrl,
+      name: "known flaky tests that failed",
+      priority: 80,
+      tests: knownFlaky,
+      heading: `### 🎲 Known flaky (${formatCount(knownFlaky.length)})`,
+      intro: history.quarantine
+        ? `Known flaky on ${base}: **not blocking** (fail-on: new-failures). A retry is probably enough.`
+        : `Known flaky on ${base}: a retry is probably enough.`,
+      summary: (test) => flakeRateText(flakeRates.get(test.id) ?? null, base),
+      detail: (test, cap) => headlineSpan(test, cap),
+    }),
+    testListSection({
+      link: history.testUrl,
+      name: "tests already broken",
+      priority: 78,
+      tests: broken,
+      heading: `### 🧱 Already broken on ${base} (${formatCount(broken.length)})`,
+      intro: `Failing on ${base} too: not caused by this change.`,
+      detail: (test, cap) => headlineSpan(test, cap),
+    }),
+    timingRegressionsSection(byId, history),
+  ];
+}
+
+function flakeRateText(rate: number | null, base: string): string {
+  return rate === null ? `flake rate on ${base} unknown` : `flake rate ${formatPercent(rate)} on ${base}`;
+}
+
+function timingRegressionsSection(
+  byId: ReadonlyMap<string, MergedTest>,
+  history: RunHistory,
+): Section | null {
+  const slower = history.comparison.timingRegressions.filter((entry) => byId.has(entry.id));
+  if (slower.length === 0) return null;
+  const base = codeSpan(history.baseBranch);
+  return listSection({
+    name: "timing regressions",
+    priority: 40,
+    minItems: 0,
+    entries: slower,
+    head: () => [
+      `### 🐢 Slower than on ${base} (${formatCount(slower.length)})`,
+      "",
+      `At least ${history.thresholds.percent} % and ${formatDuration(history.thresholds.minSeconds * 1000)} slower than the p50 on ${base}.`,
+      "",
+      `| Test | Here | p50 on ${base} | Change |`,
+      "| --- | ---: | ---: | ---: |",
+    ],
+    item: (entry, cap) => {
+      const test = byId.get(entry.id) as MergedTest;
+      const title = escapeMarkdown(truncateText(testTitle(test), cap));
+      const url = history.testUrl(entry.id);
+      const change =
+        entry.changeRatio === null
+          ? `+${formatDuration(entry.changeMs)}`
+          : `+${formatDuration(entry.changeMs)} (+${formatPercent(entry.changeRatio)})`;
+      return [
+        `| ${url ? markdownLink(title, url, { escaped: true }) : title} | ${formatDuration(entry.durationMs)} | ${formatDuration(entry.baselineP50Ms)} | ${change} |`,
+      ];
+    },
+    noun: "timing regressions",
+  });
+}
+
+function wallTimeSection(history: RunHistory): Section {
+  return fixedSection(
+    "wall time",
+    false,
+    () => {
+      const wall = history.wallTime as NonNullable<RunHistory["wallTime"]>;
+      const base = codeSpan(history.baseBranch);
+      const against = `${formatDuration(wall.baselineP50Ms)} on ${base} (p50 of ${plural(wall.samples, "run")})`;
+      const ratio = wall.comparison.changeRatio;
+      const change = ratio === null ? "" : ` (${ratio >= 0 ? "+" : "−"}${formatPercent(Math.abs(ratio))})`;
+      const verdict =
+        wall.comparison.verdict === "slower"
+          ? "🐢 **slower**"
+          : wall.comparison.verdict === "too-few-samples"
+            ? "too few runs there to compare"
+            : "not slower";
+      return [
+        "",
+        `⏱️ Suite wall time ${formatDuration(wall.durationMs)} against ${against}${change}: ${verdict}.`,
+      ];
+    },
+    95,
+  );
+}
+
+/** `12 %`, `0.5 %`. */
+function formatPercent(ratio: number): string {
+  const percent = ratio * 100;
+  return `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)} %`;
+}
+
+/**
+ * A Markdown link to a dashboard URL (from the server's answer): only http(s), with the characters that
+ * could end the link's destination encoded. Anything else stays plain text.
+ */
+function markdownLink(text: string, url: string, options: { escaped?: boolean } = {}): string {
+  const label = options.escaped ? text : escapeMarkdown(text);
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) return label;
+  const destination = url.replace(/[()<>\s"'\\|]/g, (character) => encodeURIComponent(character));
+  return `[${label}](${destination})`;
 }
 
 // --- builders -----------------------------------------------------------------------------------------
@@ -424,6 +599,8 @@ function listSection<T>(spec: {
  * line break) the detail, usually the failure's first line in a code span.
  */
 function testListSection(spec: {
+  /** The test's page on the dashboard, linked from its title. */
+  readonly link: TestLink;
   readonly name: string;
   readonly priority: number;
   readonly tests: readonly MergedTest[];
@@ -442,7 +619,9 @@ function testListSection(spec: {
     head: () => [spec.heading, "", ...(spec.intro ? [spec.intro, ""] : [])],
     item: (test, cap) => {
       const location = testLocation(test);
-      const parts = [`**${escapeMarkdown(truncateText(testTitle(test), cap))}**`];
+      const title = escapeMarkdown(truncateText(testTitle(test), cap));
+      const url = spec.link(test.id);
+      const parts = [`**${url ? markdownLink(title, url, { escaped: true }) : title}**`];
       if (spec.summary) parts.push(spec.summary(test));
       if (location) parts.push(codeSpan(truncateText(formatLocation(location), cap)));
       const detail = spec.detail(test, cap);

@@ -291,7 +291,11 @@ describe("a misconfigured step", () => {
   it.each([
     ["max-attempts", "-1", 'Input "max-attempts" must be a whole number, 1 or more, got "-1".'],
     ["comment", "sometimes", 'Input "comment" must be one of auto, always, off, got "sometimes".'],
-    ["fail-on", "flakes", 'Input "fail-on" must be one of test-failures, any-failure, never, got "flakes".'],
+    [
+      "fail-on",
+      "flakes",
+      'Input "fail-on" must be one of test-failures, new-failures, any-failure, never, got "flakes".',
+    ],
     [
       "infra-patterns",
       "ok\n(unclosed",

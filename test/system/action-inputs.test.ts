@@ -73,6 +73,11 @@ describe("action.yml", () => {
     expect(metadata.inputs[INPUT.cacheImages]?.default).toBe(DEFAULTS.cacheImages);
     expect(metadata.inputs[INPUT.cacheReadOnly]?.default).toBe(String(DEFAULTS.cacheReadOnly));
     expect(metadata.inputs[INPUT.cacheMaxGb]?.default).toBe(String(DEFAULTS.cacheMaxGb));
+    expect(metadata.inputs[INPUT.failOnUploadError]?.default).toBe(String(DEFAULTS.failOnUploadError));
+    expect(metadata.inputs[INPUT.regressionPercent]?.default).toBe(String(DEFAULTS.regressionPercent));
+    expect(metadata.inputs[INPUT.regressionMinSeconds]?.default).toBe(String(DEFAULTS.regressionMinSeconds));
+    expect(metadata.inputs[INPUT.serverUrl]?.default).toBe("");
+    expect(metadata.inputs[INPUT.serverToken]?.default).toBe("");
     expect(metadata.inputs[INPUT.images]?.default).toBe("");
     expect(metadata.inputs[INPUT.cacheKeyPrefix]?.default).toBe("");
     expect(metadata.inputs[INPUT.junit]?.default?.trim().split("\n")).toEqual([...DEFAULTS.junit]);
@@ -178,6 +183,11 @@ describe("getInputs", () => {
         "comment-key": "integration",
         "github-token": "ghs_x",
         "fail-on": "never",
+        "server-url": "https://seamwatch.example.com/",
+        "server-token": "swu_x",
+        "fail-on-upload-error": "true",
+        "regression-percent": "50",
+        "regression-min-seconds": "2.5",
       }),
       env: { GITHUB_WORKSPACE: workspace },
     });
@@ -194,6 +204,13 @@ describe("getInputs", () => {
       commentKey: "integration",
       githubToken: "ghs_x",
       failOn: "never",
+      dashboard: {
+        serverUrl: "https://seamwatch.example.com",
+        serverToken: "swu_x",
+        failOnUploadError: true,
+        regressionPercent: 50,
+        regressionMinSeconds: 2.5,
+      },
     });
     expect(resolved.suite.retryDelayMs(1)).toBe(2_500);
     expect(resolved.suite.retryDelayMs(4)).toBe(2_500);
@@ -219,7 +236,17 @@ describe("getInputs", () => {
     [{ "attempt-timeout-minutes": "0" }, "attempt-timeout-minutes", "must be more than 0"],
     [{ "slow-test-seconds": "1e3" }, "slow-test-seconds", 'got "1e3"'],
     [{ comment: "sometimes" }, "comment", 'must be one of auto, always, off, got "sometimes"'],
-    [{ "fail-on": "flaky" }, "fail-on", 'must be one of test-failures, any-failure, never, got "flaky"'],
+    [
+      { "fail-on": "flaky" },
+      "fail-on",
+      'must be one of test-failures, new-failures, any-failure, never, got "flaky"',
+    ],
+    [{ "server-url": "seamwatch.example.com" }, "server-url", "must be an http(s) URL"],
+    [{ "server-url": "ftp://example.com" }, "server-url", "must be an http(s) URL"],
+    [{ "server-url": "https://x.example?a=1" }, "server-url", "without ? or #"],
+    [{ "fail-on-upload-error": "yes" }, "fail-on-upload-error", 'must be true or false, got "yes"'],
+    [{ "regression-percent": "-5" }, "regression-percent", 'must be a number, 0 or more, got "-5"'],
+    [{ "regression-min-seconds": "1s" }, "regression-min-seconds", 'got "1s"'],
     [{ shell: "fish" }, "shell", 'got "fish"'],
     [{ "working-directory": "no/such/dir" }, "working-directory", 'got "no/such/dir"'],
     [{ "comment-key": "a --> b" }, "comment-key", "without `-->`"],

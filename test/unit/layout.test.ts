@@ -1,6 +1,6 @@
 // What may import what, as the README's map of folders says: core and process import nothing of ours, the
-// engine (runner) and the Docker side import only those two, the fronts (cli, action) sit on top, and core
-// does no I/O. Read from the sources' own import lines.
+// engine (runner), the Docker side and the dashboard client (upload) import only those two, the fronts (cli,
+// action) sit on top, and core does no I/O. Read from the sources' own import lines.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,9 +10,11 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   core: ["core"],
   process: ["process"],
   runner: ["runner", "core", "process"],
+  // The dashboard's HTTP client both fronts share: upload with retries, the baseline.
+  upload: ["upload", "core", "process"],
   docker: ["docker", "core", "process"],
-  cli: ["cli", "runner", "core", "process", "store"],
-  action: ["action", "runner", "docker", "core", "process"],
+  cli: ["cli", "runner", "upload", "core", "process", "store"],
+  action: ["action", "runner", "docker", "upload", "core", "process"],
   // The dashboard: its data module on core alone; the web app on both.
   store: ["store", "core"],
   web: ["web", "core", "store"],

@@ -42,21 +42,28 @@ describe("readSettings", () => {
       maxTestsPerUpload: 100_000,
       retentionDays: 90,
       publicUrl: null,
+      oidcIssuer: "https://token.actions.githubusercontent.com",
+      oidcAudience: null,
     });
     expect(
       readSettings({
         SEAMWATCH_BASIC_AUTH: "team:pass:with:colons",
         SEAMWATCH_PUBLIC_URL: "https://dash.example/",
+        SEAMWATCH_OIDC_ISSUER: "https://ghes.example/_services/token/",
+        SEAMWATCH_OIDC_AUDIENCE: "https://dash.example/",
       }),
     ).toMatchObject({
       basicAuth: { user: "team", password: "pass:with:colons" },
       publicUrl: "https://dash.example",
+      oidcIssuer: "https://ghes.example/_services/token",
+      oidcAudience: "https://dash.example",
     });
   });
 
   it("names the setting that is wrong", () => {
     expect(() => readSettings({ SEAMWATCH_READ_TOKEN: "short" })).toThrow(/SEAMWATCH_READ_TOKEN/);
     expect(() => readSettings({ SEAMWATCH_BASIC_AUTH: "nopassword" })).toThrow(/SEAMWATCH_BASIC_AUTH/);
+    expect(() => readSettings({ SEAMWATCH_OIDC_ISSUER: "not a url" })).toThrow(/SEAMWATCH_OIDC_ISSUER/);
     expect(() => readSettings({ SEAMWATCH_MAX_TESTS_PER_UPLOAD: "-1" })).toThrow(
       /SEAMWATCH_MAX_TESTS_PER_UPLOAD/,
     );

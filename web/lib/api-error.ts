@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | "invalid-parameter"
   | "invalid-junit"
   | "no-junit-files"
+  | "oidc-unavailable"
   | "internal";
 
 export interface ApiErrorBody {

@@ -15,6 +15,8 @@ const schema = z.object({
   SEAMWATCH_MAX_TESTS_PER_UPLOAD: positiveInteger.default(100_000),
   SEAMWATCH_RETENTION_DAYS: positiveInteger.default(90),
   SEAMWATCH_PUBLIC_URL: z.url().optional(),
+  SEAMWATCH_OIDC_ISSUER: z.url().default("https://token.actions.githubusercontent.com"),
+  SEAMWATCH_OIDC_AUDIENCE: z.string().min(1).optional(),
 });
 
 export interface Settings {
@@ -29,6 +31,10 @@ export interface Settings {
   readonly retentionDays: number;
   /** Base of the links the API answers with; by default the request's own origin. */
   readonly publicUrl: string | null;
+  /** Whose OIDC tokens are taken for tokenless uploads: GitHub's, or a GitHub Enterprise Server's. */
+  readonly oidcIssuer: string;
+  /** The `aud` those tokens must carry; by default the public URL (or the request's origin). */
+  readonly oidcAudience: string | null;
 }
 
 export class SettingsError extends Error {
@@ -63,5 +69,7 @@ export function readSettings(env: Record<string, string | undefined> = process.e
     maxTestsPerUpload: values.SEAMWATCH_MAX_TESTS_PER_UPLOAD,
     retentionDays: values.SEAMWATCH_RETENTION_DAYS,
     publicUrl: values.SEAMWATCH_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
+    oidcIssuer: values.SEAMWATCH_OIDC_ISSUER.replace(/\/+$/, ""),
+    oidcAudience: values.SEAMWATCH_OIDC_AUDIENCE?.replace(/\/+$/, "") ?? null,
   };
 }

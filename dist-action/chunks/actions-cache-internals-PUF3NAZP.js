@@ -7,8 +7,9 @@ import {
   getCompressionMethod,
   internalCacheTwirpClient,
   isCacheReadable
-} from "./chunk-SQFU32Q3.js";
-import "./chunk-UA7YWFSH.js";
+} from "./chunk-B7IXQ5WR.js";
+import "./chunk-PHQA4WQB.js";
+import "./chunk-I5O4ZGMK.js";
 import "./chunk-ENQGZXEM.js";
 import "./chunk-VC2UCSFH.js";
 import "./chunk-GD4DQVE4.js";

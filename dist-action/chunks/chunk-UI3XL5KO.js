@@ -9,7 +9,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-UA7YWFSH.js";
+} from "./chunk-I5O4ZGMK.js";
 import {
   __commonJS,
   __toESM
@@ -1810,6 +1810,8 @@ var OUTPUT = {
   flaky: "flaky",
   durationMs: "duration-ms",
   reportPath: "report-path",
+  /** The run's page on the dashboard; set only when the upload succeeded. */
+  reportUrl: "report-url",
   imagesRestored: "images-restored",
   imageCacheHit: "image-cache-hit"
 };
@@ -4363,16 +4365,20 @@ function commentMarker(commentKey = "default") {
 }
 function renderRunReport(run, options) {
   const { target } = options;
+  const history = options.history ?? null;
+  const link = history ? history.testUrl : () => null;
+  const failed = history ? historySections(run.tests, history) : [failedSection(run.tests, link)];
   const sections = [
     headerSection(run, options),
     totalsSection(run),
+    history?.wallTime ? wallTimeSection(history) : null,
     attemptsSection(run),
-    failedSection(run.tests),
-    infraFailedSection(run.tests),
-    flakySection(run.tests),
-    recoveredSection(run.tests),
+    ...failed,
+    infraFailedSection(run.tests, link),
+    flakySection(run.tests, link),
+    recoveredSection(run.tests, link),
     slowestSection(run.tests, options.slowestCount ?? DEFAULT_SLOWEST_COUNT),
-    slowSection(run.tests, options.slowTestSeconds)
+    slowSection(run.tests, options.slowTestSeconds, link)
   ].filter((section) => section !== null);
   return fitSections(sections, {
     limit: MARKDOWN_LIMITS[target],
@@ -4387,6 +4393,8 @@ function headerSection(run, options) {
     if (options.target === "comment") lines2.push(commentMarker(options.commentKey));
     lines2.push(`## ${escapeMarkdown(truncateText(options.title?.trim() || "seamwatch", TITLE_CAP2))}`, "");
     lines2.push(`**${outcomeLine(run)}**`);
+    if (options.reportUrl)
+      lines2.push("", `\u{1F517} ${markdownLink("This run on the dashboard", options.reportUrl)}`);
     if (options.notice) lines2.push("", `> \u2139\uFE0F ${escapeMarkdown(truncateText(options.notice, NOTICE_CAP))}`);
     return lines2;
   });
@@ -4539,9 +4547,10 @@ function attemptEvidence(attempt, cap) {
   if (rest > 0) shown.push(`+${plural(rest, "more rule")}`);
   return shown.join("<br>");
 }
-function failedSection(tests) {
+function failedSection(tests, link) {
   const failed = tests.filter((test) => test.verdict === "failed");
   return testListSection({
+    link,
     name: "failed tests",
     priority: 80,
     tests: failed,
@@ -4550,9 +4559,10 @@ function failedSection(tests) {
     detail: (test, cap) => headlineSpan(test, cap)
   });
 }
-function infraFailedSection(tests) {
+function infraFailedSection(tests, link) {
   const infra = tests.filter((test) => test.verdict === "infra-failure");
   return testListSection({
+    link,
     name: "tests that failed on infrastructure",
     priority: 75,
     tests: infra,
@@ -4561,9 +4571,10 @@ function infraFailedSection(tests) {
     detail: (test, cap) => test.evidence ? evidenceText(test.evidence, cap) : headlineSpan(test, cap)
   });
 }
-function flakySection(tests) {
+function flakySection(tests, link) {
   const flaky = tests.filter((test) => test.verdict === "flaky");
   return testListSection({
+    link,
     name: "flaky tests",
     priority: 60,
     tests: flaky,
@@ -4573,9 +4584,10 @@ function flakySection(tests) {
     detail: (test, cap) => headlineSpan(test, cap)
   });
 }
-function recoveredSection(tests) {
+function recoveredSection(tests, link) {
   const recovered = tests.filter((test) => test.verdict === "recovered-after-infra-retry");
   return testListSection({
+    link,
     name: "tests recovered after an infrastructure retry",
     priority: 50,
     tests: recovered,
@@ -4606,11 +4618,12 @@ function slowestSection(tests, count2) {
     noun: "slow tests"
   });
 }
-function slowSection(tests, slowTestSeconds) {
+function slowSection(tests, slowTestSeconds, link) {
   if (slowTestSeconds === null) return null;
   const thresholdMs = slowTestSeconds * 1e3;
   const slow = tests.filter((test) => ranAsTest(test) && testDurationMs(test) >= thresholdMs).toSorted((a, b) => testDurationMs(b) - testDurationMs(a));
   return testListSection({
+    link,
     name: "tests over the slow-test threshold",
     priority: 35,
     tests: slow,
@@ -4619,6 +4632,108 @@ function slowSection(tests, slowTestSeconds) {
     summary: (test) => formatDuration(testDurationMs(test)),
     detail: () => null
   });
+}
+function historySections(tests, history) {
+  const byId = new Map(tests.map((test) => [test.id, test]));
+  const pick = (ids) => ids.map((id) => byId.get(id)).filter((test) => test !== void 0);
+  const { comparison, baseBranch } = history;
+  const base = codeSpan(baseBranch);
+  const flakeRates = new Map(comparison.knownFlaky.map((test) => [test.id, test.flakeRate]));
+  const knownFlaky = pick(comparison.knownFlaky.filter((test) => test.failed).map((test) => test.id));
+  const newFailures = pick(comparison.newFailures);
+  const broken = pick(comparison.alreadyBroken);
+  return [
+    testListSection({
+      link: history.testUrl,
+      name: "new failures",
+      priority: 85,
+      tests: newFailures,
+      heading: `### \u274C New failures (${formatCount(newFailures.length)})`,
+      intro: `Failed here; healthy on ${base}, or new there.`,
+      detail: (test, cap) => headlineSpan(test, cap)
+    }),
+    testListSection({
+      link: history.testUrl,
+      name: "known flaky tests that failed",
+      priority: 80,
+      tests: knownFlaky,
+      heading: `### \u{1F3B2} Known flaky (${formatCount(knownFlaky.length)})`,
+      intro: history.quarantine ? `Known flaky on ${base}: **not blocking** (fail-on: new-failures). A retry is probably enough.` : `Known flaky on ${base}: a retry is probably enough.`,
+      summary: (test) => flakeRateText(flakeRates.get(test.id) ?? null, base),
+      detail: (test, cap) => headlineSpan(test, cap)
+    }),
+    testListSection({
+      link: history.testUrl,
+      name: "tests already broken",
+      priority: 78,
+      tests: broken,
+      heading: `### \u{1F9F1} Already broken on ${base} (${formatCount(broken.length)})`,
+      intro: `Failing on ${base} too: not caused by this change.`,
+      detail: (test, cap) => headlineSpan(test, cap)
+    }),
+    timingRegressionsSection(byId, history)
+  ];
+}
+function flakeRateText(rate, base) {
+  return rate === null ? `flake rate on ${base} unknown` : `flake rate ${formatPercent(rate)} on ${base}`;
+}
+function timingRegressionsSection(byId, history) {
+  const slower = history.comparison.timingRegressions.filter((entry) => byId.has(entry.id));
+  if (slower.length === 0) return null;
+  const base = codeSpan(history.baseBranch);
+  return listSection({
+    name: "timing regressions",
+    priority: 40,
+    minItems: 0,
+    entries: slower,
+    head: () => [
+      `### \u{1F422} Slower than on ${base} (${formatCount(slower.length)})`,
+      "",
+      `At least ${history.thresholds.percent} % and ${formatDuration(history.thresholds.minSeconds * 1e3)} slower than the p50 on ${base}.`,
+      "",
+      `| Test | Here | p50 on ${base} | Change |`,
+      "| --- | ---: | ---: | ---: |"
+    ],
+    item: (entry, cap) => {
+      const test = byId.get(entry.id);
+      const title = escapeMarkdown(truncateText(testTitle(test), cap));
+      const url = history.testUrl(entry.id);
+      const change = entry.changeRatio === null ? `+${formatDuration(entry.changeMs)}` : `+${formatDuration(entry.changeMs)} (+${formatPercent(entry.changeRatio)})`;
+      return [
+        `| ${url ? markdownLink(title, url, { escaped: true }) : title} | ${formatDuration(entry.durationMs)} | ${formatDuration(entry.baselineP50Ms)} | ${change} |`
+      ];
+    },
+    noun: "timing regressions"
+  });
+}
+function wallTimeSection(history) {
+  return fixedSection(
+    "wall time",
+    false,
+    () => {
+      const wall = history.wallTime;
+      const base = codeSpan(history.baseBranch);
+      const against = `${formatDuration(wall.baselineP50Ms)} on ${base} (p50 of ${plural(wall.samples, "run")})`;
+      const ratio = wall.comparison.changeRatio;
+      const change = ratio === null ? "" : ` (${ratio >= 0 ? "+" : "\u2212"}${formatPercent(Math.abs(ratio))})`;
+      const verdict = wall.comparison.verdict === "slower" ? "\u{1F422} **slower**" : wall.comparison.verdict === "too-few-samples" ? "too few runs there to compare" : "not slower";
+      return [
+        "",
+        `\u23F1\uFE0F Suite wall time ${formatDuration(wall.durationMs)} against ${against}${change}: ${verdict}.`
+      ];
+    },
+    95
+  );
+}
+function formatPercent(ratio) {
+  const percent = ratio * 100;
+  return `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)} %`;
+}
+function markdownLink(text, url, options = {}) {
+  const label = options.escaped ? text : escapeMarkdown(text);
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) return label;
+  const destination = url.replace(/[()<>\s"'\\|]/g, (character) => encodeURIComponent(character));
+  return `[${label}](${destination})`;
 }
 function fixedSection(name, required, lines2, priority = Number.POSITIVE_INFINITY) {
   return {
@@ -4664,7 +4779,9 @@ function testListSection(spec) {
     head: () => [spec.heading, "", ...spec.intro ? [spec.intro, ""] : []],
     item: (test, cap) => {
       const location = testLocation(test);
-      const parts = [`**${escapeMarkdown(truncateText(testTitle(test), cap))}**`];
+      const title = escapeMarkdown(truncateText(testTitle(test), cap));
+      const url = spec.link(test.id);
+      const parts = [`**${url ? markdownLink(title, url, { escaped: true }) : title}**`];
       if (spec.summary) parts.push(spec.summary(test));
       if (location) parts.push(codeSpan(truncateText(formatLocation(location), cap)));
       const detail = spec.detail(test, cap);
@@ -6395,12 +6512,12 @@ var STDERR_TAIL_CHARS = 2e3;
 var STOP_GRACE_MS = 2e3;
 function actionsCacheImageStore() {
   const client = async () => {
-    const cache = await import("./cache-6MBLM5SG.js");
+    const cache = await import("./cache-QDB7HLRP.js");
     if (!cache.isFeatureAvailable())
       throw new ImageCacheStoreError("the Actions cache service is not available");
     return cache;
   };
-  const internals = () => import("./actions-cache-internals-OBPP7E3I.js");
+  const internals = () => import("./actions-cache-internals-PUF3NAZP.js");
   const restore = async (key, dir) => {
     const cache = await client();
     const prefix = key.endsWith("-");
@@ -7640,6 +7757,240 @@ async function runShellCommand(options) {
   }
 }
 
+// core/analytics/defaults.ts
+var analyticsDefaults = {
+  /** Default-branch results a flip rate looks back over (the last N in commit order). */
+  flipWindow: 30,
+  /**
+   * Flip rate from which a test that passes again is flaky: 3 flips in a full window of 30 (0.103), i.e. at
+   * least two separate failure episodes; one isolated failure (2 flips) is not enough.
+   */
+  flakyFlipRate: 0.1,
+  /** Flip rate under which a flaky test is healthy again over a full window: half the entry threshold. */
+  resolvedFlipRate: 0.05,
+  /** Passes in a row, with no flaky evidence among them, after which a flaky test is healthy again. */
+  flakyResolvesAfterPasses: 30,
+  /** Failures in a row that make a healthy test broken. */
+  brokenAfterFailures: 3,
+  /**
+   * Failures in a row that make a flaky test broken: more than for a healthy test, because a test that
+   * fails half the time fails 3 times in a row every 8 runs, and "already broken" blocks a pull request.
+   */
+  flakyBrokenAfterFailures: 5,
+  /** Recent commits the test state remembers, so that a re-run of one of them can contradict it. */
+  commitMemory: 20,
+  /** z of the Wilson interval shown next to failure and flake rates (1.96: 95 %). */
+  confidenceZ: 1.96,
+  /** "Got slower": at least this much slower than the baseline p50, relatively (0.2 = 20 %)... */
+  slowerRelative: 0.2,
+  /** ...and at least this much in absolute terms, so a 10 ms test that takes 13 ms is not news. */
+  slowerAbsoluteMs: 1e3,
+  /** Durations needed on the baseline side before a comparison is made. */
+  minBaselineSamples: 5,
+  /** Durations needed on the current side (a window of recent results on the dashboard). */
+  minCurrentSamples: 5,
+  /**
+   * A run in which at least this share of tests failed is an outage the classifier did not recognise, not
+   * hundreds of regressions (Trunk's "infrastructure failure protection" uses 80 %).
+   */
+  outageFailedShare: 0.8,
+  /** ...counted only for runs of at least this many tests: 4 of 5 failing can be a real regression. */
+  outageMinTests: 20,
+  /** Relative error of the mergeable duration sketch used for rollups (1 %). */
+  sketchRelativeError: 0.01
+};
+function resolveOptions(options = {}) {
+  if (Object.keys(options).length === 0) return analyticsDefaults;
+  const resolved = { ...analyticsDefaults };
+  for (const [name, value] of Object.entries(options)) {
+    if (value !== void 0 && name in analyticsDefaults) resolved[name] = value;
+  }
+  return resolved;
+}
+
+// core/analytics/timing.ts
+var pullRequestTimingOptions = {
+  slowerRelative: analyticsDefaults.slowerRelative,
+  slowerAbsoluteMs: analyticsDefaults.slowerAbsoluteMs,
+  minBaselineSamples: analyticsDefaults.minBaselineSamples,
+  minCurrentSamples: 1
+};
+function compareTiming(current, baseline, options = {}) {
+  const settings = resolveOptions(options);
+  if (current.p50Ms === null || baseline.p50Ms === null) {
+    return { verdict: "too-few-samples", changeMs: null, changeRatio: null };
+  }
+  const changeMs = current.p50Ms - baseline.p50Ms;
+  const changeRatio = baseline.p50Ms > 0 ? changeMs / baseline.p50Ms : null;
+  if (current.count < settings.minCurrentSamples || baseline.count < settings.minBaselineSamples) {
+    return { verdict: "too-few-samples", changeMs, changeRatio };
+  }
+  const relativelySlower = changeRatio === null ? changeMs > 0 : changeRatio >= settings.slowerRelative;
+  const slower = relativelySlower && changeMs >= settings.slowerAbsoluteMs;
+  return { verdict: slower ? "slower" : "not-slower", changeMs, changeRatio };
+}
+
+// core/analytics/pull-request.ts
+function compareWithBaseline(tests, baseline, timing = {}) {
+  const newFailures = [];
+  const knownFlaky = [];
+  const alreadyBroken = [];
+  const newlyFlaky = [];
+  const fixed = [];
+  const timingRegressions = [];
+  for (const test of tests) {
+    const base = Object.hasOwn(baseline, test.id) ? baseline[test.id] : void 0;
+    const health = base?.health ?? null;
+    if (test.verdict === "failed") {
+      if (health === "flaky")
+        knownFlaky.push({ id: test.id, failed: true, flakeRate: base?.flakeRate ?? null });
+      else if (health === "broken") alreadyBroken.push(test.id);
+      else newFailures.push(test.id);
+    } else if (test.verdict === "flaky") {
+      if (health === "flaky")
+        knownFlaky.push({ id: test.id, failed: false, flakeRate: base?.flakeRate ?? null });
+      else if (health === "broken") fixed.push(test.id);
+      else newlyFlaky.push(test.id);
+    } else if (test.verdict === "passed") {
+      if (health === "broken") fixed.push(test.id);
+      if (base?.p50Ms != null) {
+        const comparison = compareTiming(
+          { p50Ms: test.durationMs, count: 1 },
+          { p50Ms: base.p50Ms, count: base.samples },
+          { ...pullRequestTimingOptions, ...timing }
+        );
+        if (comparison.verdict === "slower" && comparison.changeMs !== null) {
+          timingRegressions.push({
+            id: test.id,
+            durationMs: test.durationMs,
+            baselineP50Ms: base.p50Ms,
+            changeMs: comparison.changeMs,
+            changeRatio: comparison.changeRatio
+          });
+        }
+      }
+    }
+  }
+  return { newFailures, knownFlaky, alreadyBroken, newlyFlaky, fixed, timingRegressions };
+}
+function decideFailOnNewFailures(run, comparison) {
+  if (run.outcome === "infra-failure") {
+    return {
+      fails: true,
+      reason: "Infrastructure failed on every attempt: the tests did not run to the end.",
+      fellBack: comparison === null,
+      notBlocking: []
+    };
+  }
+  if (comparison === null) {
+    const fails = run.outcome === "test-failures";
+    return {
+      fails,
+      reason: fails ? `${failedText(run.failed)} (no baseline: fail-on new-failures fell back to test-failures).` : null,
+      fellBack: true,
+      notBlocking: []
+    };
+  }
+  const notBlocking = comparison.knownFlaky.filter((test) => test.failed).map((test) => test.id);
+  const blocking = [
+    ...comparison.newFailures.length > 0 ? [plural2(comparison.newFailures.length, "new failure")] : [],
+    ...comparison.alreadyBroken.length > 0 ? [`${plural2(comparison.alreadyBroken.length, "test")} already broken on the base branch and not fixed`] : []
+  ];
+  if (blocking.length > 0) {
+    return {
+      fails: true,
+      reason: `${blocking.join(" and ")} (fail-on: new-failures).`,
+      fellBack: false,
+      notBlocking
+    };
+  }
+  const compared = comparison.newFailures.length + comparison.alreadyBroken.length + notBlocking.length;
+  if (run.failed > compared) {
+    return {
+      fails: true,
+      reason: `${plural2(run.failed - compared, "failed test")} not compared with the baseline (fail-on: new-failures).`,
+      fellBack: false,
+      notBlocking
+    };
+  }
+  if (run.outcome === "test-failures" && run.failed === 0) {
+    return {
+      fails: true,
+      reason: "The command failed with no failing test (fail-on: new-failures).",
+      fellBack: false,
+      notBlocking
+    };
+  }
+  return { fails: false, reason: null, fellBack: false, notBlocking };
+}
+function failedText(failed) {
+  return failed === 0 ? "The command failed" : `${plural2(failed, "test")} failed`;
+}
+function plural2(count2, one) {
+  return `${count2} ${count2 === 1 ? one : `${one}s`}`;
+}
+
+// upload/settings.ts
+var REGRESSION_PERCENT = Math.round(analyticsDefaults.slowerRelative * 100);
+var REGRESSION_MIN_SECONDS = analyticsDefaults.slowerAbsoluteMs / 1e3;
+var UPLOAD_SETTINGS = {
+  serverUrl: {
+    input: "server-url",
+    flag: "--server <url>",
+    env: "SEAMWATCH_SERVER_URL",
+    default: "",
+    help: ["the seamwatch dashboard to upload to (or SEAMWATCH_SERVER_URL)"]
+  },
+  serverToken: {
+    input: "server-token",
+    flag: "--token <token>",
+    env: "SEAMWATCH_TOKEN",
+    default: "",
+    help: ["the project's upload token (or SEAMWATCH_TOKEN; keep it out of logs)"]
+  },
+  failOnUploadError: {
+    input: "fail-on-upload-error",
+    flag: "--fail-on-upload-error",
+    env: null,
+    default: false,
+    help: ["fail (exit 4) when the upload does not succeed; otherwise it is a warning"]
+  },
+  regressionPercent: {
+    input: "regression-percent",
+    flag: "--regression-percent <n>",
+    env: null,
+    default: REGRESSION_PERCENT,
+    help: [`a test is slower than the base when at least n % slower... (default ${REGRESSION_PERCENT})`]
+  },
+  regressionMinSeconds: {
+    input: "regression-min-seconds",
+    flag: "--regression-min-seconds <s>",
+    env: null,
+    default: REGRESSION_MIN_SECONDS,
+    help: [`...and at least s seconds slower than the base's p50 (default ${REGRESSION_MIN_SECONDS})`]
+  }
+};
+function regressionThresholds(settings) {
+  return {
+    slowerRelative: settings.regressionPercent / 100,
+    slowerAbsoluteMs: Math.round(settings.regressionMinSeconds * 1e3)
+  };
+}
+function normalizeServerUrl(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error("must be an http(s) URL such as https://seamwatch.example.com");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error("must be an http(s) URL such as https://seamwatch.example.com");
+  }
+  if (url.search || url.hash) throw new Error("must be the dashboard's address, without ? or #");
+  if (url.username || url.password) throw new Error("must not carry a user or password (use the token)");
+  return url.href.replace(/\/+$/, "");
+}
+
 // action/inputs.ts
 var INPUT = {
   run: "run",
@@ -7661,10 +8012,15 @@ var INPUT = {
   cacheImages: "cache-images",
   cacheKeyPrefix: "cache-key-prefix",
   cacheReadOnly: "cache-read-only",
-  cacheMaxGb: "cache-max-gb"
+  cacheMaxGb: "cache-max-gb",
+  serverUrl: UPLOAD_SETTINGS.serverUrl.input,
+  serverToken: UPLOAD_SETTINGS.serverToken.input,
+  failOnUploadError: UPLOAD_SETTINGS.failOnUploadError.input,
+  regressionPercent: UPLOAD_SETTINGS.regressionPercent.input,
+  regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.input
 };
 var COMMENT_MODES = ["auto", "always", "off"];
-var FAIL_ON = ["test-failures", "any-failure", "never"];
+var FAIL_ON = ["test-failures", "new-failures", "any-failure", "never"];
 var DEFAULTS = {
   shell: RUN_SETTINGS.shell.default,
   junit: RUN_SETTINGS.junit.default,
@@ -7674,7 +8030,10 @@ var DEFAULTS = {
   failOn: "test-failures",
   cacheImages: "auto",
   cacheReadOnly: false,
-  cacheMaxGb: 10
+  cacheMaxGb: 10,
+  failOnUploadError: UPLOAD_SETTINGS.failOnUploadError.default,
+  regressionPercent: UPLOAD_SETTINGS.regressionPercent.default,
+  regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.default
 };
 var InputError = class extends Error {
   inputName;
@@ -7747,7 +8106,27 @@ function getInputs(options = {}) {
     }),
     githubToken: read(INPUT.githubToken),
     failOn: readChoice(read, INPUT.failOn, FAIL_ON, DEFAULTS.failOn),
-    imageCache: readImageCacheInputs(read)
+    imageCache: readImageCacheInputs(read),
+    dashboard: readDashboardInputs(read)
+  });
+}
+function readDashboardInputs(read) {
+  const serverText = read(INPUT.serverUrl);
+  let serverUrl = null;
+  if (serverText !== "") {
+    try {
+      serverUrl = normalizeServerUrl(serverText);
+    } catch (cause) {
+      throw new InputError(INPUT.serverUrl, serverText, cause.message, { cause });
+    }
+  }
+  const regressionPercent = readNumber(read, INPUT.regressionPercent, DEFAULTS.regressionPercent);
+  return Object.freeze({
+    serverUrl,
+    serverToken: read(INPUT.serverToken),
+    failOnUploadError: readBoolean(read, INPUT.failOnUploadError, DEFAULTS.failOnUploadError),
+    regressionPercent,
+    regressionMinSeconds: readNumber(read, INPUT.regressionMinSeconds, DEFAULTS.regressionMinSeconds)
   });
 }
 var EXPRESSION = /^\$\{\{[\s\S]*\}\}$/;
@@ -8010,6 +8389,10 @@ async function saveImagesNow(env) {
 }
 
 export {
+  pullRequestTimingOptions,
+  compareTiming,
+  compareWithBaseline,
+  decideFailOnNewFailures,
   emptyCounts,
   addCounts,
   testCasesOf,
@@ -8019,6 +8402,7 @@ export {
   classifyAttempt,
   PatternError,
   plural,
+  testDurationMs,
   annotationsFor,
   jsonPieces,
   commentMarker,
@@ -8032,9 +8416,11 @@ export {
   CommandStartError,
   checkShell,
   runShellCommand,
+  regressionThresholds,
   InputError,
   getInputs,
   withoutInputs,
+  OUTPUT,
   SAVE_STEP_OUTPUT,
   STATE,
   outputValues,

@@ -2,7 +2,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   ArchiveToolType,
-  BearerCredentialHandler,
   CacheReadDeniedMessagePrefix,
   CompressionMethod,
   DefaultRetryAttempts,
@@ -29,7 +28,10 @@ import {
   isGhes,
   resolvePaths,
   unlinkFile
-} from "./chunk-SQFU32Q3.js";
+} from "./chunk-B7IXQ5WR.js";
+import {
+  BearerCredentialHandler
+} from "./chunk-PHQA4WQB.js";
 import {
   debug,
   error,
@@ -41,7 +43,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-UA7YWFSH.js";
+} from "./chunk-I5O4ZGMK.js";
 import {
   HttpClient,
   HttpClientError,
