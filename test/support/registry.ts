@@ -1,8 +1,8 @@
 // A real image registry for tests: Debian's `docker-registry` (the CNCF distribution registry) on
 // 127.0.0.1 with filesystem storage in a temp directory. Its access log is how tests see pulls.
 // Needs Debian's docker-registry package (installed by .ci/run).
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import { createServer as createTcpServer } from "node:net";
@@ -23,14 +23,26 @@ export interface Registry {
   stop(): Promise<void>;
 }
 
-export async function startRegistry(): Promise<Registry> {
+export interface RegistryOptions {
+  /** Requires this user (HTTP Basic auth from an htpasswd file, as a private registry does). */
+  readonly htpasswd?: { readonly username: string; readonly password: string };
+}
+
+export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
   const root = mkdtempSync(join(tmpdir(), "seamwatch-registry-"));
   const port = await freePort();
   const config = join(root, "config.yml");
+  const auth: string[] = [];
+  if (options.htpasswd) {
+    const file = join(root, "htpasswd");
+    writeFileSync(file, `${options.htpasswd.username}:${bcrypt(options.htpasswd.password)}\n`);
+    auth.push("auth:", "  htpasswd:", "    realm: seamwatch-test", `    path: ${file}`);
+  }
   writeFileSync(
     config,
     [
       "version: 0.1",
+      ...auth,
       "log:",
       "  level: warn",
       "  accesslog:",
@@ -48,7 +60,7 @@ export async function startRegistry(): Promise<Registry> {
   const server: ChildProcess = spawn("docker-registry", ["serve", config], { stdio: ["ignore", log, log] });
   const host = `127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
-  while (!(await answers(`http://${host}/v2/`))) {
+  while (!(await answers(`http://${host}/v2/`, options.htpasswd !== undefined))) {
     if (server.exitCode !== null || Date.now() > deadline) {
       throw new Error(`docker-registry did not start: ${readFileSync(logFile, "utf8").slice(-2000)}`);
     }
@@ -161,12 +173,30 @@ export async function rateLimitedFront(registry: Registry): Promise<RateLimitedF
   };
 }
 
-async function answers(url: string): Promise<boolean> {
+/** Up: `/v2/` answers 200, or 401 when the registry requires a login. */
+async function answers(url: string, requiresLogin: boolean): Promise<boolean> {
   try {
-    return (await fetch(url)).ok;
+    const response = await fetch(url);
+    return response.ok || (requiresLogin && response.status === 401);
   } catch {
     return false;
   }
+}
+
+/**
+ * A bcrypt hash for the registry's htpasswd file (the only format it accepts), made by the C library's
+ * crypt(3) through Perl, which every Debian system has (perl-base is essential).
+ */
+function bcrypt(password: string): string {
+  const alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  // The 22nd character carries only 4 bits of the salt: crypt(3) takes only those with the other 2 clear.
+  const salt =
+    [...randomBytes(21)].map((byte) => alphabet[byte % 64]).join("") + ".Oeu"[(randomBytes(1)[0] ?? 0) % 4];
+  const hash = execFileSync("perl", ["-e", "print crypt($ARGV[0], $ARGV[1])", password, `$2b$05$${salt}`], {
+    encoding: "utf8",
+  });
+  if (!hash.startsWith("$2b$05$")) throw new Error(`perl's crypt made no bcrypt hash (got "${hash}")`);
+  return hash;
 }
 
 function freePort(): Promise<number> {
