@@ -4,9 +4,11 @@
 // challenge is answered with a token from its realm (anonymous, or with the credentials `docker login`
 // left), a Basic challenge with those credentials. Every outcome is a result naming its reason, never an
 // exception: the caller restores its cached copy whenever the answer is not a digest.
+
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { HttpClient } from "@actions/http-client";
+import type { DigestCheck } from "../core/images/freshness.ts";
 import {
   type ImageReference,
   isLoopbackRegistry,
@@ -18,31 +20,6 @@ import {
   createCredentialLookup,
   DEFAULT_HELPER_TIMEOUT_MS,
 } from "./docker-credentials.ts";
-
-/** Why a check gave no digest; each names something a user can act on or wait out. */
-export type DigestProblem =
-  /** No connection: refused, reset, DNS, TLS. */
-  | "unreachable"
-  /** 429: the registry's rate limit. */
-  | "rate-limited"
-  /** 401/403 after the auth flow: credentials missing, refused, or no access to the repository. */
-  | "unauthorized"
-  /** 404: the registry has no such tag (any more). */
-  | "not-found"
-  /** No answer within the check's time limit. */
-  | "timed-out"
-  /** Any other answer: 5xx, or one that is not a registry's. */
-  | "registry-error"
-  /** The reference names no tag to check (pinned by digest) or is not a reference. */
-  | "not-checkable";
-
-export type DigestCheck =
-  | {
-      readonly kind: "digest";
-      /** `sha256:…`: the tag's manifest (or multi-platform index), as `docker pull` records it. */
-      readonly digest: string;
-    }
-  | { readonly kind: DigestProblem; readonly reason: string };
 
 export interface DigestCheckOptions {
   /** DOCKER_CONFIG, HOME and PATH (credential helpers) come from here. */
