@@ -1,8 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Two tiers: `unit` is pure code and fixture files (seconds, `npm run test:fast`); `system` runs the real
-// things (CLI processes, dockerd, a registry, Azurite, Node 24, servers, a browser). `npm test` runs both.
+// Two tiers: `unit` is pure code and fixture files (seconds, `npm run test:fast`): core/, the attempt loop with
+// scripted attempts, renderers. `system` runs the real things (CLI processes, dockerd, a registry, Azurite,
+// Node 24, servers, a browser), and the tests of the test doubles beside them in test/support/. `npm test`
+// runs both.
 export default defineConfig({
   test: {
     reporters: ["default", "./test/support/plain-summary-reporter.ts"],
@@ -15,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "system",
-          include: ["test/system/**/*.test.ts"],
+          include: ["test/system/**/*.test.ts", "test/support/**/*.test.ts"],
           globalSetup: ["test/support/build-cli.ts"],
         },
       },

@@ -4,15 +4,17 @@
 // same version: an entry must be restored from and saved to the same path string on every run. The
 // engine's entry directories are `<workDir>/entries/<key>` and `<workDir>/index`, so the caller must give a
 // stable `workDir`; the action uses `$RUNNER_TEMP/seamwatch-images` (see `imageWorkDir`).
-import { type ChildProcess, spawn } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
-import type { ImageFileStream, ImageStore } from "./docker-images.ts";
-import { messageOf } from "./errors.ts";
+import { StringDecoder } from "node:string_decoder";
+import type { ImageFileStream } from "../docker/docker-cli.ts";
+import type { ImageStore } from "../docker/image-store.ts";
+import { messageOf } from "../process/errors.ts";
+import { ProcessStartError, type StartedProcess, startProcess } from "../process/spawn.ts";
 
 /** The cache service refused an entry or could not be reached; the image cache turns it into a warning. */
 export class ImageCacheStoreError extends Error {
@@ -37,6 +39,8 @@ export function imageWorkDir(env: NodeJS.ProcessEnv): string {
 const DOWNLOAD_IDLE_MS = 30_000;
 // The end of tar's complaints is enough to say why an entry could not be unpacked.
 const STDERR_TAIL_CHARS = 2_000;
+// How long a stopped program gets to end on SIGTERM before SIGKILL.
+const STOP_GRACE_MS = 2_000;
 
 export function actionsCacheImageStore(): ImageStore {
   // Loaded on first use: @actions/cache and the Azure SDK are most of the bundle, and a post step with
@@ -167,7 +171,7 @@ async function downloadAndUnpack(
   // The reader closing its end early (a load that failed) or giving up (`stop`) is not the entry's fault:
   // `done` then resolves, and the broken pipes or the cut download are not reported.
   let stopped = false;
-  const stages: ChildProcess[] = [];
+  const stages: StartedProcess[] = [];
   let settle: (outcome: Promise<void>) => void = () => {};
   const done = new Promise<void>((resolve, reject) => {
     settle = (outcome) => outcome.then(resolve, reject);
@@ -176,39 +180,41 @@ async function downloadAndUnpack(
 
   /** Runs one program of the chain; its stdout is `output`, which it takes over. */
   const stage = (command: string, args: readonly string[], output: Writable) => {
-    const child = spawn(command, args, { stdio: ["pipe", output, "pipe"] });
-    stages.push(child);
+    let stderr = "";
+    const decoder = new StringDecoder("utf8");
+    const program = startProcess(command, args, {
+      stdin: "pipe",
+      stdout: output,
+      killGraceMs: STOP_GRACE_MS,
+      onOutput: (chunk) => {
+        stderr = (stderr + decoder.write(chunk)).slice(-STDERR_TAIL_CHARS);
+      },
+    });
+    stages.push(program);
     // The program has its own copy of `output` now. Ours would keep it open after the program ends, and
     // the next one would never see the end of its input.
     output.destroy();
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
-    });
-    const ended = new Promise<void>((resolve, reject) => {
-      child.once("error", (cause) =>
-        reject(
-          new ImageCacheStoreError(`${command} could not be run to unpack ${key}: ${cause.message}`, {
-            cause,
-          }),
-        ),
-      );
-      child.once("close", (code, signal) => {
-        if (code === 0 || stopped || signal === "SIGPIPE" || /broken pipe/i.test(stderr)) return resolve();
+    const ended = program.ended.then(
+      ({ exitCode, signal }) => {
+        if (exitCode === 0 || stopped || signal === "SIGPIPE" || /broken pipe/i.test(stderr)) return;
         // tar ends with "Exiting with failure status due to previous errors": the error is before it.
         const why =
           stderr
             .split("\n")
             .map((line) => line.trim())
             .find((line) => line.length > 0 && !/Exiting with failure status/.test(line)) ?? "no output";
-        reject(
-          new ImageCacheStoreError(
-            `${key} could not be unpacked (${command} ${signal ? `signal ${signal}` : `exit ${code}`}): ${why}`,
-          ),
+        throw new ImageCacheStoreError(
+          `${key} could not be unpacked (${command} ${signal ? `signal ${signal}` : `exit ${exitCode}`}): ${why}`,
         );
-      });
-    });
-    return { child, ended };
+      },
+      (cause: unknown) => {
+        if (!(cause instanceof ProcessStartError)) throw cause;
+        throw new ImageCacheStoreError(`${command} could not be run to unpack ${key}: ${cause.message}`, {
+          cause: cause.cause,
+        });
+      },
+    );
+    return { child: program.child, ended };
   };
 
   const unpackInto = (input: Writable) => {
@@ -244,7 +250,7 @@ async function downloadAndUnpack(
     stop() {
       stopped = true;
       body.destroy();
-      for (const child of stages) child.kill();
+      for (const program of stages) void program.stop();
       if (stages.length === 0) settle(Promise.resolve());
     },
   };

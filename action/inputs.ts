@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import * as core from "@actions/core";
-import { buildRules, compilePatterns, type Rule } from "../core/classify/index.ts";
+import { buildRules, compilePatterns } from "../core/classify/index.ts";
 import {
   CacheKeyError,
   checkKeyPrefix,
@@ -12,20 +12,22 @@ import {
   type SaveMode,
   saveModes,
 } from "../core/images/index.ts";
-import { checkShell, defaultJunitPatterns, exponentialBackoff, ShellError } from "./run-suite.ts";
+import type { SuiteSettings } from "../runner/run-suite.ts";
+import { RUN_SETTINGS, retryDelayMs } from "../runner/settings.ts";
+import { checkShell, ShellError } from "../runner/shell-command.ts";
 
 /** Input names as action.yml declares them. */
 export const INPUT = {
   run: "run",
   workingDirectory: "working-directory",
-  shell: "shell",
-  junit: "junit",
-  maxAttempts: "max-attempts",
-  retryDelaySeconds: "retry-delay-seconds",
-  attemptTimeoutMinutes: "attempt-timeout-minutes",
-  infraPatterns: "infra-patterns",
-  testPatterns: "test-patterns",
-  slowTestSeconds: "slow-test-seconds",
+  shell: RUN_SETTINGS.shell.input,
+  junit: RUN_SETTINGS.junit.input,
+  maxAttempts: RUN_SETTINGS.maxAttempts.input,
+  retryDelaySeconds: RUN_SETTINGS.retryDelaySeconds.input,
+  attemptTimeoutMinutes: RUN_SETTINGS.attemptTimeoutMinutes.input,
+  infraPatterns: RUN_SETTINGS.infraPatterns.input,
+  testPatterns: RUN_SETTINGS.testPatterns.input,
+  slowTestSeconds: RUN_SETTINGS.slowTestSeconds.input,
   comment: "comment",
   commentKey: "comment-key",
   matrix: "matrix",
@@ -46,12 +48,15 @@ export type CommentMode = (typeof COMMENT_MODES)[number];
 export const FAIL_ON = ["test-failures", "any-failure", "never"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Defaults, also written in action.yml (a test keeps the two equal); used when an input is empty. */
+/**
+ * Defaults, also written in action.yml (a test keeps the two equal); used when an input is empty. Those the
+ * CLI shares come from its table of run settings.
+ */
 export const DEFAULTS = {
-  shell: "bash",
-  junit: defaultJunitPatterns,
-  maxAttempts: 3,
-  slowTestSeconds: 60,
+  shell: RUN_SETTINGS.shell.default,
+  junit: RUN_SETTINGS.junit.default,
+  maxAttempts: RUN_SETTINGS.maxAttempts.default,
+  slowTestSeconds: RUN_SETTINGS.slowTestSeconds.default,
   comment: "auto",
   failOn: "test-failures",
   cacheImages: "auto",
@@ -59,23 +64,9 @@ export const DEFAULTS = {
   cacheMaxGb: 10,
 } as const satisfies Record<string, unknown>;
 
-/** Backoff when `retry-delay-seconds` is empty: 5 s, 10 s, 20 s, ... never more than 5 minutes. */
-const FIRST_RETRY_DELAY_MS = 5_000;
-const MAX_RETRY_DELAY_MS = 5 * 60_000;
-
 export interface ActionInputs {
-  readonly run: string;
-  /** Absolute. */
-  readonly workingDirectory: string;
-  readonly shell: string;
-  readonly junitPatterns: readonly string[];
-  readonly maxAttempts: number;
-  /** Delay before the attempt after `attempt` (1-based) was retried. */
-  readonly retryDelayMs: (attempt: number) => number;
-  /** null: no timeout. */
-  readonly attemptTimeoutMs: number | null;
-  /** User patterns ahead of the built-in table. */
-  readonly rules: readonly Rule[];
+  /** `run`, `working-directory`, `shell`, `junit`, the retry inputs and the patterns. */
+  readonly suite: SuiteSettings;
   readonly slowTestSeconds: number;
   readonly comment: CommentMode;
   readonly commentKey: string;
@@ -108,7 +99,10 @@ export class InputError extends Error {
 }
 
 export interface GetInputsOptions {
-  /** Reads one input, trimmed, "" when unset. Defaults to core.getInput. */
+  /**
+   * Reads one input, trimmed, "" when unset. Defaults to core.getInput. A value that is still an unevaluated
+   * `${{ … }}` expression counts as unset.
+   */
   readonly read?: (name: InputName) => string;
   /** Where GITHUB_WORKSPACE, GITHUB_JOB and GITHUB_WORKFLOW come from. */
   readonly env?: NodeJS.ProcessEnv;
@@ -119,7 +113,7 @@ export interface GetInputsOptions {
  * expression), each naming the input and the bad value.
  */
 export function getInputs(options: GetInputsOptions = {}): ActionInputs {
-  const read = options.read ?? ((name: InputName) => core.getInput(name));
+  const read = withoutExpressions(options.read ?? ((name: InputName) => core.getInput(name)));
   const env = options.env ?? process.env;
 
   const run = read(INPUT.run);
@@ -165,17 +159,16 @@ export function getInputs(options: GetInputsOptions = {}): ActionInputs {
   }
 
   return Object.freeze({
-    run,
-    workingDirectory,
-    shell,
-    junitPatterns: Object.freeze(junitPatterns.length > 0 ? junitPatterns : [...DEFAULTS.junit]),
-    maxAttempts,
-    retryDelayMs:
-      retryDelaySeconds === null
-        ? exponentialBackoff(FIRST_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS)
-        : () => retryDelaySeconds * 1000,
-    attemptTimeoutMs: attemptTimeoutMinutes === null ? null : Math.round(attemptTimeoutMinutes * 60_000),
-    rules: buildRules({ infraPatterns, testPatterns }),
+    suite: Object.freeze({
+      command: run,
+      shell,
+      cwd: workingDirectory,
+      junitPatterns: Object.freeze(junitPatterns.length > 0 ? junitPatterns : [...DEFAULTS.junit]),
+      maxAttempts,
+      retryDelayMs: retryDelayMs(retryDelaySeconds),
+      attemptTimeoutMs: attemptTimeoutMinutes === null ? null : Math.round(attemptTimeoutMinutes * 60_000),
+      rules: buildRules({ infraPatterns, testPatterns }),
+    }),
     slowTestSeconds: readNumber(read, INPUT.slowTestSeconds, DEFAULTS.slowTestSeconds),
     comment: readChoice(read, INPUT.comment, COMMENT_MODES, DEFAULTS.comment),
     commentKey:
@@ -189,6 +182,24 @@ export function getInputs(options: GetInputsOptions = {}): ActionInputs {
     failOn: readChoice(read, INPUT.failOn, FAIL_ON, DEFAULTS.failOn),
     imageCache: readImageCacheInputs(read),
   });
+}
+
+// The runner evaluates action.yml's defaults, such as `matrix`'s `${{ toJSON(matrix) }}`; tools that run an
+// action locally (@github/local-action) hand the expression over as it is written.
+const EXPRESSION = /^\$\{\{[\s\S]*\}\}$/;
+
+function withoutExpressions(read: (name: InputName) => string): (name: InputName) => string {
+  return (name) => {
+    const value = read(name);
+    if (!EXPRESSION.test(value)) return value;
+    core.debug(`Input "${name}" is the unevaluated expression ${value}: treated as unset.`);
+    return "";
+  };
+}
+
+/** The environment a `run:` step would see: without the action's inputs, the token among them. */
+export function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
 }
 
 // A reference as Docker writes one: [registry[:port]/]path[:tag][@digest], no spaces or commas.

@@ -4,25 +4,29 @@
 //
 // Failure policy: a misconfigured input fails the step; the comment, the summary and the JSON file are
 // extras whose problems are warnings; the tests' result fails the step as `fail-on` says.
-import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
+import { type CiContext, detectCi } from "../core/ci/index.ts";
 import { PatternError } from "../core/classify/index.ts";
-import { annotationsFor, commentMarker, renderRunReport } from "../core/report/run-report.ts";
-import type { RunResult } from "../core/run/model.ts";
-import { messageOf } from "./errors.ts";
-import { restoreImageCache } from "./image-cache.ts";
-import { type ActionInputs, type FailOn, getInputs, InputError } from "./inputs.ts";
-import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
-import { type RetryDecision, retry } from "./retry.ts";
 import {
-  CommandStartError,
-  exponentialBackoff,
-  runSuite,
-  type SuiteRun,
-  writeRunReport,
-} from "./run-suite.ts";
+  annotationsFor,
+  commentMarker,
+  plural,
+  type ReportTarget,
+  type RunReportOptions,
+  renderRunReport,
+} from "../core/report/index.ts";
+import type { RunResult } from "../core/run/index.ts";
+import { messageOf } from "../process/errors.ts";
+import { exponentialBackoff, type RetryDecision, retry } from "../process/retry.ts";
+import { readEventPayload } from "../runner/ci-context.ts";
+import { writeRunReport } from "../runner/run-report-file.ts";
+import { runSuite, type SuiteRun } from "../runner/run-suite.ts";
+import { CommandStartError } from "../runner/shell-command.ts";
+import { restoreImageCache } from "./image-cache.ts";
+import { type ActionInputs, type FailOn, getInputs, InputError, withoutInputs } from "./inputs.ts";
+import { outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
 import {
   FORK_NOTICE,
   isNotPermitted,
@@ -36,7 +40,16 @@ import {
 /** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
 const MAX_ANNOTATIONS = 10;
 
-export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** The main step; what @github/local-action calls. An unexpected error fails the step with its stack. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await runMain(env);
+  } catch (error) {
+    core.setFailed(`seamwatch failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
+  }
+}
+
+async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   let inputs: ActionInputs;
   try {
     inputs = getInputs({ env });
@@ -47,14 +60,11 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
     }
     throw error;
   }
+  const event = readEventPayload(env.GITHUB_EVENT_PATH, (message) => core.warning(message));
+  const ci = ciContext(env, event, inputs);
 
   try {
-    await restoreImageCache({
-      inputs: inputs.imageCache,
-      env,
-      dockerEnv: withoutInputs(env),
-      rules: inputs.rules,
-    });
+    await restoreImageCache({ inputs: inputs.imageCache, env, rules: inputs.suite.rules });
   } catch (error) {
     // The image cache only saves time: whatever goes wrong in it, the tests still run.
     core.warning(`Docker images not restored: ${messageOf(error)}`);
@@ -69,14 +79,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   let suite: SuiteRun;
   try {
     suite = await runSuite({
-      command: inputs.run,
-      shell: inputs.shell,
-      cwd: inputs.workingDirectory,
-      junitPatterns: inputs.junitPatterns,
-      maxAttempts: inputs.maxAttempts,
-      retryDelayMs: inputs.retryDelayMs,
-      attemptTimeoutMs: inputs.attemptTimeoutMs,
-      rules: inputs.rules,
+      ...inputs.suite,
       // A `run:` step does not see the action's inputs, and the token must not reach the tests.
       env: withoutInputs(env),
       log: (line) => core.info(`seamwatch: ${line}`),
@@ -97,7 +100,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   if (suite.cancelled) core.warning("The run was cancelled: the report covers the attempts made until then.");
 
   try {
-    await writeRunReport(reportPath, suite);
+    await writeRunReport(reportPath, suite, ci);
   } catch (error) {
     core.warning(`Could not write the JSON report to ${reportPath}: ${messageOf(error)}`);
   }
@@ -108,14 +111,23 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   // Reviewers read paths as the repository has them, not as the runner's disk does.
   const shown = withRepositoryPaths(run, {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    cwd: inputs.workingDirectory,
+    cwd: inputs.suite.cwd,
   });
   annotate(shown);
-  const notice = await publishComment(shown, inputs, env);
+  const notice = await publishComment(shown, inputs, env, event);
   await writeJobSummary(shown, inputs, notice);
 
   const failure = failureFor(run, inputs.failOn);
   if (failure) core.setFailed(failure);
+}
+
+/**
+ * The JSON report's `ci` block, from the runner's GITHUB_* variables and the event payload. The job key is
+ * the comment key (workflow, job and matrix by default), which already tells a matrix's jobs apart. Always
+ * GitHub Actions: @github/local-action runs the action without GITHUB_ACTIONS set.
+ */
+function ciContext(env: NodeJS.ProcessEnv, event: unknown, inputs: ActionInputs): CiContext {
+  return detectCi(env, { event, overrides: { provider: "github-actions", jobKey: inputs.commentKey } });
 }
 
 function withRepositoryPaths(run: RunResult, paths: { workspace: string; cwd: string }): RunResult {
@@ -177,24 +189,16 @@ async function publishComment(
   run: RunResult,
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
+  event: unknown,
 ): Promise<string | null> {
-  const context = readPullRequestContext(
-    env.GITHUB_EVENT_NAME ?? "",
-    readEventPayload(env.GITHUB_EVENT_PATH),
-    env.GITHUB_REPOSITORY ?? "",
-  );
+  const context = readPullRequestContext(env.GITHUB_EVENT_NAME ?? "", event, env.GITHUB_REPOSITORY ?? "");
   const plan = planComment(inputs.comment, context, inputs.githubToken);
   if (!plan.write) {
     if (plan.notice) core.info(plan.notice);
     return plan.notice;
   }
   try {
-    const body = renderRunReport(run, {
-      target: "comment",
-      title: reportTitle(inputs),
-      slowTestSeconds: inputs.slowTestSeconds,
-      commentKey: inputs.commentKey,
-    });
+    const body = renderRunReport(run, reportOptions(inputs, "comment"));
     // Loaded only when commenting: the client is most of the bundle's start-up time.
     const { getOctokit } = await import("@actions/github");
     // @actions/github reads GITHUB_API_URL when it is imported; pass it explicitly so `env` decides.
@@ -236,22 +240,21 @@ async function publishComment(
 
 async function writeJobSummary(run: RunResult, inputs: ActionInputs, notice: string | null): Promise<void> {
   try {
-    const markdown = renderRunReport(run, {
-      target: "summary",
-      title: reportTitle(inputs),
-      slowTestSeconds: inputs.slowTestSeconds,
-      commentKey: inputs.commentKey,
-      notice,
-    });
+    const markdown = renderRunReport(run, { ...reportOptions(inputs, "summary"), notice });
     await core.summary.addRaw(markdown, true).write();
   } catch (error) {
     core.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }
 
-// Several jobs comment on one pull request: the heading says which job a report is for.
-function reportTitle(inputs: ActionInputs): string {
-  return `seamwatch: ${inputs.commentKey}`;
+function reportOptions(inputs: ActionInputs, target: ReportTarget): RunReportOptions {
+  return {
+    target,
+    // Several jobs comment on one pull request: the heading says which job a report is for.
+    title: `seamwatch: ${inputs.commentKey}`,
+    slowTestSeconds: inputs.slowTestSeconds,
+    commentKey: inputs.commentKey,
+  };
 }
 
 /** Why the step fails under `fail-on`, or null when it passes. */
@@ -272,22 +275,4 @@ export function failureFor(run: RunResult, failOn: FailOn): string | null {
     }
   }
   return null;
-}
-
-function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-function readEventPayload(path: string | undefined): unknown {
-  if (!path) return null;
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    core.warning(`Could not read the workflow event at ${path}: ${messageOf(error)}`);
-    return null;
-  }
 }

@@ -2,7 +2,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
-import type { RunResult } from "../core/run/model.ts";
+import type { RunResult } from "../core/run/index.ts";
 
 /** Output names as action.yml declares them. */
 export const OUTPUT = {

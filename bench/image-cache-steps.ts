@@ -9,8 +9,10 @@ import { execFile } from "node:child_process";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type ImageCacheState, restoreImages, saveImages } from "../action/docker-images.ts";
 import { actionsCacheImageStore } from "../action/image-cache-store.ts";
+import type { ImageCacheState } from "../core/images/index.ts";
+import { restoreImages } from "../docker/restore-images.ts";
+import { saveImages } from "../docker/save-images.ts";
 
 export const STEP_VARIABLE = "SEAMWATCH_BENCH_STEP";
 const SINGLE_TAR_FILE = "images.tar";

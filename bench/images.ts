@@ -17,9 +17,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
-import type { RestoreImagesResult, SaveImagesResult } from "../action/docker-images.ts";
 import { imageWorkDir } from "../action/image-cache-store.ts";
 import { defaultKeyPrefix } from "../core/images/index.ts";
+import type { RestoreImagesResult } from "../docker/restore-images.ts";
+import type { SaveImagesResult } from "../docker/save-images.ts";
 import { type BuiltImage, buildBusyboxImage, docker } from "../test/support/busybox-images.ts";
 import { type AzuriteBlobService, startAzurite } from "../test/support/cache-service/azurite.ts";
 import { bundleChildEntry, runChildCall } from "../test/support/cache-service/child-call.ts";
@@ -254,13 +255,13 @@ async function main(): Promise<void> {
       // (a) seamwatch warm restore, then the post step with nothing changed.
       wipeEngine(host);
       const warm = await timed(restoreStep);
-      const hits = warm.value.images.filter((image) => image.cache === "hit").length;
+      const hits = warm.value.images.filter((image) => image.result === "loaded").length;
       if (hits !== IMAGE_COUNT) {
         throw new Error(`warm restore: ${hits} of ${IMAGE_COUNT} hits; ${warm.value.warnings.join("; ")}`);
       }
       const perImage = warm.value.images.map(
         (image) =>
-          `${image.reference.split("/").at(-1)} ${image.seconds.toFixed(1)} s (own work ${image.restoreSeconds?.toFixed(1)} s)`,
+          `${image.reference.split("/").at(-1)} ${image.seconds.toFixed(1)} s (own work ${image.result === "loaded" ? image.restoreSeconds.toFixed(1) : "-"} s)`,
       );
       console.log(`    per image, from its start to loaded: ${perImage.join(", ")}`);
       const post = () => saveStep(warm.value.state);

@@ -151,7 +151,7 @@ function testCaseXml(context: CaseContext, index: number, outcome: TestOutcome, 
 
 /**
  * The suite index makes every suite, and so every test case, unique: a repeated classname and name is how
- * surefire and jest report a re-run, which a reader rightly merges into one test with several attempts.
+ * surefire and jest report a re-run, which a reader rightly merges into one test with several executions.
  */
 function suiteIdentity(random: Random, suiteIndex: number): { className: string; file: string } {
   const module = random.pick(MODULES);

@@ -36,7 +36,7 @@ export function countTestCasesInObject(node: unknown): number {
 }
 
 async function loadSeamwatch(): Promise<CountTestCases> {
-  const { readJunitFile } = await import("../action/read-junit.ts");
+  const { readJunitFile } = await import("../runner/read-junit.ts");
   return async (path) => {
     const report = await readJunitFile(path, { collectTestCases: false });
     if (report.error) throw new Error(`parse error: ${report.error.message}`);

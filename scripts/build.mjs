@@ -1,8 +1,8 @@
-// Bundles the CLI into dist/ with esbuild (types are only stripped; `npm run typecheck` checks them).
+// Bundles the CLI (cli/) into dist/ with esbuild (types are only stripped; `npm run typecheck` checks them).
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { seamwatch: "action/cli.ts" },
+  entryPoints: { seamwatch: "cli/index.ts" },
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -35,10 +35,13 @@ import {
   type JunitFile,
   type TestCase,
   testCasesOf,
-} from "../junit/model.ts";
+} from "../junit/index.ts";
 import {
   builtinRules,
+  connectionRuleIds,
   type FailureKind,
+  hookName,
+  mochaFailureEntry,
   type Rule,
   setupMarkers,
   teardownMarkers,
@@ -149,6 +152,12 @@ export const attemptVerdicts = {
     kind: "test",
     description: "the report counts failures but carries no test cases to classify",
   },
+  serviceDied: {
+    rule: "service-died",
+    kind: "infra",
+    description:
+      "every failed test lost its connection to the same service and none failed an assertion: the service stopped during the run",
+  },
 } as const satisfies Record<string, { rule: string; kind: FailureKind; description: string }>;
 
 type AttemptVerdict = (typeof attemptVerdicts)[keyof typeof attemptVerdicts];
@@ -164,6 +173,10 @@ const MAX_EVIDENCE_LINE = 500;
 // Lifecycle frames sit near the top of a stack trace; scanning further only risks quoting other frames.
 const PHASE_SCAN_LINES = 80;
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
+// CI systems prefix every line with a time (GitHub Actions' ISO stamp, Jenkins' clock); runners' own lines
+// (`not ok 3`, `AssertionError: ...`, `Tests run:`) are recognised from the start of the line, so it goes.
+const LEADING_TIMESTAMP =
+  /^(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?|\[?\d\d:\d\d:\d\d(?:[.,]\d+)?\]?) /;
 
 export function classifyAttempt(
   evidence: AttemptEvidence,
@@ -173,7 +186,10 @@ export function classifyAttempt(
   const testCases = evidence.junitFiles.flatMap(testCasesOf);
   const failing = testCases.filter(isFailing);
   const testsRan = testBodiesRan(evidence.junitFiles, testCases, output);
-  const failures: ClassifiedFailure[] = failing.map((test) => classifyTestFailure(test, rules, output));
+  const failures: ClassifiedFailure[] = reclassifyServiceDeath(
+    failing.map((test) => classifyTestFailure(test, rules, output)),
+    rules,
+  );
 
   const uncollected =
     failing.length === 0 && evidence.junitFiles.some((file) => file.counts.failed + file.counts.errored > 0);
@@ -289,6 +305,7 @@ function firstMatch(
   for (const rule of rules) {
     if (rule.appliesTo !== "both" && rule.appliesTo !== scope) continue;
     if (rule.condition === "outside-test-body" && !outsideBody) continue;
+    if (rule.condition === "before-tests-in-output" && scope === "output" && !outsideBody) continue;
     const index = lines.findIndex((line) => rule.pattern.test(line));
     const line = lines[index];
     if (line !== undefined) return { rule, line, lineNumber: index + 1 };
@@ -296,28 +313,117 @@ function firstMatch(
   return null;
 }
 
+// The "service died" rule. A connection error in a test body stays a test failure on its own: a test may
+// provoke one on purpose. But when at least two tests failed, every one of them with a connection-level
+// error (in setup or in the body) to one and the same endpoint, and none on an assertion or any other
+// error, the service behind that endpoint stopped: the body failures become infrastructure. One provoked
+// error, two different endpoints, an endpoint that cannot be read, or one genuine failure beside them
+// leave every verdict as it was.
+function reclassifyServiceDeath(
+  failures: readonly ClassifiedFailure[],
+  rules: readonly Rule[],
+): ClassifiedFailure[] {
+  if (failures.length < 2) return [...failures];
+  const connectionRules = rules.filter((rule) => connectionRuleIds.has(rule.id));
+  const lost = failures.map((failure) => lostConnection(failure, connectionRules));
+  const endpoints = new Set(lost.map((hit) => hit?.endpoint ?? null));
+  const [endpoint] = endpoints;
+  if (endpoints.size !== 1 || !endpoint) return [...failures];
+  return failures.map((failure, index) => {
+    const hit = lost[index];
+    if (failure.kind === "infra" || !hit) return failure;
+    const evidence: Evidence = Object.freeze({
+      ...toEvidence(hit.rule, "junit", hit.line, hit.lineNumber),
+      rule: attemptVerdicts.serviceDied.rule,
+      kind: attemptVerdicts.serviceDied.kind,
+      description: `every one of the ${failures.length} failed tests lost its connection to ${endpoint} and none failed an assertion: the service stopped during the run`,
+    });
+    return Object.freeze({ ...failure, kind: "infra" as const, evidence });
+  });
+}
+
+interface LostConnection extends Hit {
+  readonly endpoint: string | null;
+}
+
+// The connection error a failure carries: for an infra verdict, the connection rule that decided it; for
+// a body failure, only when no rule matched at all (an assertion or a user test-pattern keeps it genuine).
+function lostConnection(failure: ClassifiedFailure, connectionRules: readonly Rule[]): LostConnection | null {
+  if (!failure.failure) return null;
+  const decidedBy = failure.evidence.rule;
+  const eligible =
+    (failure.kind === "infra" && connectionRuleIds.has(decidedBy)) ||
+    (failure.kind === "test" && decidedBy === attemptVerdicts.unrecognisedFailure.rule);
+  if (!eligible || failure.evidence.source !== "junit") return null;
+  const lines = failureLines(failure.failure);
+  const hit = firstMatch(connectionRules, lines, "failure", true);
+  if (!hit) return null;
+  const candidates = [hit.line, ...lines.filter((line) => connectionRules.some((r) => r.pattern.test(line)))];
+  const endpoint = candidates.map(endpointIn).find((found) => found !== null) ?? null;
+  return { ...hit, endpoint };
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "0.0.0.0", "[::1]"]);
+const NOT_A_HOST =
+  /^(?:node|net|internal|file|https?|jdbc|tcp|udp|unix|redis|rediss|mongodb|mysql|postgres(?:ql)?)$/i;
+// libpq `server at "db" (172.19.0.3), port 5432`, then any `host:port`, `[v6]:port` or `host/ip:port`.
+const LIBPQ_ENDPOINT = /\bserver at "([^"]+)"(?: \([^)]*\))?, port (\d+)/;
+const HOST_PORT = /(?:\[([0-9a-fA-F:]+)\]|\b([A-Za-z0-9][\w.-]*))(?:\/[\d.]+)?:(\d{2,5})\b/g;
+
+/** The `host:port` a connection error names, loopback names folded together; null when it names none. */
+export function endpointIn(line: string): string | null {
+  const libpq = LIBPQ_ENDPOINT.exec(line);
+  if (libpq) return endpointName(libpq[1] ?? "", libpq[2] ?? "");
+  for (const match of line.matchAll(HOST_PORT)) {
+    const host = match[1] ?? match[2] ?? "";
+    // Not a scheme or a stack frame's file, nor a clock or a date read as `host:port`.
+    if (NOT_A_HOST.test(host) || /^\d+$|^\d{4}-\d\d-\d\d/.test(host)) continue;
+    return endpointName(host, match[3] ?? "");
+  }
+  return null;
+}
+
+function endpointName(host: string, port: string): string {
+  const name = host.toLowerCase();
+  return `${LOOPBACK.has(name) ? "localhost" : name}:${port}`;
+}
+
 function isFailing(test: TestCase): boolean {
   return test.status === "failed" || test.status === "errored";
 }
 
-// The model's `failure` is the deciding one; fall back to the last failed attempt for reports that only
-// filled the attempts.
+// The model's `failure` is the deciding one; fall back to the last failed execution for test cases that only
+// filled their executions.
 function decisiveFailure(test: TestCase): Failure | null {
   if (test.failure) return test.failure;
-  for (let i = test.attempts.length - 1; i >= 0; i--) {
-    const failure = test.attempts[i]?.failure;
+  for (let i = test.executions.length - 1; i >= 0; i--) {
+    const failure = test.executions[i]?.failure;
     if (failure) return failure;
   }
   return null;
 }
 
-/** The lines a failure is matched on: `type: message` first, then the details (usually the stack trace). */
+/**
+ * The lines a failure is matched on: `type: message` first, then the details (usually the stack trace).
+ * A message that already starts with its type (Gradle writes `org.opentest4j.AssertionFailedError:
+ * expected ...` as the message too) is not prefixed again, so the evidence line does not repeat it.
+ */
 export function failureLines(failure: Failure): string[] {
-  const head = [failure.type, failure.message].filter((part) => part).join(": ");
+  const head = headLine(failure.type, failure.message);
   return [head, failure.details ?? ""]
     .filter((text) => text.length > 0)
     .flatMap((text) => text.split(/\r?\n/))
     .map(cleanLine);
+}
+
+function headLine(type: string | null, message: string | null): string {
+  if (!type) return message ?? "";
+  if (!message) return type;
+  const simpleName = type.slice(type.lastIndexOf(".") + 1);
+  const startsWithType = [type, simpleName].some(
+    (name) => message === name || message.startsWith(`${name}:`) || message.startsWith(`${name} `),
+  );
+  return startsWithType ? message : `${type}: ${message}`;
 }
 
 function effectivePhase(test: TestCase, failure: Failure, lines: readonly string[]): FailurePhase | null {
@@ -346,7 +452,31 @@ function testBodiesRan(
     (file) => file.suites.length === 0 && file.counts.passed + file.counts.failed > 0,
   );
   if (ranByCounts) return true;
-  return output.some((line) => testsRanMarkers.some((marker) => marker.test(line)));
+  return outputShowsTestsRan(output);
+}
+
+/** True when a runner's summary or result list in the output proves that at least one test body ran. */
+export function outputShowsTestsRan(output: readonly string[]): boolean {
+  const byMarker = output.some((line) =>
+    testsRanMarkers.some((marker) => {
+      const match = marker.pattern.exec(line);
+      return match !== null && (marker.ran ? marker.ran(match) : true);
+    }),
+  );
+  return byMarker || mochaFailuresIncludeATest(output);
+}
+
+// mocha lists each failure as `  1) suite` with the test's title, ending in `:`, on that line or the next;
+// a failed `before all` hook is listed the same way under the hook's name, so an entry proves a test ran
+// only when it is not a hook. The `N failing` count alone cannot tell the two apart.
+function mochaFailuresIncludeATest(output: readonly string[]): boolean {
+  return output.some((line, index) => {
+    if (!mochaFailureEntry.test(line)) return false;
+    const entry = output.slice(index, index + 3);
+    return (
+      entry.some((title) => title.trimEnd().endsWith(":")) && !entry.some((title) => hookName.test(title))
+    );
+  });
 }
 
 function testRef(test: TestCase): TestRef {
@@ -391,9 +521,10 @@ function toEvidence(rule: Rule, source: EvidenceSource, line: string, lineNumber
   });
 }
 
-// Colours would split signatures (`Cannot connect to the \e[1mDocker\e[0m daemon`); very long lines are
-// capped so a pathological line cannot make every rule scan megabytes.
+// Colours would split signatures (`Cannot connect to the \e[1mDocker\e[0m daemon`) and a CI timestamp would
+// hide a line's start; very long lines are capped so a pathological line cannot make every rule scan
+// megabytes.
 function cleanLine(line: string): string {
-  const plain = line.replace(ANSI, "");
+  const plain = line.replace(ANSI, "").replace(LEADING_TIMESTAMP, "");
   return plain.length > MAX_MATCHED_LINE ? plain.slice(0, MAX_MATCHED_LINE) : plain;
 }

@@ -1,4 +1,5 @@
-// Public surface of the image cache's pure logic: keys, the index, and the restore and save plans.
+// Public surface of the image cache's pure logic: keys, the index, the restore and save plans, and what
+// a restore and a save did.
 export {
   CacheKeyError,
   checkKeyPrefix,
@@ -13,9 +14,14 @@ export {
   IMAGE_INDEX_VERSION,
   type ImageIndex,
   type IndexedImage,
+  isRecord,
   type LocalImage,
   type PulledImage,
   parseImageIndex,
+  parseJsonObject,
+  readIndexedImage,
+  readList,
+  readLocalImage,
   type SaveMode,
   saveModes,
 } from "./model.ts";
@@ -32,3 +38,13 @@ export {
   type SkippedImage,
   type SkipReason,
 } from "./plan.ts";
+export {
+  cacheHit,
+  emptyImageCacheState,
+  type ImageCacheHit,
+  type ImageCacheState,
+  type ImageRestore,
+  type ImageSave,
+  readImageCacheState,
+  readImageRestore,
+} from "./results.ts";

@@ -1,5 +1,5 @@
 // The image cache's data: what Docker has, what the index remembers. Plain data, JSON-safe, so main and
-// post can hand it over through action state.
+// post can hand it over through action state; the readers here check it when it comes back.
 
 /** A tagged image in the local engine. Untagged (dangling) images are never cached. */
 export interface LocalImage {
@@ -41,33 +41,51 @@ export const saveModes: readonly SaveMode[] = ["auto", "listed", "off"];
 
 /** Parses an index read back from the cache; null when it is not one (an older version, a torn file). */
 export function parseImageIndex(text: string): ImageIndex | null {
-  let value: unknown;
+  const value = parseJsonObject(text);
+  if (!value || value.version !== IMAGE_INDEX_VERSION) return null;
+  const images = readList(value.images, readIndexedImage);
+  return images && { version: IMAGE_INDEX_VERSION, images };
+}
+
+/** The JSON object `text` holds; null when it holds something else, or is no JSON at all. */
+export function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
-    value = JSON.parse(text);
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : null;
   } catch {
     return null;
   }
-  if (!isRecord(value) || value.version !== IMAGE_INDEX_VERSION || !Array.isArray(value.images)) return null;
-  const images: IndexedImage[] = [];
-  for (const item of value.images) {
-    if (
-      !isRecord(item) ||
-      typeof item.reference !== "string" ||
-      typeof item.id !== "string" ||
-      typeof item.key !== "string" ||
-      typeof item.sizeBytes !== "number" ||
-      (item.pullSeconds !== undefined && typeof item.pullSeconds !== "number")
-    ) {
-      return null;
-    }
-    const { reference, id, key, sizeBytes, pullSeconds } = item;
-    images.push({ reference, id, key, sizeBytes, ...(pullSeconds === undefined ? {} : { pullSeconds }) });
-  }
-  return { version: IMAGE_INDEX_VERSION, images };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Each item read by `readItem`; null when `value` is not an array or any item is unreadable. */
+export function readList<T>(value: unknown, readItem: (item: unknown) => T | null): T[] | null {
+  if (!Array.isArray(value)) return null;
+  const items: T[] = [];
+  for (const item of value) {
+    const read = readItem(item);
+    if (read === null) return null;
+    items.push(read);
+  }
+  return items;
+}
+
+export function readLocalImage(value: unknown): LocalImage | null {
+  if (!isRecord(value)) return null;
+  const { reference, id, sizeBytes } = value;
+  if (typeof reference !== "string" || typeof id !== "string" || typeof sizeBytes !== "number") return null;
+  return { reference, id, sizeBytes };
+}
+
+export function readIndexedImage(value: unknown): IndexedImage | null {
+  const image = readLocalImage(value);
+  if (!image || !isRecord(value) || typeof value.key !== "string") return null;
+  const { key, pullSeconds } = value;
+  if (pullSeconds !== undefined && typeof pullSeconds !== "number") return null;
+  return { ...image, key, ...(pullSeconds === undefined ? {} : { pullSeconds }) };
 }
 
 /** `1.23 GB` (decimal units, as `cache-max-gb` counts them). */

@@ -25,15 +25,29 @@ export interface HashPrefix {
 // only 32-bit integer maths and never builds a joined string. Not cryptographic, and need not be.
 const SEED: HashPrefix = { h1: 0xdeadbeef, h2: 0x41c6ce57 };
 
-export function extendHash(prefix: HashPrefix, text: string, separator: number): HashPrefix {
-  let h1 = prefix.h1;
-  let h2 = prefix.h2;
+// The two lanes of the hash being computed. Module-level, so that mixing a part returns nothing and a
+// test case's hash is finished without allocating.
+let lane1 = 0;
+let lane2 = 0;
+
+/** Mixes `text` and then `separator` into the lanes. */
+function mix(text: string, separator: number): void {
+  let h1 = lane1;
+  let h2 = lane2;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ code, 2654435761);
     h2 = Math.imul(h2 ^ code, 1597334677);
   }
-  return { h1: Math.imul(h1 ^ separator, 2654435761), h2: Math.imul(h2 ^ separator, 1597334677) };
+  lane1 = Math.imul(h1 ^ separator, 2654435761);
+  lane2 = Math.imul(h2 ^ separator, 1597334677);
+}
+
+export function extendHash(prefix: HashPrefix, text: string, separator: number): HashPrefix {
+  lane1 = prefix.h1;
+  lane2 = prefix.h2;
+  mix(text, separator);
+  return { h1: lane1, h2: lane2 };
 }
 
 export function suitePathHash(suitePath: readonly string[]): HashPrefix {
@@ -44,25 +58,13 @@ export function suitePathHash(suitePath: readonly string[]): HashPrefix {
 
 /** Finishes a hash whose prefix already covers the suite path and the classname. */
 export function finishHash(prefix: HashPrefix, name: string, file: string | null): IdentityHash {
-  // The same mixing as extendHash, inlined: this runs once per test case and must not allocate.
-  let h1 = prefix.h1;
-  let h2 = prefix.h2;
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ 0x1e, 2654435761);
-  h2 = Math.imul(h2 ^ 0x1e, 1597334677);
-  if (file !== null) {
-    for (let i = 0; i < file.length; i++) {
-      const code = file.charCodeAt(i);
-      h1 = Math.imul(h1 ^ code, 2654435761);
-      h2 = Math.imul(h2 ^ code, 1597334677);
-    }
-  }
-  h1 = Math.imul(h1 ^ 0x1e, 2654435761);
-  h2 = Math.imul(h2 ^ 0x1e, 1597334677);
+  lane1 = prefix.h1;
+  lane2 = prefix.h2;
+  mix(name, 0x1e);
+  // No file mixes as an empty one: ids written so far depend on it.
+  mix(file ?? "", 0x1e);
+  let h1 = lane1;
+  let h2 = lane2;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return { high: h2 >>> 0, low: h1 >>> 0 };

@@ -1,7 +1,7 @@
-// The one result model between parsing and reporting: run -> files -> suites -> test cases -> attempts.
-// Parsers only produce it, renderers only consume it. It is immutable: every field is readonly, and files and
-// suites are frozen; test cases are not frozen at run time because freezing millions of them costs more
-// than the type-level guarantee is worth.
+// The one result model of JUnit reports between parsing and reporting: files -> suites -> test cases ->
+// executions (each time the report ran the test). Parsers only produce it, renderers only consume it. It is
+// immutable: every field is readonly, and files and suites are frozen; test cases are not frozen at run time
+// because freezing millions of them costs more than the type-level guarantee is worth.
 
 export type TestStatus = "passed" | "failed" | "errored" | "skipped";
 
@@ -20,7 +20,32 @@ export interface Failure {
   readonly phase: FailurePhase | null;
 }
 
-export interface Attempt {
+/**
+ * What a placeholder entry stands for. Tools write one test case for a failure that happened before or around
+ * the tests themselves (a class whose `@BeforeAll` failed, a file that did not load, a Go package whose
+ * TestMain failed): it is not a test, and a later attempt that runs the real tests replaces it.
+ */
+export interface SetupPlaceholder {
+  /** In the user's words: `class setup`, `hook`, `file load`, `collection`, `package`, `suite`. */
+  readonly kind: PlaceholderKind;
+  /** Which real tests it stands for: see `standsFor` in placeholders.ts. */
+  readonly scope: PlaceholderScope;
+}
+
+export type PlaceholderKind = "class setup" | "hook" | "file load" | "collection" | "package" | "suite";
+
+/**
+ * `class`: tests of the same class (and its nested classes); `file`: tests of the same file; `module`: tests
+ * of a dotted module path (pytest); `suite`: tests in the same suite element or below it.
+ */
+export type PlaceholderScope = "class" | "file" | "module" | "suite";
+
+/**
+ * One time the report ran the test: a re-run inside one report (surefire's `<flakyFailure>`, a test case
+ * repeated by Gradle's test-retry or PHPUnit `--repeat`) is another execution. Not to be confused with an
+ * attempt, which is one run of the whole test command (core/run).
+ */
+export interface Execution {
   readonly status: TestStatus;
   readonly durationMs: number;
   readonly failure: Failure | null;
@@ -40,18 +65,30 @@ export interface TestCase {
   readonly name: string;
   readonly file: string | null;
   readonly line: number | null;
-  /** Final status. A test that failed and then passed is `passed` with `flaky: true`. */
+  /**
+   * Final status, whatever the order of the executions: a pass and a failure make it `passed` with
+   * `flaky: true`; otherwise any failure makes it `failed` (an assertion failure outranks an error); otherwise
+   * any pass makes it `passed`; `skipped` only when every execution was skipped.
+   */
   readonly status: TestStatus;
   readonly flaky: boolean;
-  /** Time spent on the test across all of its attempts. */
+  /** Time spent on the test across all of its executions. */
   readonly durationMs: number;
-  /** Every execution in report order; the last one decides the status (except for flaky passes). */
-  readonly attempts: readonly Attempt[];
-  /** The failure that decides a failed/errored status, or for a flaky test the first failed attempt's. */
+  /** Every execution in report order. */
+  readonly executions: readonly Execution[];
+  /**
+   * The failure that decides a failed/errored status (the first execution with that status), or for a flaky
+   * test the first failed execution's.
+   */
   readonly failure: Failure | null;
   readonly properties: readonly Property[];
   readonly systemOut: string | null;
   readonly systemErr: string | null;
+  /**
+   * Set when the entry stands for setup rather than a test (only ever on a failed or errored entry); absent
+   * or null for a real test. Optional so that hand-built test cases need not spell it out.
+   */
+  readonly placeholder?: SetupPlaceholder | null;
 }
 
 export interface Suite {
@@ -91,11 +128,6 @@ export interface JunitFile {
   /** True when the file ended early or broke off: what was read before the error is kept. */
   readonly incomplete: boolean;
   readonly error: ParseError | null;
-}
-
-export interface Run {
-  readonly files: readonly JunitFile[];
-  readonly totals: Counts;
 }
 
 export const emptyCounts: Counts = Object.freeze({

@@ -2,8 +2,8 @@
 // collection) builds no test case at all: memory holds the current test case (each text capped) and a
 // 9-byte identity slot per test for merging re-runs, never the document.
 
-import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "../xml/scan-xml.ts";
-import type { TestCaseContext } from "./dialects/dialect.ts";
+import { type Attributes, type XmlHandler, XmlScanner, XmlSyntaxError } from "../xml/index.ts";
+import { positiveInteger, type TestCaseContext } from "./dialects/dialect.ts";
 import { type Dialect, detectDialect, generic } from "./dialects/index.ts";
 import { parseSecondsToMs, roundMs } from "./duration.ts";
 import {
@@ -16,16 +16,24 @@ import {
 } from "./identity.ts";
 import { locateFailure } from "./locate-failure.ts";
 import type {
-  Attempt,
   Counts,
+  Execution,
   Failure,
   FailurePhase,
   JunitFile,
   ParseError,
   Property,
+  SetupPlaceholder,
   TestStatus,
 } from "./model.ts";
-import { type MergedTestCase, TestCaseCollector } from "./test-case-collector.ts";
+import {
+  hookEntry,
+  jvmReservedName,
+  type RecognisedPlaceholder,
+  suiteLevelError,
+  toSetupPlaceholder,
+} from "./placeholders.ts";
+import { type CollectedTestCase, statusBit, TestCaseCollector } from "./test-case-collector.ts";
 import { DEFAULT_MAX_TEXT_LENGTH, NO_TEXT, TextCapture } from "./text-capture.ts";
 
 export interface ParseOptions {
@@ -50,10 +58,19 @@ interface TestCaseDraft {
   readonly attributes: Attributes;
   readonly suite: SuiteFrame;
   readonly properties: Property[];
+  /** The first `<failure>`, `<error>` or `<skipped>`. */
   result: ResultDraft | null;
+  /** Further executions: surefire's flaky/rerun elements, a repeated `<failure>` (one per vitest retry). */
   readonly extras: ResultDraft[];
+  /**
+   * Further results of the same run in other kinds (`<skipped/>` then `<failure>`; pytest's `<failure>` from
+   * the call and `<error>` from teardown): the most severe of them and `result` decides, the rest is kept.
+   */
+  readonly companions: ResultDraft[];
   systemOut: TextCapture | null;
   systemErr: TextCapture | null;
+  /** An `<error>`/`<failure>` directly in `<testsuite>`: it closes with that element. */
+  readonly suiteLevel: boolean;
 }
 
 interface SuiteFrame {
@@ -61,12 +78,12 @@ interface SuiteFrame {
   readonly attributes: Attributes;
   readonly properties: Property[];
   /**
-   * Test cases of this suite element, merged by identity (re-runs become attempts). Keyed by 30 bits of
+   * Test cases of this suite element, merged by identity (re-runs become executions). Keyed by 30 bits of
    * the hash, a small integer V8 stores without boxing; a test whose key is taken by a different test
    * goes to `overflow`, keyed by the full 52-bit identity.
    */
-  readonly testCases: Map<number, MergedTestCase>;
-  overflow: Map<number, MergedTestCase> | null;
+  readonly testCases: Map<number, CollectedTestCase>;
+  overflow: Map<number, CollectedTestCase> | null;
   /** Hash of the suite path, and of the path plus the last classname seen (usually the same for all). */
   readonly pathHash: HashPrefix;
   classname: string | null;
@@ -176,16 +193,9 @@ export class JunitParser implements XmlHandler {
     if (name === "testsuite") {
       this.openSuite(attributes);
     } else if (name === "testcase") {
-      if (!test) this.openTestCase(attributes);
-    } else if (test && RESULT_ELEMENTS.has(name) && !this.result) {
-      // A second <failure> or <error> in one test case is another failed attempt (vitest writes one per retry).
-      const kind =
-        test.result && name !== "skipped" ? (name === "error" ? "rerunError" : "rerunFailure") : name;
-      this.result = { kind: kind as ResultKind | ExtraKind, attributes, details: this.newCapture() };
-      this.resultDepth = this.depth;
-      if (!test.result) test.result = this.result;
-      else if (kind !== name) test.extras.push(this.result);
-      this.startCapture(this.result.details, selfClosing);
+      if (!test) this.openTestCase(attributes, false);
+    } else if (RESULT_ELEMENTS.has(name) && !this.result && (test || this.isDirectlyInSuite(name))) {
+      this.openResult(test ?? this.openTestCase({}, true), name as ResultKind, attributes, selfClosing);
     } else if (test && EXTRA_ELEMENTS.has(name) && !this.result) {
       this.result = { kind: name as ExtraKind, attributes, details: this.newCapture() };
       this.resultDepth = this.depth;
@@ -214,7 +224,8 @@ export class JunitParser implements XmlHandler {
       this.endCapture();
     }
     if (!this.capture) {
-      if (name === "testcase" && this.testCase && this.depth === this.testCaseDepth) {
+      const test = this.testCase;
+      if (test && this.depth === this.testCaseDepth && (name === "testcase" || test.suiteLevel)) {
         this.closeTestCase();
       } else if (this.result && this.depth === this.resultDepth) {
         this.result = null;
@@ -325,24 +336,53 @@ export class JunitParser implements XmlHandler {
     );
   }
 
-  private openTestCase(attributes: Attributes): void {
+  /** A result element directly inside `<testsuite>` (not `<skipped>`: a skipped suite is no failure). */
+  private isDirectlyInSuite(name: string): boolean {
+    return name !== "skipped" && this.suiteStack.length > 0 && this.depth === this.suiteDepth() + 1;
+  }
+
+  private openResult(
+    test: TestCaseDraft,
+    name: ResultKind,
+    attributes: Attributes,
+    selfClosing: boolean,
+  ): void {
+    const first = test.result;
+    // A repeated <failure> or <error> is another failed execution (vitest writes one per retry); a result of
+    // another kind belongs to the same run (pytest: the call failed, then teardown errored).
+    const repeated = first !== null && name !== "skipped" && name === first.kind;
+    const kind: ResultKind | ExtraKind = repeated ? (name === "error" ? "rerunError" : "rerunFailure") : name;
+    const result: ResultDraft = { kind, attributes, details: this.newCapture() };
+    if (!first) test.result = result;
+    else if (repeated) test.extras.push(result);
+    else test.companions.push(result);
+    this.result = result;
+    this.resultDepth = this.depth;
+    this.startCapture(result.details, selfClosing);
+  }
+
+  private openTestCase(attributes: Attributes, suiteLevel: boolean): TestCaseDraft {
     if (this.suiteStack.length === 0) {
       // A <testcase> directly under <testsuites>, or a bare <testcase> root: an unnamed suite holds it.
       this.openSuite({});
       this.suiteDepths[this.suiteDepths.length - 1] = this.depth - 1;
     }
     const suite = this.suiteStack[this.suiteStack.length - 1] as SuiteFrame;
-    this.testCase = {
+    const draft: TestCaseDraft = {
       attributes,
       suite,
       properties: [],
       result: null,
       extras: [],
+      companions: [],
       systemOut: null,
       systemErr: null,
+      suiteLevel,
     };
+    this.testCase = draft;
     this.testCaseDepth = this.depth;
     this.resultDepth = -1;
+    return draft;
   }
 
   private closeTestCase(): void {
@@ -372,42 +412,42 @@ export class JunitParser implements XmlHandler {
     }
     const hash = finishHash(suite.classnameHash, name, file);
     if (!this.collect) {
-      // Counting builds no test case, attempt or text: the statuses go straight to the file-wide table,
+      // Counting builds no test case, execution or text: the statuses go straight to the file-wide table,
       // which merges re-runs wherever they are (within a suite element too).
       this.countTestCase(draft, dialect, context, hash);
       return;
     }
-    const line = dialect.testLine?.(context) ?? positiveLine(draft.attributes.line);
-    const { attempts, decisive } = this.attemptsOf(draft, dialect, context, file, classname);
+    const line = dialect.testLine?.(context) ?? positiveInteger(draft.attributes.line);
+    const { executions, placeholder } = this.executionsOf(draft, dialect, context, file, classname);
     let key = hash.low >>> 2;
-    let merged = suite.testCases;
-    let existing = merged.get(key);
+    let byKey = suite.testCases;
+    let existing = byKey.get(key);
     if (existing && (existing.hash.low !== hash.low || existing.hash.high !== hash.high)) {
       suite.overflow ??= new Map();
-      merged = suite.overflow;
+      byKey = suite.overflow;
       key = identityKey(hash);
-      existing = merged.get(key);
+      existing = byKey.get(key);
     }
     if (existing) {
-      existing.attempts.push(...attempts);
-      existing.decisive = decisive;
+      existing.executions.push(...executions);
+      existing.placeholder ??= placeholder;
       existing.properties.push(...draft.properties);
       existing.systemOut = draft.systemOut?.finish() ?? existing.systemOut;
       existing.systemErr = draft.systemErr?.finish() ?? existing.systemErr;
       return;
     }
-    merged.set(key, {
+    byKey.set(key, {
       hash,
       suitePath: suite.path,
       classname,
       name,
       file,
       line,
-      attempts,
-      decisive,
+      executions,
       properties: draft.properties,
       systemOut: draft.systemOut?.finish() ?? null,
       systemErr: draft.systemErr?.finish() ?? null,
+      placeholder,
     });
   }
 
@@ -432,60 +472,107 @@ export class JunitParser implements XmlHandler {
     context: TestCaseContext,
     hash: IdentityHash,
   ): void {
-    const elementStatus: TestStatus = draft.result ? statusOfKind(draft.result.kind) : "passed";
-    const decisive = dialect.status?.(context, elementStatus) ?? elementStatus;
-    let passed = decisive === "passed";
-    let failed = decisive === "failed" || decisive === "errored";
+    const deciding = decidingResult(draft);
+    const elementStatus: TestStatus = deciding ? statusOfKind(deciding.kind) : "passed";
+    let bits = statusBit(dialect.status?.(context, elementStatus) ?? elementStatus);
     let durationMs = parseSecondsToMs(draft.attributes.time);
     for (const extra of draft.extras) {
-      const status = statusOfKind(extra.kind);
-      passed ||= status === "passed";
-      failed ||= status === "failed" || status === "errored";
+      bits |= statusBit(statusOfKind(extra.kind));
       durationMs += parseSecondsToMs(extra.attributes.time);
     }
-    this.collector.countOne(hash, decisive, passed, failed, durationMs);
+    this.collector.countOne(hash, bits, durationMs);
   }
 
-  /** Counting needs no failure details: only the statuses of the attempts. */
+  /** Counting needs no failure details: only the statuses of the executions. */
   private failureOf(
     result: ResultDraft,
+    others: readonly ResultDraft[],
     dialect: Dialect,
     context: TestCaseContext,
     file: string | null,
     classname: string,
+    fallbackPhase: FailurePhase | null,
   ): Failure | null {
-    return this.collect ? buildFailure(result, dialect, context, file, classname) : null;
+    if (!this.collect) return null;
+    return buildFailure(result, others, dialect, context, { testFile: file, classname, fallbackPhase });
   }
 
-  /** One element's results as attempts: flaky re-runs before the final result, failing re-runs after it. */
-  private attemptsOf(
+  /**
+   * One element's results as executions: flaky re-runs before the element's own result, failing re-runs after
+   * it; and whether the element is a placeholder for setup rather than a test.
+   */
+  private executionsOf(
     draft: TestCaseDraft,
     dialect: Dialect,
     context: TestCaseContext,
     file: string | null,
     classname: string,
-  ): { attempts: Attempt[]; decisive: Attempt } {
-    const elementStatus: TestStatus = draft.result ? statusOfKind(draft.result.kind) : "passed";
+  ): { executions: Execution[]; placeholder: SetupPlaceholder | null } {
+    const deciding = decidingResult(draft);
+    const elementStatus: TestStatus = deciding ? statusOfKind(deciding.kind) : "passed";
     const status = dialect.status?.(context, elementStatus) ?? elementStatus;
+    const failing = status === "failed" || status === "errored";
+    const recognised =
+      deciding && failing ? this.recognisePlaceholder(draft, deciding, dialect, file, classname) : null;
+    const phase = recognised?.phase ?? null;
+    const others = deciding ? [draft.result, ...draft.companions].filter((r) => r && r !== deciding) : [];
     const durationMs = parseSecondsToMs(draft.attributes.time);
     const failure =
-      draft.result && (status === "failed" || status === "errored")
-        ? this.failureOf(draft.result, dialect, context, file, classname)
+      deciding && failing
+        ? this.failureOf(deciding, others as ResultDraft[], dialect, context, file, classname, phase)
         : null;
-    const final: Attempt = { status, durationMs, failure };
-    if (draft.extras.length === 0) return { attempts: [final], decisive: final };
-    const before: Attempt[] = [];
-    const after: Attempt[] = [];
+    const final: Execution = { status, durationMs, failure };
+    const placeholder = recognised ? toSetupPlaceholder(recognised) : null;
+    if (draft.extras.length === 0) return { executions: [final], placeholder };
+    const before: Execution[] = [];
+    const after: Execution[] = [];
     for (const extra of draft.extras) {
-      const attempt: Attempt = {
+      const execution: Execution = {
         status: statusOfKind(extra.kind),
         durationMs: parseSecondsToMs(extra.attributes.time),
-        failure: this.failureOf(extra, dialect, context, file, classname),
+        failure: this.failureOf(extra, [], dialect, context, file, classname, phase),
       };
-      (extra.kind.startsWith("flaky") ? before : after).push(attempt);
+      (extra.kind.startsWith("flaky") ? before : after).push(execution);
     }
-    return { attempts: [...before, final, ...after], decisive: final };
+    return { executions: [...before, final, ...after], placeholder };
   }
+
+  /** Only collected test cases carry the flag: counting keeps no test case to put it on. */
+  private recognisePlaceholder(
+    draft: TestCaseDraft,
+    deciding: ResultDraft,
+    dialect: Dialect,
+    file: string | null,
+    classname: string,
+  ): RecognisedPlaceholder | null {
+    if (!this.collect) return null;
+    if (draft.suiteLevel) return suiteLevelError;
+    const details = deciding.details.finish();
+    const candidate = {
+      classname,
+      name: draft.attributes.name ?? "",
+      file,
+      message: deciding.attributes.message?.trim() || firstLine(details),
+      type: deciding.attributes.type?.trim() || null,
+      details,
+    };
+    return dialect.placeholder?.(candidate) ?? jvmReservedName(candidate) ?? hookEntry(candidate);
+  }
+}
+
+const SEVERITY: Readonly<Record<string, number>> = { failure: 3, error: 2, skipped: 1 };
+
+/**
+ * The result that decides one element's own run: an assertion failure over an error over a skip, so that a
+ * `<skipped/>` written before a `<failure>` cannot hide it, and the failure (not a teardown error beside it)
+ * is what the classifier reads first.
+ */
+function decidingResult(draft: TestCaseDraft): ResultDraft | null {
+  let deciding = draft.result;
+  for (const companion of draft.companions) {
+    if (!deciding || (SEVERITY[companion.kind] ?? 0) > (SEVERITY[deciding.kind] ?? 0)) deciding = companion;
+  }
+  return deciding;
 }
 
 function statusOfKind(kind: ResultKind | ExtraKind): TestStatus {
@@ -503,12 +590,6 @@ function statusOfKind(kind: ResultKind | ExtraKind): TestStatus {
   }
 }
 
-function positiveLine(raw: string | undefined): number | null {
-  if (raw === undefined) return null;
-  const line = Number(raw);
-  return Number.isInteger(line) && line > 0 ? line : null;
-}
-
 const GENERIC_HOOK_PHASE: readonly [RegExp, FailurePhase][] = [
   [
     /\b(?:beforeAll|beforeEach|setUpClass|setUpBeforeClass|@BeforeAll|@BeforeClass)\b|"before (?:all|each)" hook/,
@@ -522,25 +603,42 @@ const GENERIC_HOOK_PHASE: readonly [RegExp, FailurePhase][] = [
 
 function buildFailure(
   result: ResultDraft,
+  others: readonly ResultDraft[],
   dialect: Dialect,
   context: TestCaseContext,
-  testFile: string | null,
-  classname: string,
+  where: { testFile: string | null; classname: string; fallbackPhase: FailurePhase | null },
 ): Failure {
-  const details = result.details.finish();
-  const message = result.attributes.message?.trim() || firstLine(details);
+  const ownDetails = result.details.finish();
+  const message = result.attributes.message?.trim() || firstLine(ownDetails);
   const type = result.attributes.type?.trim() || null;
-  const text = { type, message, details };
-  const located = locateFailure(details ?? message, { testFile, classname });
-  const phase = dialect.failurePhase?.(text, context) ?? genericPhase(message);
+  const text = { type, message, details: ownDetails };
+  const located = locateFailure(ownDetails ?? message, {
+    testFile: where.testFile,
+    classname: where.classname,
+  });
+  const phase = dialect.failurePhase?.(text, context) ?? genericPhase(message) ?? where.fallbackPhase;
   return {
     type,
     message,
-    details,
+    details: withOtherResults(ownDetails, others),
     file: located?.file ?? null,
     line: located?.line ?? null,
     phase,
   };
+}
+
+/** The other results of the same run, kept after the deciding one's text (each already capped). */
+function withOtherResults(details: string | null, others: readonly ResultDraft[]): string | null {
+  if (others.length === 0) return details;
+  const parts = details ? [details] : [];
+  for (const other of others) {
+    const type = other.attributes.type?.trim();
+    const message = other.attributes.message?.trim();
+    const head = `Also in this test case: <${other.kind}>${type ? ` ${type}` : ""}${message ? `: ${message}` : ""}`;
+    const text = other.details.finish();
+    parts.push(text ? `${head}\n${text}` : head);
+  }
+  return parts.join("\n\n");
 }
 
 function genericPhase(message: string | null): FailurePhase | null {

@@ -4,31 +4,23 @@
 
 import { roundMs } from "./duration.ts";
 import { formatId, type IdentityHash, IdentityTable } from "./identity.ts";
-import type { Attempt, Failure, Property, Suite, TestCase, TestStatus } from "./model.ts";
+import type { Execution, Failure, Property, SetupPlaceholder, Suite, TestCase, TestStatus } from "./model.ts";
 
-export interface CollectedSuite {
-  readonly path: readonly string[];
-  readonly name: string;
-  readonly file: string | null;
-  readonly durationMs: number | null;
-  readonly properties: readonly Property[];
+/** A suite while its file is read: its test cases are replaced in place when a re-run turns up later. */
+export interface CollectedSuite extends Omit<Suite, "testCases"> {
   readonly testCases: TestCase[];
 }
 
-/** A test as read from one suite element, its re-runs there already merged into attempts. */
-export interface MergedTestCase {
+/** A test as read from one suite element, its re-runs there already merged into executions. */
+export interface CollectedTestCase
+  extends Pick<TestCase, "suitePath" | "classname" | "name" | "file" | "line"> {
   readonly hash: IdentityHash;
-  readonly suitePath: readonly string[];
-  readonly classname: string;
-  readonly name: string;
-  readonly file: string | null;
-  readonly line: number | null;
-  readonly attempts: Attempt[];
-  /** The latest element's own result: it decides the status (re-run elements only add attempts). */
-  decisive: Attempt;
+  readonly executions: Execution[];
   readonly properties: Property[];
   systemOut: string | null;
   systemErr: string | null;
+  /** Set when any of its elements was a placeholder for setup rather than a test. */
+  placeholder: SetupPlaceholder | null;
 }
 
 export interface Outcome {
@@ -38,51 +30,60 @@ export interface Outcome {
 }
 
 /**
- * A test's final status from its attempts and the result that decides it: a test that both failed and
- * passed is flaky and passed overall, keeping the first failure; otherwise the decisive result stands.
+ * A test's final status from all of its executions, whatever their order (TestNG's retry analyzer writes the
+ * retried runs as skipped test cases before or after the one that decided): a pass and a failure make it
+ * flaky and passed; otherwise any failure makes it failed, an assertion failure outranking an error;
+ * otherwise any pass makes it passed; skipped only when every execution was skipped. The failure kept is the
+ * first one of the deciding kind (for a flaky test, the first failure of any kind).
  */
-export function outcomeOf(attempts: readonly Attempt[], decisive: Outcome): Outcome {
+export function outcomeOf(executions: readonly Execution[]): Outcome {
   let passed = false;
-  let firstFailure: Attempt | undefined;
-  for (const attempt of attempts) {
-    if (attempt.status === "passed") passed = true;
-    else if (!firstFailure && (attempt.status === "failed" || attempt.status === "errored"))
-      firstFailure = attempt;
+  let firstFailing: Execution | undefined;
+  let firstFailed: Execution | undefined;
+  let firstErrored: Execution | undefined;
+  for (const execution of executions) {
+    if (execution.status === "passed") passed = true;
+    else if (execution.status === "failed") {
+      firstFailing ??= execution;
+      firstFailed ??= execution;
+    } else if (execution.status === "errored") {
+      firstFailing ??= execution;
+      firstErrored ??= execution;
+    }
   }
-  if (passed && firstFailure) return { status: "passed", flaky: true, failure: firstFailure.failure };
-  return {
-    status: decisive.status,
-    flaky: false,
-    failure: decisive.status === "skipped" ? null : decisive.failure,
-  };
+  if (passed && firstFailing) return { status: "passed", flaky: true, failure: firstFailing.failure };
+  const deciding = firstFailed ?? firstErrored;
+  if (deciding) return { status: deciding.status, flaky: false, failure: deciding.failure };
+  return { status: passed ? "passed" : "skipped", flaky: false, failure: null };
 }
 
-// Status bits for counting without keeping test cases.
+// Status bits for counting without keeping test cases: which statuses the executions had, in any order.
 const PASSED = 1;
 const FAILED = 2;
-const STATUS_CODES: readonly TestStatus[] = ["passed", "failed", "errored", "skipped"];
+const ERRORED = 4;
 
-function bitsOf(attempts: readonly Attempt[], decisive: TestStatus): number {
-  let bits = STATUS_CODES.indexOf(decisive) << 2;
-  for (const attempt of attempts) {
-    if (attempt.status === "passed") bits |= PASSED;
-    else if (attempt.status === "failed" || attempt.status === "errored") bits |= FAILED;
-  }
+export function statusBit(status: TestStatus): number {
+  return status === "passed" ? PASSED : status === "failed" ? FAILED : status === "errored" ? ERRORED : 0;
+}
+
+function bitsOf(executions: readonly Execution[]): number {
+  let bits = 0;
+  for (const execution of executions) bits |= statusBit(execution.status);
   return bits;
 }
 
-function combineBits(earlier: number, later: number): number {
-  return ((earlier | later) & (PASSED | FAILED)) | (later & 0b1100);
-}
-
+/** The same rule as `outcomeOf`, on status bits. */
 function statusOfBits(bits: number): { status: TestStatus; flaky: boolean } {
-  const flaky = (bits & (PASSED | FAILED)) === (PASSED | FAILED);
-  return { status: flaky ? "passed" : (STATUS_CODES[(bits >> 2) & 3] as TestStatus), flaky };
+  const failing = (bits & (FAILED | ERRORED)) !== 0;
+  if (failing && bits & PASSED) return { status: "passed", flaky: true };
+  if (bits & FAILED) return { status: "failed", flaky: false };
+  if (bits & ERRORED) return { status: "errored", flaky: false };
+  return { status: bits & PASSED ? "passed" : "skipped", flaky: false };
 }
 
 export class TestCaseCollector {
   readonly counts = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0, flaky: 0 };
-  /** Time of every attempt of every test case. */
+  /** Time of every execution of every test case. */
   testCaseMs = 0;
   private readonly identities: IdentityTable;
   private readonly locations: { suite: CollectedSuite; index: number }[] = [];
@@ -94,31 +95,24 @@ export class TestCaseCollector {
   }
 
   /** A suite element closed; `testCases` are its test cases, already merged within the element. */
-  addSuite(suite: Omit<CollectedSuite, "testCases">, testCases: Iterable<MergedTestCase>): void {
+  addSuite(suite: Omit<CollectedSuite, "testCases">, testCases: Iterable<CollectedTestCase>): void {
     if (this.collect) this.collectSuite(suite, testCases);
-    else for (const merged of testCases) this.countOnly(merged);
+    else for (const entry of testCases) this.countOnly(entry);
   }
 
   /** Keeps no test case: a later re-run only updates the counts, through the status bits. */
-  private countOnly(merged: MergedTestCase): void {
-    const attempts = merged.attempts;
-    const bits = bitsOf(attempts, merged.decisive.status);
-    this.countBits(
-      merged.hash,
-      bits,
-      attempts.length === 1 ? merged.decisive.durationMs : sumDurations(attempts),
-    );
+  private countOnly(entry: CollectedTestCase): void {
+    const executions = entry.executions;
+    const durationMs =
+      executions.length === 1 ? (executions[0] as Execution).durationMs : sumDurations(executions);
+    this.countBits(entry.hash, bitsOf(executions), durationMs);
   }
 
-  /** One test case element, counted without building it (see JunitParser's counting mode). */
-  countOne(
-    hash: IdentityHash,
-    decisive: TestStatus,
-    passed: boolean,
-    failed: boolean,
-    durationMs: number,
-  ): void {
-    const bits = (STATUS_CODES.indexOf(decisive) << 2) | (passed ? PASSED : 0) | (failed ? FAILED : 0);
+  /**
+   * One test case element, counted without building it (see JunitParser's counting mode); `bits` are the
+   * `statusBit`s of its executions.
+   */
+  countOne(hash: IdentityHash, bits: number, durationMs: number): void {
     this.countBits(hash, bits, durationMs);
   }
 
@@ -132,7 +126,7 @@ export class TestCaseCollector {
       return;
     }
     const earlier = this.identities.get(slot);
-    const combined = combineBits(earlier, bits);
+    const combined = earlier | bits;
     const before = statusOfBits(earlier);
     const after = statusOfBits(combined);
     this.tally(before.status, before.flaky, -1);
@@ -140,17 +134,20 @@ export class TestCaseCollector {
     this.identities.set(slot, combined);
   }
 
-  private collectSuite(suite: Omit<CollectedSuite, "testCases">, testCases: Iterable<MergedTestCase>): void {
+  private collectSuite(
+    suite: Omit<CollectedSuite, "testCases">,
+    testCases: Iterable<CollectedTestCase>,
+  ): void {
     const collected: CollectedSuite = { ...suite, testCases: [] };
-    for (const merged of testCases) {
-      const testCase = finishTestCase(merged);
+    for (const entry of testCases) {
+      const testCase = finishTestCase(entry);
       this.testCaseMs += testCase.durationMs;
-      const slot = this.identities.find(merged.hash);
+      const slot = this.identities.find(entry.hash);
       if (slot === -1) {
         this.tally(testCase.status, testCase.flaky, 1);
         this.counts.tests++;
         collected.testCases.push(testCase);
-        this.identities.insert(merged.hash, this.locations.length);
+        this.identities.insert(entry.hash, this.locations.length);
         this.locations.push({ suite: collected, index: collected.testCases.length - 1 });
         continue;
       }
@@ -176,50 +173,49 @@ export class TestCaseCollector {
   }
 }
 
-/** The same test seen again later in the file (PHPUnit --repeat, a re-run appended to the report). */
+/** The same test seen again later in the file (PHPUnit --repeat, TestNG retries, a re-run appended). */
 function combineRuns(earlier: TestCase, later: TestCase): TestCase {
-  const attempts = [...earlier.attempts, ...later.attempts];
-  const decisive: Outcome = later.flaky
-    ? { status: "passed", flaky: false, failure: null }
-    : { status: later.status, flaky: false, failure: later.failure };
+  const executions = [...earlier.executions, ...later.executions];
   return {
     ...earlier,
-    ...outcomeOf(attempts, decisive),
+    ...outcomeOf(executions),
     durationMs: Math.round((earlier.durationMs + later.durationMs) * 1000) / 1000,
-    attempts,
+    executions,
     properties: [...earlier.properties, ...later.properties],
     systemOut: later.systemOut ?? earlier.systemOut,
     systemErr: later.systemErr ?? earlier.systemErr,
+    placeholder: earlier.placeholder ?? later.placeholder ?? null,
   };
 }
 
-function sumDurations(attempts: readonly Attempt[]): number {
+function sumDurations(executions: readonly Execution[]): number {
   let total = 0;
-  for (const attempt of attempts) total += attempt.durationMs;
+  for (const execution of executions) total += execution.durationMs;
   return roundMs(total);
 }
 
-/** A test case from its attempts within one suite element. */
-export function finishTestCase(merged: MergedTestCase): TestCase {
-  const attempts = merged.attempts;
-  const only = attempts.length === 1 ? merged.decisive : null;
+/** A test case from its executions within one suite element. */
+export function finishTestCase(entry: CollectedTestCase): TestCase {
+  const executions = entry.executions;
+  const only = executions.length === 1 ? executions[0] : undefined;
   const outcome = only
-    ? { status: only.status, flaky: false, failure: only.failure }
-    : outcomeOf(attempts, { status: merged.decisive.status, flaky: false, failure: merged.decisive.failure });
+    ? { status: only.status, flaky: false, failure: only.status === "skipped" ? null : only.failure }
+    : outcomeOf(executions);
   return {
-    id: formatId(merged.hash),
-    suitePath: merged.suitePath,
-    classname: merged.classname,
-    name: merged.name,
-    file: merged.file,
-    line: merged.line,
+    id: formatId(entry.hash),
+    suitePath: entry.suitePath,
+    classname: entry.classname,
+    name: entry.name,
+    file: entry.file,
+    line: entry.line,
     status: outcome.status,
     flaky: outcome.flaky,
-    durationMs: only ? only.durationMs : sumDurations(attempts),
-    attempts,
+    durationMs: only ? only.durationMs : sumDurations(executions),
+    executions,
     failure: outcome.failure,
-    properties: merged.properties,
-    systemOut: merged.systemOut,
-    systemErr: merged.systemErr,
+    properties: entry.properties,
+    systemOut: entry.systemOut,
+    systemErr: entry.systemErr,
+    placeholder: entry.placeholder,
   };
 }

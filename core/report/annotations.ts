@@ -10,7 +10,7 @@
 // check runs: "GitHub Actions are limited to 10 warning annotations and 10 error annotations per step";
 // actions/toolkit docs/problem-matchers.md adds notices and the per-job 50). Annotations past the limit are
 // dropped silently, so the rest are counted in one notice that points to the report.
-import type { MergedTest, RunResult } from "../run/model.ts";
+import type { MergedTest, RunResult } from "../run/index.ts";
 import { formatCount, plural, truncateText } from "./markdown.ts";
 import { attemptHistory, failureHeadline, testLocation, testTitle } from "./test-text.ts";
 
@@ -94,12 +94,8 @@ function testAnnotation(test: MergedTest, level: AnnotationLevel, label: string)
     if (test.verdict === "flaky") lines.push(attemptHistory(test));
     const headline = failureHeadline(test.failure);
     if (headline) lines.push(headline);
-    const details = test.failure?.details
-      ?.split(/\r\n|\r|\n/)
-      .slice(0, DETAIL_LINES)
-      .join("\n")
-      .trimEnd();
-    if (details && details !== headline) lines.push(details);
+    const details = detailsAfter(test.failure?.details ?? null, headline);
+    if (details) lines.push(details);
   }
   return {
     level,
@@ -108,6 +104,27 @@ function testAnnotation(test: MergedTest, level: AnnotationLevel, label: string)
     ...(location ? { file: location.file } : {}),
     ...(location?.line ? { line: location.line } : {}),
   };
+}
+
+/**
+ * The first lines of a failure's details, without the headline when they start with it: a stack trace
+ * usually opens with the very `Type: message` line the annotation already shows.
+ */
+function detailsAfter(details: string | null, headline: string | null): string | null {
+  if (!details) return null;
+  const start = details.trimStart();
+  const after = headline && start.startsWith(headline) ? start.slice(headline.length) : null;
+  // Only a whole first line counts: a longer line that merely begins like the headline is kept.
+  const rest =
+    after !== null && /^[ \t]*(\r\n|\r|\n|$)/.test(after)
+      ? after.replace(/^[ \t]*(\r\n|\r|\n)?/, "")
+      : details;
+  const shown = rest
+    .split(/\r\n|\r|\n/)
+    .slice(0, DETAIL_LINES)
+    .join("\n")
+    .trimEnd();
+  return shown === "" ? null : shown;
 }
 
 /** Workflow-command data escaping, as @actions/core does it: `%`, CR and LF. */

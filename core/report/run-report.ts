@@ -1,21 +1,18 @@
 // The Markdown report of one run, for the job summary and the pull-request comment. Pure: every section is
 // a builder that returns lines, and `fitSections` decides how much of each fits the target's limit.
-import type { Evidence } from "../classify/classify-attempt.ts";
-import type { AttemptRecord, MergedTest, RunResult } from "../run/model.ts";
+import type { Evidence } from "../classify/index.ts";
+import type { AttemptRecord, MergedTest, RunResult } from "../run/index.ts";
 import { type Cuts, fitSections, type Section, type SectionPlan } from "./fit-sections.ts";
 import { codeSpan, escapeMarkdown, formatCount, plural, truncateText, utf8Length } from "./markdown.ts";
-import { formatDuration } from "./parse-summary.ts";
 import {
   attemptHistory,
   failureHeadline,
+  formatDuration,
   formatLocation,
   testDurationMs,
   testLocation,
   testTitle,
 } from "./test-text.ts";
-
-// The action's one import for reporting: annotations live in their own module.
-export { type AnnotationLevel, annotationsFor, type TestAnnotation } from "./annotations.ts";
 
 /**
  * GitHub's limits: a comment body is capped in characters, a step's job summary in bytes (UTF-8). Comment
@@ -35,8 +32,6 @@ export interface RunReportOptions {
   readonly commentKey?: string;
   /** One line shown under the outcome: "Could not post the PR comment: …". */
   readonly notice?: string | null;
-  /** Markdown rendered by the image-cache module; kept whole or left out, never cut inside. */
-  readonly imagesSection?: string | null;
   /** How many of the slowest tests to list (default 10). */
   readonly slowestCount?: number;
 }
@@ -49,6 +44,8 @@ const COMMENT_KEY_CAP = 100;
 const DEFAULT_SLOWEST_COUNT = 10;
 /** Distinct evidence rules shown per attempt; the rest are counted. */
 const EVIDENCE_PER_ATTEMPT = 3;
+/** Replaced setup failures named under the attempts table; the rest are counted. */
+const REPLACED_SHOWN = 3;
 
 /**
  * The hidden first line of a report comment, which finds the comment again on the next run. The key is
@@ -70,14 +67,13 @@ export function renderRunReport(run: RunResult, options: RunReportOptions): stri
   const sections = [
     headerSection(run, options),
     totalsSection(run),
-    attemptsSection(run.attempts),
+    attemptsSection(run),
     failedSection(run.tests),
     infraFailedSection(run.tests),
     flakySection(run.tests),
     recoveredSection(run.tests),
     slowestSection(run.tests, options.slowestCount ?? DEFAULT_SLOWEST_COUNT),
     slowSection(run.tests, options.slowTestSeconds),
-    imagesSection(options.imagesSection ?? null),
   ].filter((section): section is Section => section !== null);
   return fitSections(sections, {
     limit: MARKDOWN_LIMITS[target],
@@ -156,12 +152,12 @@ function totalsSection(run: RunResult): Section {
   });
 }
 
-function attemptsSection(attempts: readonly AttemptRecord[]): Section {
+function attemptsSection(run: RunResult): Section {
   return listSection({
     name: "attempts",
     priority: 90,
     minItems: 1,
-    entries: attempts,
+    entries: run.attempts,
     head: () => [
       "### Attempts",
       "",
@@ -172,9 +168,14 @@ function attemptsSection(attempts: readonly AttemptRecord[]): Section {
       `| ${attempt.number} | ${formatDuration(attempt.durationMs)} | ${escapeMarkdown(attemptOutcome(attempt))} | ${attemptClassification(attempt)} | ${attemptEvidence(attempt, cap)} |`,
     ],
     noun: "attempts",
+    tail: (cap) => replacedSetupNote(run.tests, cap),
   });
 }
 
+/**
+ * What the command left: the real tests and how many failed, and apart from them the placeholders for setup
+ * (a class or file that failed before its tests ran is not a test, though the report counts it as one).
+ */
 function attemptOutcome(attempt: AttemptRecord): string {
   const ended = attempt.timedOut
     ? "timed out"
@@ -185,10 +186,61 @@ function attemptOutcome(attempt: AttemptRecord): string {
         : `exit code ${attempt.exitCode}`;
   const { junit } = attempt;
   if (junit.files === 0) return `${ended}, no JUnit report`;
-  const failed = junit.counts.failed + junit.counts.errored;
+  const placeholders = attempt.testCases.filter((test) => test.placeholder);
+  const setupFailures = placeholders.filter((test) => test.status === "failed" || test.status === "errored");
+  const tests = junit.counts.tests - placeholders.length;
+  const failed = junit.counts.failed + junit.counts.errored - setupFailures.length;
   const unreadable = junit.unreadableFiles + junit.incompleteFiles;
   const broken = unreadable > 0 ? `, ${plural(unreadable, "report")} unreadable or cut short` : "";
-  return `${ended}, ${plural(junit.counts.tests, "test")}, ${formatCount(failed)} failed${broken}`;
+  if (tests === 0 && setupFailures.length === 1) return `${ended}, setup failed${broken}`;
+  const counts =
+    tests === 0 && setupFailures.length > 0
+      ? `${plural(setupFailures.length, "setup failure")}`
+      : `${plural(tests, "test")}, ${formatCount(failed)} failed${setupFailures.length > 0 ? `, ${plural(setupFailures.length, "setup failure")}` : ""}`;
+  return `${ended}, ${counts}${broken}`;
+}
+
+/**
+ * A placeholder superseded by the real failures of its tests is listed nowhere (its tests are), yet the table
+ * above shows the attempt it failed in: one line says what became of it. Nothing when there is none.
+ */
+function replacedSetupNote(tests: readonly MergedTest[], cap: number): string[] {
+  const superseded = tests.filter((test) => test.verdict === "superseded" && test.placeholder);
+  if (superseded.length === 0) return [];
+  const named = superseded.slice(0, REPLACED_SHOWN).map((test) => {
+    const attempts = test.attempts.map((result) => result.attempt);
+    const where = `${attempts.length === 1 ? "attempt" : "attempts"} ${attempts.join(", ")}`;
+    const subject = codeSpan(truncateText(placeholderSubject(test), cap));
+    return { what: `${test.placeholder?.kind} of ${subject}`, where };
+  });
+  const [only] = named;
+  if (only && superseded.length === 1) {
+    return [
+      "",
+      `The ${only.what} that failed in ${only.where} is not counted as a test: its tests ran in a later attempt, and their own results count instead.`,
+    ];
+  }
+  const listed = named.map(({ what, where }) => `${what} (${where})`);
+  const rest = superseded.length - named.length;
+  if (rest > 0) listed.push(`${formatCount(rest)} more`);
+  return [
+    "",
+    `Setup failures not counted as tests, because their tests ran in a later attempt and their own results count instead: ${listed.join("; ")}.`,
+  ];
+}
+
+/** What a placeholder stands for, in its scope's terms: the class, the file, the module or the suite. */
+function placeholderSubject(test: MergedTest): string {
+  switch (test.placeholder?.scope) {
+    case "class":
+      return test.classname || testTitle(test);
+    case "file":
+      return test.file || test.name || testTitle(test);
+    case "module":
+      return test.name || testTitle(test);
+    default:
+      return testTitle(test);
+  }
 }
 
 function attemptClassification(attempt: AttemptRecord): string {
@@ -298,7 +350,7 @@ function slowSection(tests: readonly MergedTest[], slowTestSeconds: number | nul
   if (slowTestSeconds === null) return null;
   const thresholdMs = slowTestSeconds * 1000;
   const slow = tests
-    .filter((test) => test.verdict !== "skipped" && testDurationMs(test) >= thresholdMs)
+    .filter((test) => ranAsTest(test) && testDurationMs(test) >= thresholdMs)
     .toSorted((a, b) => testDurationMs(b) - testDurationMs(a));
   return testListSection({
     name: "tests over the slow-test threshold",
@@ -309,12 +361,6 @@ function slowSection(tests: readonly MergedTest[], slowTestSeconds: number | nul
     summary: (test) => formatDuration(testDurationMs(test)),
     detail: () => null,
   });
-}
-
-function imagesSection(markdown: string | null): Section | null {
-  const lines = markdown?.replace(/\s+$/, "").split(/\r?\n/);
-  if (!lines || lines.every((line) => line.trim() === "")) return null;
-  return fixedSection("images", false, () => lines, 40);
 }
 
 // --- builders -----------------------------------------------------------------------------------------
@@ -343,6 +389,8 @@ function listSection<T>(spec: {
   readonly item: (entry: T, cap: number, index: number) => readonly string[];
   /** What the items are, for "…and 12 more failed tests". */
   readonly noun: string;
+  /** Lines after the list, shown with it. */
+  readonly tail?: (cap: number) => readonly string[];
 }): Section {
   return {
     name: spec.name,
@@ -365,7 +413,7 @@ function listSection<T>(spec: {
             ? `${formatCount(omitted)} ${spec.noun} not listed, to fit the size limit.`
             : `…and ${formatCount(omitted)} more ${spec.noun}.`,
         ],
-        tail: [],
+        tail: spec.tail?.(cap) ?? [],
       };
     },
   };
@@ -422,7 +470,7 @@ function slowestTests(tests: readonly MergedTest[], count: number): MergedTest[]
   const top: MergedTest[] = [];
   if (count <= 0) return top;
   for (const test of tests) {
-    if (test.verdict === "skipped") continue;
+    if (!ranAsTest(test)) continue;
     const duration = testDurationMs(test);
     if (top.length === count && duration <= testDurationMs(top[top.length - 1] as MergedTest)) continue;
     const index = top.findIndex((other) => duration > testDurationMs(other));
@@ -430,6 +478,11 @@ function slowestTests(tests: readonly MergedTest[], count: number): MergedTest[]
     if (top.length > count) top.pop();
   }
   return top;
+}
+
+/** A test that ran: not skipped, and not a placeholder for setup (its time is not a test's). */
+function ranAsTest(test: MergedTest): boolean {
+  return test.verdict !== "skipped" && !test.placeholder;
 }
 
 function cutNote(target: ReportTarget, cuts: Cuts): string[] {

@@ -1,9 +1,8 @@
 // Plain-text views of a merged test shared by the Markdown report and the annotations. Untrusted: callers
 // escape for their medium.
 
-import type { Failure } from "../junit/model.ts";
-import { formatSuitePath } from "../junit/model.ts";
-import type { MergedTest } from "../run/model.ts";
+import { type Failure, formatSuitePath } from "../junit/index.ts";
+import type { MergedTest } from "../run/index.ts";
 
 /** `suite › Class › name`, without repeating a part that equals the one before it. */
 export function testTitle(test: Pick<MergedTest, "suitePath" | "classname" | "name">): string {
@@ -58,4 +57,13 @@ export function attemptHistory(test: Pick<MergedTest, "attempts">): string {
         : `${result.status} in attempt ${result.attempt}`,
     )
     .join(", ");
+}
+
+/** `840 ms`, `2.50 s`, `12.3 s`, `3 min 5 s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }

@@ -1,8 +1,7 @@
 // The engine's result model across attempts: what each attempt did and how the attempts combine into one
 // verdict per test and one outcome for the run. Produced by the engine, consumed by reporters.
-import type { AttemptClassification, ClassifiedFailure, Evidence } from "../classify/classify-attempt.ts";
-import type { FailureKind } from "../classify/rules.ts";
-import type { Counts, Failure, TestCase, TestStatus } from "../junit/model.ts";
+import type { AttemptClassification, ClassifiedFailure, Evidence, FailureKind } from "../classify/index.ts";
+import type { Counts, Failure, SetupPlaceholder, TestCase, TestStatus } from "../junit/index.ts";
 
 export interface JunitSummary {
   /** Report files matched for the attempt. */
@@ -37,9 +36,12 @@ export interface RetryPolicy {
 
 /**
  * A test's verdict over the whole run:
- * - `recovered-after-infra-retry`: failed for infrastructure, then passed on a later attempt (not flaky);
+ * - `recovered-after-infra-retry`: failed for infrastructure, then passed on a later attempt (not flaky); a
+ *   placeholder for setup recovers when a later attempt ran its tests and none of them failed;
  * - `flaky`: passed on one attempt and failed genuinely on another, or re-ran and passed inside one report;
- * - `infra-failure`: never passed, and only infrastructure failed it.
+ * - `infra-failure`: never passed, and only infrastructure failed it;
+ * - `superseded`: a placeholder for setup whose tests ran in a later attempt and failed there: those real
+ *   failures are reported instead of it.
  */
 export type TestVerdict =
   | "passed"
@@ -47,7 +49,8 @@ export type TestVerdict =
   | "skipped"
   | "flaky"
   | "recovered-after-infra-retry"
-  | "infra-failure";
+  | "infra-failure"
+  | "superseded";
 
 /** One test in one attempt. */
 export interface TestAttemptResult {
@@ -68,6 +71,11 @@ export interface MergedTest {
   readonly classname: string;
   readonly name: string;
   readonly file: string | null;
+  /**
+   * Set when the entry is no test but a placeholder for setup (a class, file, package or suite that failed
+   * before or around its tests); null for a real test. Optional for test code that builds merged tests.
+   */
+  readonly placeholder?: SetupPlaceholder | null;
   readonly verdict: TestVerdict;
   /** Every attempt the test appeared in, in order. */
   readonly attempts: readonly TestAttemptResult[];
@@ -81,13 +89,18 @@ export interface MergedTest {
   readonly durationMs: number;
 }
 
-/** Each test is counted once, under its verdict; `recovered` tests are also counted in `passed`. */
+/**
+ * Each test is counted once, under its verdict; recovered tests are also counted in `passed`. A placeholder
+ * for setup counts as a test only while it is all there is of its tests (it still failed at the end); a
+ * recovered placeholder counts in `recovered` alone, a superseded one nowhere: its real tests count instead.
+ */
 export interface RunTotals {
   readonly tests: number;
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
   readonly flaky: number;
+  /** Tests and placeholders that recovered after an infrastructure retry. */
   readonly recovered: number;
   readonly infraFailed: number;
   /** Wall-clock time of all attempts. */

@@ -1,5 +1,5 @@
-import type { AttemptClassification, AttemptEvidence } from "../classify/classify-attempt.ts";
-import { addCounts, emptyCounts, type JunitFile, testCasesOf } from "../junit/model.ts";
+import type { AttemptClassification, AttemptEvidence } from "../classify/index.ts";
+import { addCounts, emptyCounts, type JunitFile, testCasesOf } from "../junit/index.ts";
 import type { AttemptRecord, JunitSummary, RetryPolicy } from "./model.ts";
 
 export function summarizeJunit(files: readonly JunitFile[]): JunitSummary {

@@ -4,7 +4,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ImageFileStream, ImageStore } from "../../action/docker-images.ts";
+import type { ImageFileStream } from "../../docker/docker-cli.ts";
+import type { ImageStore } from "../../docker/image-store.ts";
 
 export interface LocalDirectoryImageStore extends ImageStore {
   readonly root: string;

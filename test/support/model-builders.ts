@@ -1,7 +1,7 @@
 // Small builders of the result model for unit tests of classification and cross-attempt merging, where a
 // whole JUnit report would hide the one fact a test is about.
 import type { AttemptEvidence } from "../../core/classify/index.ts";
-import type { Failure, JunitFile, TestCase, TestStatus } from "../../core/junit/model.ts";
+import type { Failure, JunitFile, TestCase, TestStatus } from "../../core/junit/index.ts";
 
 export function evidence(over: Partial<AttemptEvidence>): AttemptEvidence {
   return { exitCode: 1, signal: null, timedOut: false, outputTail: [], junitFiles: [], ...over };
@@ -11,7 +11,7 @@ export function failure(over: Partial<Failure>): Failure {
   return { type: null, message: null, details: null, file: null, line: null, phase: null, ...over };
 }
 
-/** A test case with one attempt, in suite "suite", class "Suite". */
+/** A test case the report ran once, in suite "suite", class "Suite". */
 export function test(name: string, status: TestStatus, fail: Failure | null = null): TestCase {
   return {
     id: `id-${name}`,
@@ -23,7 +23,7 @@ export function test(name: string, status: TestStatus, fail: Failure | null = nu
     status,
     flaky: false,
     durationMs: 5,
-    attempts: [{ status, durationMs: 5, failure: fail }],
+    executions: [{ status, durationMs: 5, failure: fail }],
     failure: fail,
     properties: [],
     systemOut: null,

@@ -93,70 +93,152 @@ const engineImages = () =>
 
 const names = ["seamwatch-db", "seamwatch-queue"];
 
-describe("the action's Docker image cache", () => {
-  it("a cold job pulls and saves one entry per image; the next job restores them and pulls nothing", async () => {
-    const service = await cacheService();
+type JobRun = Awaited<ReturnType<typeof job>>;
 
+/** The rows of the summary's Images table, keyed by its column headings; images without the registry. */
+function imageRows(summary: string): Record<string, string>[] {
+  const lines = summary.split("\n");
+  const head = lines.findIndex((line) => line.startsWith("| image |"));
+  if (head < 0) return [];
+  const cells = (line: string) =>
+    line
+      .slice(1, -1)
+      .split("|")
+      .map((cell) => cell.trim().replace(/^`|`$/g, "").replace(`${registry.host}/`, ""));
+  const columns = cells(lines[head] ?? "");
+  const rows: Record<string, string>[] = [];
+  for (const line of lines.slice(head + 2)) {
+    if (!line.startsWith("|")) break;
+    rows.push(Object.fromEntries(cells(line).map((cell, index) => [columns[index] ?? String(index), cell])));
+  }
+  return rows;
+}
+
+/** What the summary's time line says of the start and the end of the job, in its parentheses. */
+function timeSpent(summary: string): { start: string | null; end: string | null } {
+  const line = summary.split("\n").find((text) => text.startsWith("Time spent on images:")) ?? "";
+  const part = (name: string) => new RegExp(`${name} [\\d.]+ s(?: \\(([^)]*)\\))?`).exec(line)?.[1] ?? null;
+  return { start: part("start of job"), end: part("end of job") };
+}
+
+describe("a cold job, then a warm one with the same images", () => {
+  // Two jobs of one workflow, run once; each test below checks one thing a user would notice.
+  let service: CacheService;
+  let cold: JobRun;
+  let coldPulls: string[];
+  let coldKeys: string[];
+  let warm: JobRun;
+  let warmManifestRequests: string[];
+  let warmEngine: string[];
+  let warmRequests: (string | undefined)[];
+  let warmKeys: string[];
+
+  beforeAll(async () => {
+    wipeEngine();
+    service = await cacheService();
     const coldMark = await registry.mark();
-    const cold = await job(service);
-    expect(cold.main.code, log(cold.main)).toBe(0);
-    expect(cold.post.code, log(cold.post)).toBe(0);
+    cold = await job(service);
+    coldPulls = await registry.pulledRepositories(coldMark);
+    coldKeys = service.entries.map((entry) => entry.key);
+
+    wipeEngine();
+    const warmMark = await registry.mark();
+    const requestsBefore = service.requests.length;
+    warm = await job(service);
+    warmManifestRequests = await registry.manifestRequests(warmMark);
+    warmEngine = engineImages();
+    warmRequests = service.requests.slice(requestsBefore).map((request) => request.operation);
+    warmKeys = service.entries.map((entry) => entry.key);
+  });
+
+  it("both jobs' steps succeed without a warning", () => {
+    for (const step of [cold.main, cold.post, warm.main, warm.post]) {
+      expect(step.code, log(step)).toBe(0);
+      expect(warnings(step), log(step)).toEqual([]);
+    }
+    expect(service.violations).toEqual([]);
+  });
+
+  it("the cold job pulls each listed image once and restores none", () => {
     expect(cold.main.outputs).toMatchObject({ "images-restored": "0", "image-cache-hit": "false" });
-    expect(await registry.pulledRepositories(coldMark)).toEqual(names);
-    expect(warnings(cold.main)).toEqual([]);
-    expect(warnings(cold.post)).toEqual([]);
-    const keys = service.entries.map((entry) => entry.key);
-    expect(keys).toHaveLength(3);
-    expect(keys.filter((key) => key.includes("-img-"))).toEqual(
+    expect(coldPulls).toEqual(names);
+  });
+
+  it("the cold job saves one entry per image, and one index", () => {
+    expect(coldKeys).toHaveLength(3);
+    expect(coldKeys.filter((key) => key.includes("-img-"))).toEqual(
       expect.arrayContaining([
         expect.stringContaining("seamwatch-db-1"),
         expect.stringContaining("seamwatch-queue-1"),
       ]),
     );
-    expect(keys.filter((key) => key.includes("-index-"))).toHaveLength(1);
-    expect(cold.post.summary).toContain("### Images");
-    expect(cold.post.summary).toMatch(/seamwatch-db:1` \| cache miss, pulled \|.*\| saved \|/);
-    expect(cold.post.summary).toMatch(
-      /Time spent on images: start of job [\d.]+ s \(2 images pulled\); end of job [\d.]+ s \(2 images saved for later jobs\)\./,
-    );
+    expect(coldKeys.filter((key) => key.includes("-index-"))).toHaveLength(1);
+  });
+
+  it("the cold job's post step adds the Images section: each image missed, pulled, then saved", () => {
     // The main step's own report is still there; post appends to the summary.
     expect(cold.main.summary).not.toContain("### Images");
+    expect(imageRows(cold.post.summary)).toEqual([
+      expect.objectContaining({
+        image: "seamwatch-db:1",
+        "start of job": "cache miss, pulled",
+        "end of job": "saved",
+      }),
+      expect.objectContaining({
+        image: "seamwatch-queue:1",
+        "start of job": "cache miss, pulled",
+        "end of job": "saved",
+      }),
+    ]);
+    expect(timeSpent(cold.post.summary)).toEqual({
+      start: "2 images pulled",
+      end: "2 images saved for later jobs",
+    });
+  });
 
-    wipeEngine();
-    const warmMark = await registry.mark();
-    const requestsBefore = service.requests.length;
-    const warm = await job(service);
-    expect(warm.main.code, log(warm.main)).toBe(0);
-    expect(warm.post.code, log(warm.post)).toBe(0);
+  it("the warm job restores every image from the cache and pulls nothing", () => {
     expect(warm.main.outputs).toMatchObject({ "images-restored": "2", "image-cache-hit": "true" });
-    expect(await registry.manifestRequests(warmMark)).toEqual([]);
-    expect(engineImages()).toEqual(images.map((image) => `${image.reference} ${image.id}`).sort());
+    expect(warmManifestRequests).toEqual([]);
+    expect(warmEngine).toEqual(images.map((image) => `${image.reference} ${image.id}`).sort());
     expect(warm.main.stdout).toMatch(
       /seamwatch: images: .*seamwatch-db:1: cache hit, [\d.]+ (kB|MB), [\d.]+ s/,
     );
-    // Each entry went from the download straight into `docker load`, with no archive on disk.
+  });
+
+  it("the warm job downloads each entry straight into docker load, with no archive on disk", () => {
     expect(warm.main.stdout).toMatch(/seamwatch-db:1: downloaded into docker load in [\d.]+ s/);
     expect(warm.main.stdout).toMatch(/seamwatch-queue:1: downloaded into docker load in [\d.]+ s/);
-    // Post saved nothing: no new entry, not even an upload attempt.
-    expect(service.entries.map((entry) => entry.key)).toEqual(keys);
-    expect(service.requests.slice(requestsBefore).map((request) => request.operation)).toEqual([
+  });
+
+  it("the warm job's post step saves nothing: no new entry, not even an upload attempt", () => {
+    expect(warmKeys).toEqual(coldKeys);
+    expect(warmRequests).toEqual([
       "GetCacheEntryDownloadURL",
       "GetCacheEntryDownloadURL",
       "GetCacheEntryDownloadURL",
     ]);
-    expect(warm.post.summary).toMatch(/seamwatch-queue:1` \| cache hit \|.*\| skipped: unchanged \|/);
-    expect(warm.post.summary).toMatch(
-      /Time spent on images: start of job [\d.]+ s \(2 images loaded from the cache\); end of job [\d.]+ s \(nothing to save\)\./,
+    expect(imageRows(warm.post.summary)).toContainEqual(
+      expect.objectContaining({
+        image: "seamwatch-queue:1",
+        "start of job": "cache hit",
+        "end of job": "skipped: unchanged",
+      }),
     );
-    // The cold job's pulls were timed and kept in the index: the warm job weighs its restores against them.
-    expect(warm.post.summary).toMatch(
-      /Compared with pulling: 2 images restored in [\d.]+ s, where pulling them took [\d.]+ s when they were cached: the cache (saved [\d.]+ s|cost [\d.]+ s more than pulling)\./,
-    );
-    expect(warnings(warm.main)).toEqual([]);
-    expect(warnings(warm.post)).toEqual([]);
-    expect(service.violations).toEqual([]);
+    expect(timeSpent(warm.post.summary)).toEqual({
+      start: "2 images loaded from the cache",
+      end: "nothing to save",
+    });
   });
 
+  it("the warm job weighs its restores against the pulls the cold job timed", () => {
+    // The cold job's pulls were timed and kept in the index.
+    expect(warm.post.summary).toMatch(
+      /^Compared with pulling: 2 images restored in [\d.]+ s, where pulling them took [\d.]+ s when they were cached: the cache (saved [\d.]+ s|cost [\d.]+ s more than pulling)\.$/m,
+    );
+  });
+});
+
+describe("the action's Docker image cache", () => {
   it("the save step saves now and sets images-saved; post then leaves the images alone", async () => {
     const service = await cacheService();
     const saveStep = [{ action: "save/action.yml" }];
@@ -166,7 +248,13 @@ describe("the action's Docker image cache", () => {
     expect(cold.main.code, log(cold.main)).toBe(0);
     expect(save?.code, save && log(save)).toBe(0);
     expect(save?.outputs).toEqual({ "images-saved": "2" });
-    expect(save?.summary).toMatch(/seamwatch-db:1` \| cache miss, pulled \|.*\| saved \|/);
+    expect(imageRows(save?.summary ?? "")).toContainEqual(
+      expect.objectContaining({
+        image: "seamwatch-db:1",
+        "start of job": "cache miss, pulled",
+        "end of job": "saved",
+      }),
+    );
     expect(cold.post.code, log(cold.post)).toBe(0);
     expect(cold.post.stdout).toContain("already saved by the save step");
     expect(cold.post.summary).not.toContain("### Images");
@@ -252,7 +340,9 @@ describe("the action's Docker image cache", () => {
         expect.stringMatching(/the image index could not be saved/),
       ]),
     );
-    expect(run.post.summary).toContain("save failed (see warnings)");
+    expect(imageRows(run.post.summary).map((row) => row["end of job"])).toContain(
+      "save failed (see warnings)",
+    );
     expect(service.entries).toEqual([]);
   });
 
@@ -299,7 +389,13 @@ describe("the action's Docker image cache", () => {
     expect(run.main.code, log(run.main)).toBe(0);
     expect(run.post.code, log(run.post)).toBe(0);
     expect(service.requests.map((request) => request.operation)).toEqual(["GetCacheEntryDownloadURL"]);
-    expect(run.post.summary).toMatch(/seamwatch-db:1` \| cache miss, pulled \|.*\| skipped: read-only \|/);
+    expect(imageRows(run.post.summary)).toContainEqual(
+      expect.objectContaining({
+        image: "seamwatch-db:1",
+        "start of job": "cache miss, pulled",
+        "end of job": "skipped: read-only",
+      }),
+    );
     expect(warnings(run.post)).toEqual([]);
   });
 });

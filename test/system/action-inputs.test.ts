@@ -19,6 +19,9 @@ import { readActionMetadata, repoRoot } from "../support/run-action.ts";
 
 const metadata = readActionMetadata();
 
+/** `${{ text }}`, a GitHub expression as action.yml writes one. */
+const expression = (text: string) => `\${{ ${text} }}`;
+
 /** Reads inputs as a runner would give them: the step's values over action.yml's defaults. */
 function reader(values: Partial<Record<InputName, string>>) {
   return (name: InputName) => {
@@ -74,7 +77,6 @@ describe("action.yml", () => {
     expect(metadata.inputs[INPUT.cacheKeyPrefix]?.default).toBe("");
     expect(metadata.inputs[INPUT.junit]?.default?.trim().split("\n")).toEqual([...DEFAULTS.junit]);
     // GitHub expressions, evaluated by the runner.
-    const expression = (text: string) => `\${{ ${text} }}`;
     expect(metadata.inputs[INPUT.githubToken]?.default).toBe(expression("github.token"));
     expect(metadata.inputs[INPUT.matrix]?.default).toBe(expression("toJSON(matrix)"));
     expect(metadata.inputs[INPUT.run]?.required).toBe(true);
@@ -95,18 +97,20 @@ describe("getInputs", () => {
   it("resolves defaults", () => {
     const resolved = inputs({}, { GITHUB_WORKFLOW: "CI", GITHUB_JOB: "test" });
     expect(resolved).toMatchObject({
-      run: "npm test",
-      workingDirectory: tmpdir(),
-      shell: "bash",
-      junitPatterns: DEFAULTS.junit,
-      maxAttempts: 3,
-      attemptTimeoutMs: null,
+      suite: {
+        command: "npm test",
+        cwd: tmpdir(),
+        shell: "bash",
+        junitPatterns: DEFAULTS.junit,
+        maxAttempts: 3,
+        attemptTimeoutMs: null,
+      },
       slowTestSeconds: 60,
       comment: "auto",
       commentKey: "CI / test",
       failOn: "test-failures",
     });
-    expect([1, 2, 3, 10].map(resolved.retryDelayMs)).toEqual([5_000, 10_000, 20_000, 300_000]);
+    expect([1, 2, 3, 10].map(resolved.suite.retryDelayMs)).toEqual([5_000, 10_000, 20_000, 300_000]);
     expect(resolved.imageCache).toEqual({
       listed: [],
       mode: "auto",
@@ -114,6 +118,29 @@ describe("getInputs", () => {
       readOnly: false,
       maxBytes: 10e9,
     });
+  });
+
+  it("treats an input that is still an unevaluated expression as unset", () => {
+    // Local tools (@github/local-action) hand action.yml's defaults over without evaluating them.
+    const given: Partial<Record<InputName, string>> = {
+      run: "npm test",
+      matrix: expression("toJSON(matrix)"),
+      "github-token": expression("github.token"),
+      "max-attempts": expression("inputs.attempts"),
+    };
+    const resolved = getInputs({
+      read: (name) => given[name] ?? "",
+      env: { GITHUB_WORKSPACE: tmpdir(), GITHUB_WORKFLOW: "CI", GITHUB_JOB: "test" },
+    });
+    expect(resolved).toMatchObject({ commentKey: "CI / test", githubToken: "", suite: { maxAttempts: 3 } });
+  });
+
+  it("keeps a value that only contains an expression among other text", () => {
+    const resolved = getInputs({
+      read: (name) => (name === "run" ? `echo ${expression("github.sha")} built` : ""),
+      env: { GITHUB_WORKSPACE: tmpdir() },
+    });
+    expect(resolved.suite.command).toBe(`echo ${expression("github.sha")} built`);
   });
 
   it("reads the image cache's inputs", () => {
@@ -155,20 +182,22 @@ describe("getInputs", () => {
       env: { GITHUB_WORKSPACE: workspace },
     });
     expect(resolved).toMatchObject({
-      workingDirectory: workspace,
-      shell: "sh",
-      junitPatterns: ["out/a.xml", "out/b/**/*.xml"],
-      maxAttempts: 1,
-      attemptTimeoutMs: 30_000,
+      suite: {
+        cwd: workspace,
+        shell: "sh",
+        junitPatterns: ["out/a.xml", "out/b/**/*.xml"],
+        maxAttempts: 1,
+        attemptTimeoutMs: 30_000,
+      },
       slowTestSeconds: 0,
       comment: "always",
       commentKey: "integration",
       githubToken: "ghs_x",
       failOn: "never",
     });
-    expect(resolved.retryDelayMs(1)).toBe(2_500);
-    expect(resolved.retryDelayMs(4)).toBe(2_500);
-    const userRules = resolved.rules.filter((rule) => rule.source !== "builtin");
+    expect(resolved.suite.retryDelayMs(1)).toBe(2_500);
+    expect(resolved.suite.retryDelayMs(4)).toBe(2_500);
+    const userRules = resolved.suite.rules.filter((rule) => rule.source !== "builtin");
     expect(userRules.map((rule) => [rule.source, rule.kind, String(rule.pattern)])).toEqual([
       ["test-patterns", "test", "/AssertionError/"],
       ["infra-patterns", "infra", "/pull access denied/i"],

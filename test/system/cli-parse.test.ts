@@ -70,8 +70,9 @@ describe("seamwatch parse --json", () => {
       line: 7,
       status: "failed",
       flaky: false,
+      placeholder: null,
       durationMs: 1500,
-      attempts: [{ status: "failed", durationMs: 1500, message: "expected 10 got 12" }],
+      executions: [{ status: "failed", durationMs: 1500, message: "expected 10 got 12" }],
       failure: {
         type: "AssertionError",
         message: "expected 10 got 12",
@@ -80,7 +81,7 @@ describe("seamwatch parse --json", () => {
     });
     const ships = report.testcases.find((t: { name: string }) => t.name === "ships");
     expect(ships).toMatchObject({ status: "passed", flaky: true, durationMs: 500 });
-    expect(ships.attempts).toEqual([
+    expect(ships.executions).toEqual([
       { status: "failed", durationMs: 200, message: "timeout" },
       { status: "passed", durationMs: 300, message: null },
     ]);
@@ -170,7 +171,7 @@ describe("seamwatch parse summary", () => {
       "Failed (1):\n  ✗ orders › OrderTest › refunds (test/orders.test.js:7)\n      expected 10 got 12",
     );
     expect(result.stdout).toContain(
-      "Flaky (1): failed, then passed on a re-run\n  ~ orders › OrderTest › ships — 2 attempts",
+      "Flaky (1): failed, then passed on a re-run\n  ~ orders › OrderTest › ships — ran 2 times: 1 failed, 1 passed",
     );
   });
 

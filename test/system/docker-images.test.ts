@@ -5,18 +5,12 @@ import { copyFileSync, mkdtempSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  type DockerCli,
-  emptyImageCacheState,
-  IMAGE_FILE,
-  type ImageStore,
-  type PullRetryOptions,
-  pullImage,
-  restoreImages,
-  type SaveImagesOptions,
-  saveImages,
-} from "../../action/docker-images.ts";
 import { buildRules, compilePatterns } from "../../core/classify/index.ts";
+import { emptyImageCacheState, type ImageSave } from "../../core/images/index.ts";
+import { type DockerCli, type PullRetryOptions, pullImage } from "../../docker/docker-cli.ts";
+import { IMAGE_FILE, type ImageStore } from "../../docker/image-store.ts";
+import { restoreImages } from "../../docker/restore-images.ts";
+import { type SaveImagesOptions, saveImages } from "../../docker/save-images.ts";
 import {
   type BuiltImage,
   buildBusyboxImage,
@@ -130,6 +124,10 @@ async function coldJob(store: LocalDirectoryImageStore) {
   return { restored, saved };
 }
 
+/** `saved`, `failed`, ..., or `skipped/<reason>`. */
+const saveOutcome = (image: ImageSave) =>
+  image.result === "skipped" ? `${image.result}/${image.reason}` : image.result;
+
 const outcomes = <T extends { reference: string }>(list: readonly T[], pick: (item: T) => string) =>
   Object.fromEntries(list.map((item) => [item.reference.replace(`${registry.host}/`, ""), pick(item)]));
 
@@ -139,10 +137,10 @@ describe("the Docker image cache", () => {
     const mark = await registry.mark();
     const { restored, saved } = await coldJob(store);
 
-    expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
-      "seamwatch-a:1": "miss/pulled",
-      "seamwatch-b:1": "miss/pulled",
-      "seamwatch-c:1": "miss/pulled",
+    expect(outcomes(restored.images, (image) => image.result)).toEqual({
+      "seamwatch-a:1": "pulled",
+      "seamwatch-b:1": "pulled",
+      "seamwatch-c:1": "pulled",
     });
     expect(restored.warnings).toEqual([]);
     expect(await registry.pulledRepositories(mark)).toEqual(["seamwatch-a", "seamwatch-b", "seamwatch-c"]);
@@ -151,7 +149,7 @@ describe("the Docker image cache", () => {
       "seamwatch-b:1": "saved",
       "seamwatch-c:1": "saved",
     });
-    expect(saved.images.every((image) => (image.bytes ?? 0) > 0)).toBe(true);
+    expect(saved.images.every((image) => "bytes" in image && image.bytes > 0)).toBe(true);
     expect(saved.index?.result).toBe("saved");
     expect(store.keys()).toHaveLength(4);
     expect(store.keys().filter((key) => key.includes(images[0]?.id.slice(7, 23) ?? "?"))).toHaveLength(1);
@@ -168,18 +166,18 @@ describe("the Docker image cache", () => {
     const mark = await registry.mark();
 
     const restored = await restore(store);
-    expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
-      "seamwatch-a:1": "hit/loaded",
-      "seamwatch-b:1": "hit/loaded",
-      "seamwatch-c:1": "hit/loaded",
+    expect(outcomes(restored.images, (image) => image.result)).toEqual({
+      "seamwatch-a:1": "loaded",
+      "seamwatch-b:1": "loaded",
+      "seamwatch-c:1": "loaded",
     });
-    expect(restored.images.every((image) => (image.bytes ?? 0) > 0)).toBe(true);
+    expect(restored.images.every((image) => image.result === "loaded" && image.bytes > 0)).toBe(true);
     expect(restored.warnings).toEqual([]);
     expect(await registry.pulledRepositories(mark)).toEqual([]);
     expect(engineImages()).toEqual(expectedEngine(images));
 
     const saved = await save(store, { state: restored.state });
-    expect(outcomes(saved.images, (image) => `${image.result}/${image.reason}`)).toEqual({
+    expect(outcomes(saved.images, saveOutcome)).toEqual({
       "seamwatch-a:1": "skipped/unchanged",
       "seamwatch-b:1": "skipped/unchanged",
       "seamwatch-c:1": "skipped/unchanged",
@@ -230,10 +228,10 @@ describe("the Docker image cache", () => {
       const mark = await registry.mark();
 
       const restored = await restore(store, references.slice(0, 2));
-      expect(outcomes(restored.images, (image) => `${image.cache}/${image.result}`)).toEqual({
-        "seamwatch-a:1": "miss/pulled",
-        "seamwatch-b:1": "miss/pulled",
-        "seamwatch-c:1": "hit/loaded",
+      expect(outcomes(restored.images, (image) => image.result)).toEqual({
+        "seamwatch-a:1": "pulled",
+        "seamwatch-b:1": "pulled",
+        "seamwatch-c:1": "loaded",
       });
       // Downloads run in parallel, so the warnings come in either order.
       expect(restored.warnings).toHaveLength(2);
@@ -261,12 +259,12 @@ describe("the Docker image cache", () => {
 
     const restored = await restore(store);
     expect(
-      outcomes(restored.images, (image) => `${image.cache}/${image.result}`),
+      outcomes(restored.images, (image) => image.result),
       restored.warnings.join("\n"),
     ).toEqual({
-      "seamwatch-a:1": "miss/pulled",
-      "seamwatch-b:1": "hit/loaded",
-      "seamwatch-c:1": "hit/loaded",
+      "seamwatch-a:1": "pulled",
+      "seamwatch-b:1": "loaded",
+      "seamwatch-c:1": "loaded",
     });
     expect(restored.warnings).toEqual([
       expect.stringMatching(
@@ -305,7 +303,7 @@ describe("the Docker image cache", () => {
       docker(engine.host, ["image", "inspect", "--format", "{{.Id}}", reference]).trim();
 
     const cold = await job();
-    expect(cold.restored.images).toMatchObject([{ reference, cache: "miss", result: "pulled" }]);
+    expect(cold.restored.images).toMatchObject([{ reference, result: "pulled" }]);
     expect(cold.saved.images).toMatchObject([{ reference, result: "saved" }]);
     const pulledAs = idInEngine();
     expect(pulledAs).toBe(process.env.SEAMWATCH_TEST_IMAGE_STORE === "containerd" ? indexDigest : native?.id);
@@ -313,25 +311,17 @@ describe("the Docker image cache", () => {
     wipeEngine();
     const mark = await registry.mark();
     const warm = await job();
-    expect(warm.restored.images).toMatchObject([{ reference, cache: "hit", result: "loaded" }]);
+    expect(warm.restored.images).toMatchObject([{ reference, result: "loaded" }]);
     expect(warm.restored.warnings).toEqual([]);
     expect(await registry.pulledRepositories(mark)).toEqual([]);
     expect(idInEngine()).toBe(pulledAs);
     expect(warm.saved.images).toMatchObject([{ reference, result: "skipped", reason: "unchanged" }]);
   });
 
-  it("an image pinned by digest is pulled every job and never claimed as cached", async () => {
+  describe("an image pinned by digest", () => {
+    // One store for both jobs; the file's beforeEach empties the engine before each.
     const store = newStore();
-    docker(engine.host, ["pull", "-q", references[0] ?? ""]);
-    const pinned = docker(engine.host, [
-      "image",
-      "inspect",
-      "--format",
-      "{{index .RepoDigests 0}}",
-      references[0] ?? "",
-    ]).trim();
-    expect(pinned).toMatch(/@sha256:[0-9a-f]{64}$/);
-    wipeEngine();
+    let pinned = "";
     const lines: string[] = [];
     const job = async () => {
       const restored = await restore(store, [pinned]);
@@ -349,27 +339,42 @@ describe("the Docker image cache", () => {
       return { restored, saved };
     };
 
-    const first = await job();
-    expect(first.restored.images).toMatchObject([{ reference: pinned, cache: "miss", result: "pulled" }]);
-    expect(first.saved.images).toMatchObject([
-      { reference: pinned, result: "skipped", reason: "pinned-by-digest" },
-    ]);
-    expect(lines).toContainEqual(
-      expect.stringContaining("pinned by digest, which `docker load` cannot restore"),
-    );
-    expect(store.keys().filter((key) => key.includes("-img-"))).toEqual([]);
+    beforeAll(() => {
+      docker(engine.host, ["pull", "-q", references[0] ?? ""]);
+      pinned = docker(engine.host, [
+        "image",
+        "inspect",
+        "--format",
+        "{{index .RepoDigests 0}}",
+        references[0] ?? "",
+      ]).trim();
+    });
 
-    // The next job cannot be served from the cache: it pulls again, from the registry. (Docker answers a
-    // pull by digest from the engine, without asking the registry, while it still has that image.)
-    wipeEngine();
-    const mark = await registry.mark();
-    const second = await job();
-    expect(second.restored.images).toMatchObject([{ reference: pinned, cache: "miss", result: "pulled" }]);
-    // Polled: fresh-clone CI runs have found this request missing from the log right after the job, with
-    // the engine empty before it (see wipeEngine); a late log line is the explanation left.
-    await expect
-      .poll(() => registry.pulledRepositories(mark), { timeout: 10_000, interval: 250 })
-      .toEqual(["seamwatch-a"]);
+    it("is pulled, and never claimed as cached: docker load cannot restore a digest", async () => {
+      expect(pinned).toMatch(/@sha256:[0-9a-f]{64}$/);
+      const first = await job();
+      expect(first.restored.images).toMatchObject([{ reference: pinned, result: "pulled" }]);
+      expect(first.saved.images).toMatchObject([
+        { reference: pinned, result: "skipped", reason: "pinned-by-digest" },
+      ]);
+      expect(lines).toContainEqual(
+        expect.stringContaining("pinned by digest, which `docker load` cannot restore"),
+      );
+      expect(store.keys().filter((key) => key.includes("-img-"))).toEqual([]);
+    });
+
+    it("is pulled again by the next job, from the registry", async () => {
+      // Docker answers a pull by digest from the engine, without asking the registry, while it still has
+      // that image: the engine starts empty here.
+      const mark = await registry.mark();
+      const second = await job();
+      expect(second.restored.images).toMatchObject([{ reference: pinned, result: "pulled" }]);
+      // Polled: fresh-clone CI runs have found this request missing from the log right after the job, with
+      // the engine empty before it (see wipeEngine); a late log line is the explanation left.
+      await expect
+        .poll(() => registry.pulledRepositories(mark), { timeout: 10_000, interval: 250 })
+        .toEqual(["seamwatch-a"]);
+    });
   });
 
   it("a store that fails: warnings, every image pulled, nothing thrown", async () => {
@@ -420,7 +425,11 @@ describe("the Docker image cache", () => {
     const store = newStore();
     const restored = await restore(store);
     const saved = await save(store, { state: restored.state, readOnly: true });
-    expect(saved.images.map((image) => image.reason)).toEqual(["read-only", "read-only", "read-only"]);
+    expect(saved.images.map(saveOutcome)).toEqual([
+      "skipped/read-only",
+      "skipped/read-only",
+      "skipped/read-only",
+    ]);
     expect(saved.index).toBeNull();
     expect(store.keys()).toEqual([]);
   });
@@ -431,9 +440,9 @@ describe("the Docker image cache", () => {
     const sizes = images.map((image) => image.sizeBytes);
     const total = sizes.reduce((sum, size) => sum + size, 0);
     const saved = await save(store, { state: restored.state, maxBytes: total - 1 });
-    expect(outcomes(saved.images, (image) => `${image.result}/${image.reason}`)).toEqual({
-      "seamwatch-a:1": "saved/null",
-      "seamwatch-b:1": "saved/null",
+    expect(outcomes(saved.images, saveOutcome)).toEqual({
+      "seamwatch-a:1": "saved",
+      "seamwatch-b:1": "saved",
       "seamwatch-c:1": "skipped/over-size-cap",
     });
     expect(saved.notices).toEqual([expect.stringContaining(`largest, ${references[2]}`)]);

@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildRules } from "../../core/classify/index.ts";
+import { indexKey } from "../../core/images/index.ts";
 import {
   type DockerCli,
   DockerCommandError,
@@ -13,10 +15,9 @@ import {
   loadImage,
   type PullRetryOptions,
   pullImage,
-} from "../../action/docker-cli.ts";
-import { IMAGE_FILE, type ImageStore, INDEX_FILE, restoreImages } from "../../action/docker-images.ts";
-import { buildRules } from "../../core/classify/index.ts";
-import { indexKey } from "../../core/images/index.ts";
+} from "../../docker/docker-cli.ts";
+import { IMAGE_FILE, type ImageStore, INDEX_FILE } from "../../docker/image-store.ts";
+import { restoreImages } from "../../docker/restore-images.ts";
 import { type BuiltImage, buildBusyboxImage, docker } from "../support/busybox-images.ts";
 import { type DockerEngine, dockerEngine } from "../support/docker-engine.ts";
 
@@ -228,7 +229,7 @@ describe("a load that timed out", () => {
       },
     });
 
-    expect(restored.images).toMatchObject([{ reference: image.reference, cache: "miss", result: "missing" }]);
+    expect(restored.images).toMatchObject([{ reference: image.reference, result: "missing" }]);
     expect(restored.warnings).toEqual([
       expect.stringMatching(
         /docker load timed out after 5 s .*; not pulling it: the Docker engine is not answering$/,

@@ -4,8 +4,9 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exponentialBackoff, runSuite } from "../../action/run-suite.ts";
 import { buildRules } from "../../core/classify/index.ts";
+import { exponentialBackoff } from "../../process/retry.ts";
+import { runSuite } from "../../runner/run-suite.ts";
 import { type DockerEngine, dockerEngine } from "../support/docker-engine.ts";
 import { runCli } from "../support/run-cli.ts";
 

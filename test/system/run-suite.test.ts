@@ -8,15 +8,12 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  exponentialBackoff,
-  type RunSuiteOptions,
-  runSuite,
-  type SuiteRun,
-  writeRunReport,
-} from "../../action/run-suite.ts";
+import { detectCi } from "../../core/ci/index.ts";
 import { buildRules, compilePatterns } from "../../core/classify/index.ts";
 import type { MergedTest } from "../../core/run/index.ts";
+import { exponentialBackoff } from "../../process/retry.ts";
+import { writeRunReport } from "../../runner/run-report-file.ts";
+import { type RunSuiteOptions, runSuite, type SuiteRun } from "../../runner/run-suite.ts";
 import { copySuite, freePort, isAlive, NODE, nodeTest, REPORTERS } from "../support/fixture-suites.ts";
 
 const servers: Server[] = [];
@@ -299,11 +296,13 @@ describe("writeRunReport", () => {
     const run = await runSuite(h.options);
     const path = join(dir, "out", "seamwatch.json");
 
-    await writeRunReport(path, run);
+    const ci = detectCi({});
+    await writeRunReport(path, run, ci);
 
     const report = JSON.parse(readFileSync(path, "utf8"));
     expect(report).toMatchObject({
-      version: 1,
+      version: 2,
+      ci,
       command: h.options.command,
       cancelled: false,
       outcome: "test-failures",

@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readJunitFile } from "../../action/read-junit.ts";
 import { testCasesOf } from "../../core/junit/model.ts";
-import { toJsonTestCase } from "../../core/report/parse-json.ts";
+import { toJsonTestCase } from "../../core/report/junit-json.ts";
+import { readJunitFile } from "../../runner/read-junit.ts";
 
 const FIXTURES = new URL("../fixtures/junit/", import.meta.url).pathname;
 
@@ -16,7 +16,9 @@ interface ExpectedCase {
   name: string;
   status: string;
   flaky: boolean;
-  attempts: number;
+  executions: number;
+  /** Set for an entry that stands for setup rather than a test; absent for a test. */
+  placeholder?: { kind: string; scope: string };
   file?: string;
   line?: number;
   failureType?: string;
@@ -113,10 +115,19 @@ describe("fixtures from real tools", () => {
         expect(matches, `${want.classname} › ${want.name}`).toHaveLength(1);
         const got = matches[0] as (typeof actual)[number];
         const label = `${want.classname} › ${want.name}`;
-        expect({ status: got.status, flaky: got.flaky, attempts: got.attempts.length }, label).toEqual({
+        expect(
+          {
+            status: got.status,
+            flaky: got.flaky,
+            executions: got.executions.length,
+            placeholder: got.placeholder,
+          },
+          label,
+        ).toEqual({
           status: want.status,
           flaky: want.flaky,
-          attempts: want.attempts,
+          executions: want.executions,
+          placeholder: want.placeholder ?? null,
         });
         if (want.file !== undefined) expect(got.file, `${label} file`).toBe(want.file);
         if (want.line !== undefined) expect(got.line, `${label} line`).toBe(want.line);

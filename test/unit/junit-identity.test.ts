@@ -30,6 +30,18 @@ describe("test identity", () => {
     const ids = new Set([testId(base), ...variants.map(testId)]);
     expect(ids.size).toBe(variants.length + 1);
   });
+
+  it("gives the ids it always gave: stored histories are keyed by them", () => {
+    // Computed before the hash's mixing was shared between its parts (the ids must not move).
+    const orders = {
+      suitePath: ["shop", "orders"],
+      classname: "com.example.OrdersIT",
+      name: "createsAnOrder",
+    };
+    expect(testId({ ...orders, file: null })).toBe("df2465f792aa0bb3");
+    expect(testId({ ...orders, file: "src/test/OrdersIT.java" })).toBe("62c0a875d2ee24e3");
+    expect(testId({ suitePath: [], classname: "", name: "ünïcödé 🎉", file: "" })).toBe("c841a2d485b3ed44");
+  });
 });
 
 describe("identity table", () => {

@@ -1,10 +1,10 @@
 // Merging attempts into the final per-test view: recovered after an infra retry versus flaky, and the
 // run's outcome and totals as a user reads them in the summary.
 import { describe, expect, it } from "vitest";
-import { type AttemptEvidence, classifyAttempt } from "../../core/classify/index.ts";
-import type { TestCase } from "../../core/junit/model.ts";
-import { type AttemptRecord, mergeAttempts, recordAttempt, shouldRetry } from "../../core/run/index.ts";
+import type { TestCase } from "../../core/junit/index.ts";
+import { mergeAttempts } from "../../core/run/index.ts";
 import { evidence, failure, junit, test } from "../support/model-builders.ts";
+import { runScripted } from "../support/scripted-attempts.ts";
 
 const POLICY = { maxAttempts: 3 };
 const REFUSED_IN_FIXTURE = failure({
@@ -19,8 +19,8 @@ const PORT_NEVER_OPENED = failure({
 });
 
 describe("mergeAttempts", () => {
-  it("marks a test that failed for infrastructure and then passed as recovered, not flaky", () => {
-    const result = run(
+  it("marks a test that failed for infrastructure and then passed as recovered, not flaky", async () => {
+    const result = await run(
       [test("orders", "errored", REFUSED_IN_FIXTURE), test("users", "errored", REFUSED_IN_FIXTURE)],
       [test("orders", "passed"), test("users", "passed")],
     );
@@ -34,8 +34,8 @@ describe("mergeAttempts", () => {
     expect(result.totals).toMatchObject({ tests: 2, passed: 2, recovered: 2, flaky: 0, failed: 0 });
   });
 
-  it("marks a test that passed once and failed an assertion on a re-run caused by infra elsewhere as flaky", () => {
-    const result = run(
+  it("marks a test that passed once and failed an assertion on a re-run caused by infra elsewhere as flaky", async () => {
+    const result = await run(
       [test("checkout", "passed"), test("search", "errored", PORT_NEVER_OPENED)],
       [test("checkout", "failed", ASSERTION), test("search", "passed")],
     );
@@ -54,24 +54,24 @@ describe("mergeAttempts", () => {
     expect(result.totals).toMatchObject({ tests: 2, passed: 1, flaky: 1, recovered: 1, failed: 0 });
   });
 
-  it("counts a within-report re-run (surefire flakyFailure) as flaky even on a single attempt", () => {
+  it("counts a within-report re-run (surefire flakyFailure) as flaky even on a single attempt", async () => {
     const rerun: TestCase = {
       ...test("payments", "passed"),
       flaky: true,
       failure: ASSERTION,
-      attempts: [
+      executions: [
         { status: "failed", durationMs: 5, failure: ASSERTION },
         { status: "passed", durationMs: 5, failure: null },
       ],
     };
-    const result = run([rerun, test("refunds", "passed")]);
+    const result = await run([rerun, test("refunds", "passed")]);
     expect(result.tests.map((t) => t.verdict)).toEqual(["flaky", "passed"]);
     expect(result.tests[0]?.failure).toBe(ASSERTION);
     expect(result.outcome).toBe("passed");
   });
 
-  it("fails the run on a genuine failure and lists the infra failures beside it", () => {
-    const result = run([
+  it("fails the run on a genuine failure and lists the infra failures beside it", async () => {
+    const result = await run([
       test("a", "failed", ASSERTION),
       test("b", "errored", REFUSED_IN_FIXTURE),
       test("c", "skipped"),
@@ -82,9 +82,9 @@ describe("mergeAttempts", () => {
     expect(result.totals).toMatchObject({ tests: 3, failed: 1, infraFailed: 1, skipped: 1, passed: 0 });
   });
 
-  it("ends as infra-failure when retries run out and infrastructure still fails", () => {
+  it("ends as infra-failure when retries run out and infrastructure still fails", async () => {
     const broken = [test("a", "errored", PORT_NEVER_OPENED)];
-    const result = run(broken, broken, broken);
+    const result = await run(broken, broken, broken);
     expect(result.attempts.map((a) => a.retried)).toEqual([true, true, false]);
     expect(result.outcome).toBe("infra-failure");
     expect(result.tests[0]).toMatchObject({
@@ -95,30 +95,30 @@ describe("mergeAttempts", () => {
     expect(result.totals.durationMs).toBe(3000);
   });
 
-  it("ends as infra-failure when the last attempt died without JUnit, even after tests passed earlier", () => {
-    const result = mergeAttempts([
-      attempt(
-        1,
+  it("ends as infra-failure when the last attempt died without JUnit, even after tests passed earlier", async () => {
+    const { result } = await runScripted(
+      [
         evidence({ junitFiles: [junit([test("a", "passed"), test("b", "errored", REFUSED_IN_FIXTURE)])] }),
-      ),
-      attempt(2, evidence({ exitCode: 137 })),
-    ]);
+        evidence({ exitCode: 137 }),
+      ],
+      { maxAttempts: 2 },
+    );
     expect(result.outcome).toBe("infra-failure");
     expect(result.attemptFailures.map((f) => f.evidence.rule)).toEqual(["killed"]);
     expect(result.tests.map((t) => t.verdict)).toEqual(["passed", "infra-failure"]);
   });
 
-  it("fails the run when the last attempt's command failed for a reason of its own", () => {
-    const result = mergeAttempts([
-      attempt(
-        1,
+  it("fails the run when the last attempt's command failed for a reason of its own", async () => {
+    const { result } = await runScripted(
+      [
         evidence({
           exitCode: 1,
           outputTail: ["ERROR: Coverage for lines (71%) does not meet global threshold (80%)"],
           junitFiles: [junit([test("a", "passed")])],
         }),
-      ),
-    ]);
+      ],
+      POLICY,
+    );
     expect(result.outcome).toBe("test-failures");
     expect(result.attemptFailures[0]?.evidence).toMatchObject({
       rule: "command-failed",
@@ -127,8 +127,8 @@ describe("mergeAttempts", () => {
     expect(result.tests[0]?.verdict).toBe("passed");
   });
 
-  it("keeps tests in order of first appearance and sums their time across attempts", () => {
-    const result = run(
+  it("keeps tests in order of first appearance and sums their time across attempts", async () => {
+    const result = await run(
       [test("b", "errored", REFUSED_IN_FIXTURE)],
       [test("a", "passed"), test("b", "passed")],
     );
@@ -141,21 +141,11 @@ describe("mergeAttempts", () => {
   });
 });
 
-/** Runs the engine loop over the given attempts' test cases (exit 1 when anything failed). */
-function run(...attempts: TestCase[][]) {
-  const records: AttemptRecord[] = [];
-  for (const [index, testCases] of attempts.entries()) {
+/** Runs the real attempt loop over the given attempts' test cases (exit 1 when anything failed). */
+async function run(...attempts: TestCase[][]) {
+  const script = attempts.map((testCases) => {
     const failed = testCases.some((t) => t.status === "failed" || t.status === "errored");
-    const record = attempt(index + 1, evidence({ exitCode: failed ? 1 : 0, junitFiles: [junit(testCases)] }));
-    records.push(record);
-    if (!record.retried) break;
-  }
-  expect(records).toHaveLength(attempts.length);
-  return mergeAttempts(records);
-}
-
-function attempt(number: number, attemptEvidence: AttemptEvidence): AttemptRecord {
-  const classification = classifyAttempt(attemptEvidence);
-  const retried = shouldRetry({ number, classification }, POLICY);
-  return recordAttempt({ number, durationMs: 1000, evidence: attemptEvidence, classification, retried });
+    return evidence({ exitCode: failed ? 1 : 0, junitFiles: [junit(testCases)] });
+  });
+  return (await runScripted(script, POLICY)).result;
 }

@@ -1,23 +1,22 @@
 // The run report as a reader sees it in the job summary and the pull-request comment, built from the real
-// pipeline: JUnit text -> parseJunit -> classifyAttempt -> recordAttempt -> mergeAttempts -> renderRunReport.
+// pipeline: JUnit text -> parseJunit -> the attempt loop (classify, retry, merge) -> renderRunReport.
 import { describe, expect, it } from "vitest";
-import { classifyAttempt } from "../../core/classify/index.ts";
-import { parseJunit } from "../../core/junit/parse-junit.ts";
+import { parseJunit } from "../../core/junit/index.ts";
 import {
   annotationCommand,
+  annotationsFor,
+  codeSpan,
+  commentMarker,
   escapeAnnotation,
   escapeAnnotationProperty,
-} from "../../core/report/annotations.ts";
-import { codeSpan, escapeMarkdown, utf8Length } from "../../core/report/markdown.ts";
-import {
-  annotationsFor,
-  commentMarker,
+  escapeMarkdown,
   MARKDOWN_LIMITS,
   type RunReportOptions,
   renderRunReport,
-} from "../../core/report/run-report.ts";
-import { type AttemptRecord, mergeAttempts, recordAttempt, shouldRetry } from "../../core/run/index.ts";
-import type { RunResult } from "../../core/run/model.ts";
+  utf8Length,
+} from "../../core/report/index.ts";
+import type { RunResult } from "../../core/run/index.ts";
+import { runScripted } from "../support/scripted-attempts.ts";
 
 const ZWSP = "\u200b";
 const DOCKER_DOWN =
@@ -26,8 +25,8 @@ const HOSTILE_NAME = "@octocat fixes #1 <img src=x> | col ` backtick";
 const SUMMARY: RunReportOptions = { target: "summary", slowTestSeconds: null };
 
 describe("renderRunReport", () => {
-  it("shows a failing run: outcome, totals, the attempt and its evidence, each failed test", () => {
-    const run = runOf(
+  it("shows a failing run: outcome, totals, the attempt and its evidence, each failed test", async () => {
+    const run = await runOf(
       attempt({
         durationMs: 12_300,
         cases: [
@@ -80,20 +79,15 @@ describe("renderRunReport", () => {
     expect(report).not.toContain("✂️");
   });
 
-  it("tells a test that recovered after an infra retry from a flaky one, with the evidence for each", () => {
-    const run = runOf(
+  it("tells a test that recovered after an infra retry from a flaky one, with the evidence for each", async () => {
+    const run = await runOf(
       attempt({
         cases: [
           { name: "checkout", time: 1 },
           { name: "search", time: 2, error: { message: DOCKER_DOWN } },
         ],
       }),
-      attempt({
-        cases: [
-          { name: "checkout", time: 1, failure: { type: "AssertionError", message: "expected 1 to be 2" } },
-          { name: "search", time: 2 },
-        ],
-      }),
+      checkoutFailsSearchPasses(),
     );
     const report = renderRunReport(run, SUMMARY);
     const lines = report.split("\n");
@@ -122,9 +116,9 @@ describe("renderRunReport", () => {
     ]);
   });
 
-  it("reports an infrastructure failure once the attempts run out, naming the cause", () => {
+  it("reports an infrastructure failure once the attempts run out, naming the cause", async () => {
     const broken = () => attempt({ cases: [{ name: "search", time: 2, error: { message: DOCKER_DOWN } }] });
-    const run = runOf(broken(), broken(), broken());
+    const run = await runOf(broken(), broken(), broken());
     const report = renderRunReport(run, SUMMARY);
     const lines = report.split("\n");
 
@@ -141,8 +135,8 @@ describe("renderRunReport", () => {
     );
   });
 
-  it("explains a failed command that left no failing test, and a killed one", () => {
-    const coverageGate = runOf(
+  it("explains a failed command that left no failing test, and a killed one", async () => {
+    const coverageGate = await runOf(
       attempt({
         exitCode: 1,
         outputTail: ["ERROR: Coverage for lines (71%) does not meet global threshold (80%)"],
@@ -153,7 +147,7 @@ describe("renderRunReport", () => {
       "**❌ The test command failed: `command-failed` `exit code 1`**",
     );
 
-    const killed = runOf(attempt({ exitCode: 137, cases: null }));
+    const killed = await runOf(attempt({ exitCode: 137, cases: null }));
     const report = renderRunReport(killed, SUMMARY);
     expect(report).toContain("**⚠️ Infrastructure failure after 1 attempt: the command was killed");
     expect(tableRow(report.split("\n"), "| Attempt |")).toMatchObject({
@@ -162,9 +156,9 @@ describe("renderRunReport", () => {
     });
   });
 
-  it("lists the ten slowest tests, slowest first, and every test at or over the threshold", () => {
+  it("lists the ten slowest tests, slowest first, and every test at or over the threshold", async () => {
     const seconds = [3, 14, 1, 9, 7, 12, 2, 5, 11, 4, 13, 6, 8, 10, 0.5];
-    const run = runOf(
+    const run = await runOf(
       attempt({
         exitCode: 0,
         cases: [
@@ -191,10 +185,10 @@ describe("renderRunReport", () => {
     expect(run.tests.map((test) => test.name).slice(0, 3)).toEqual(["takes 3 s", "takes 14 s", "takes 1 s"]);
   });
 
-  it("renders a hostile test name and message inert", () => {
+  it("renders a hostile test name and message inert", async () => {
     const message =
       "</details> ``` @admin GH-12 [x](https://evil.example) ![i](x) closes #7 www.evil.example";
-    const run = runOf(
+    const run = await runOf(
       attempt({
         cases: [{ name: HOSTILE_NAME, time: 20, failure: { message: `${message}\nsecond` } }],
       }),
@@ -225,8 +219,8 @@ describe("renderRunReport", () => {
   // A deliberately big run through the whole pipeline: seconds, not milliseconds.
   it("stays within the comment and summary limits for 20,000 failing tests, and says what it cut", {
     timeout: 30_000,
-  }, () => {
-    const run = runOf(
+  }, async () => {
+    const run = await runOf(
       attempt({
         cases: Array.from({ length: 20_000 }, (_, i) => ({
           name: `handles ${"é".repeat(60)} ${"`".repeat(i % 5)} case ${i}`,
@@ -263,29 +257,8 @@ describe("renderRunReport", () => {
     }
   });
 
-  it("keeps the images section near the end when it fits, and leaves it out whole when it does not", () => {
-    const run = runOf(
-      attempt({ cases: [{ name: "creates an order", time: 1, failure: { message: "boom" } }] }),
-    );
-    const images = "### Docker images\n\n```\npostgres:16 restored from cache\n```\n";
-    const small = renderRunReport(run, { target: "comment", slowTestSeconds: null, imagesSection: images });
-    expect(small.indexOf("### Docker images")).toBeGreaterThan(small.indexOf("### 🐢 Slowest"));
-    expect(small).toContain("```\npostgres:16 restored from cache\n```");
-
-    const huge = `### Docker images\n\n\`\`\`\n${"layer\n".repeat(20_000)}\`\`\``;
-    const cut = renderRunReport(run, { target: "comment", slowTestSeconds: null, imagesSection: huge });
-    expect(cut.length).toBeLessThanOrEqual(MARKDOWN_LIMITS.comment);
-    expect(cut).not.toContain("### Docker images");
-    expect(cut.split("\n").filter((line) => line.startsWith("```"))).toHaveLength(0);
-    expect(cut).toContain("Left out: images.");
-    // Dropping the images made room: the smaller, lower-priority slowest-tests table came back.
-    expect(cut).toContain("### 🐢 Slowest 1 test");
-    expect(cut).toContain("- **orders › creates an order**");
-    expect(renderRunReport(run, { ...SUMMARY, imagesSection: huge })).toContain("### Docker images");
-  });
-
-  it("shows the notice under the outcome and puts the hidden marker first in comments only", () => {
-    const run = runOf(attempt({ exitCode: 0, cases: [{ name: "lists orders", time: 0.2 }] }));
+  it("shows the notice under the outcome and puts the hidden marker first in comments only", async () => {
+    const run = await runOf(attempt({ exitCode: 0, cases: [{ name: "lists orders", time: 0.2 }] }));
     const notice = "Could not post the PR comment: this is a fork PR <b>";
     const comment = renderRunReport(run, {
       target: "comment",
@@ -304,6 +277,129 @@ describe("renderRunReport", () => {
     const summary = renderRunReport(run, { ...SUMMARY, title: "Integration [tests]" });
     expect(summary.split("\n")[0]).toBe("## Integration \\[tests\\]");
     expect(summary).not.toContain("<!--");
+  });
+});
+
+// JUnit's own name for a class that could not run: seamwatch reads it as a placeholder for the class's setup.
+const CLASS_SETUP = "initializationError";
+const SETUP_NOTE = "not counted as a test";
+
+describe("renderRunReport, around placeholders for setup", () => {
+  const setupFailed = (...classnames: string[]) =>
+    attempt({
+      cases: classnames.map((classname) => ({
+        classname,
+        name: CLASS_SETUP,
+        time: 30,
+        error: { message: DOCKER_DOWN },
+      })),
+    });
+
+  it("lists a recovered placeholder with its evidence, and counts the attempt as setup failed", async () => {
+    const run = await runOf(
+      setupFailed("orders"),
+      attempt({
+        cases: [
+          { name: "checkout", time: 1 },
+          { name: "search", time: 2 },
+        ],
+      }),
+    );
+    const report = renderRunReport(run, SUMMARY);
+    const lines = report.split("\n");
+
+    expect(report).toContain("**✅ All 2 tests passed · 1 recovered after an infrastructure retry**");
+    expect(tableRows(lines, "| Attempt |").map((row) => row.Outcome)).toEqual([
+      "exit code 1, setup failed",
+      "exit code 0, 2 tests, 0 failed",
+    ]);
+    expect(section(report, "### 🛠️ Recovered after an infrastructure retry (1)")).toEqual([
+      "Failed for infrastructure, then passed on a retry: not flaky.",
+      "",
+      `- **orders › ${CLASS_SETUP}** · errored in attempt 1\\`,
+      `  \`docker-daemon-unreachable\` \`${DOCKER_DOWN}\``,
+    ]);
+    expect(report).not.toContain(SETUP_NOTE);
+  });
+
+  it("keeps placeholders out of the slowest tests and the slow tests: they are not tests", async () => {
+    const run = await runOf(
+      setupFailed("orders"),
+      attempt({
+        cases: [
+          { name: "checkout", time: 1 },
+          { name: "search", time: 12 },
+        ],
+      }),
+    );
+    const report = renderRunReport(run, { target: "summary", slowTestSeconds: 1 });
+
+    expect(tableRows(report.split("\n"), "| # |").map((row) => row.Test)).toEqual([
+      "orders › search",
+      "orders › checkout",
+    ]);
+    expect(section(report, "### 🐌 Tests that took 1 s or more (2)")).toEqual([
+      "- **orders › search** · 12.0 s",
+      "- **orders › checkout** · 1.00 s",
+    ]);
+  });
+
+  it("lists a superseded placeholder nowhere, and says in one line which setup failure its tests replaced", async () => {
+    const run = await runOf(setupFailed("orders"), checkoutFailsSearchPasses());
+    const report = renderRunReport(run, SUMMARY);
+    const lines = report.split("\n");
+
+    expect(report).toContain("\n**❌ 1 test failed**\n");
+    expect(tableRow(lines, "| Tests |")).toMatchObject({ Tests: "2", Passed: "1", Failed: "1" });
+    expect(section(report, "### ❌ Failed tests (1)")).toEqual([
+      "- **orders › checkout**\\",
+      "  `AssertionError: expected 1 to be 2`",
+    ]);
+    // Right under the attempts table, which shows the attempt it failed in.
+    expect(section(report, "### Attempts").slice(-2)).toEqual([
+      "",
+      "The class setup of `orders` that failed in attempt 1 is not counted as a test: its tests ran in a later attempt, and their own results count instead.",
+    ]);
+    expect(report).not.toContain(CLASS_SETUP);
+  });
+
+  it("names each replaced setup failure in the one line, and counts several in one attempt", async () => {
+    const run = await runOf(
+      setupFailed("orders", "payments"),
+      attempt({
+        cases: [
+          { classname: "orders", name: "checkout", failure: { message: "expected 1 to be 2" } },
+          { classname: "payments", name: "refunds", failure: { message: "expected 3 to be 4" } },
+        ],
+      }),
+    );
+    const report = renderRunReport(run, SUMMARY);
+
+    expect(tableRows(report.split("\n"), "| Attempt |").map((row) => row.Outcome)).toEqual([
+      "exit code 1, 2 setup failures",
+      "exit code 1, 2 tests, 2 failed",
+    ]);
+    expect(section(report, "### Attempts").at(-1)).toBe(
+      "Setup failures not counted as tests, because their tests ran in a later attempt and their own results count instead: class setup of `orders` (attempt 1); class setup of `payments` (attempt 1).",
+    );
+  });
+
+  it("counts the real tests of an attempt apart from its setup failures", async () => {
+    const run = await runOf(
+      attempt({
+        cases: [
+          { classname: "orders", name: CLASS_SETUP, error: { message: DOCKER_DOWN } },
+          { classname: "payments", name: "refunds", time: 1 },
+          { classname: "payments", name: "charges", time: 1 },
+        ],
+      }),
+      attempt({ cases: [{ classname: "orders", name: "checkout" }] }),
+    );
+    const report = renderRunReport(run, SUMMARY);
+
+    expect(tableRows(report.split("\n"), "| Attempt |")[0]?.Outcome).toBe(
+      "exit code 1, 2 tests, 0 failed, 1 setup failure",
+    );
   });
 });
 
@@ -349,8 +445,8 @@ describe("escapeMarkdown and codeSpan", () => {
 });
 
 describe("annotations", () => {
-  it("returns at most 10 errors and 10 warnings as plain data, and one notice counting the rest", () => {
-    const run = runOf(
+  it("returns at most 10 errors and 10 warnings as plain data, and one notice counting the rest", async () => {
+    const run = await runOf(
       attempt({
         cases: [
           ...Array.from({ length: 12 }, (_, i) => ({
@@ -390,6 +486,50 @@ describe("annotations", () => {
     expect(annotationsFor(run, { max: 50 })).toHaveLength(21);
   });
 
+  it("states the headline once when the stack trace starts with it", async () => {
+    const run = await runOf(
+      attempt({
+        cases: [
+          {
+            name: "creates an order",
+            failure: {
+              type: "AssertionError",
+              message: "expected 200 to equal 201",
+              text: "AssertionError: expected 200 to equal 201\n    at Context.<anonymous> (test/orders.test.ts:12:5)",
+            },
+          },
+        ],
+      }),
+    );
+    const [annotation] = annotationsFor(run);
+    expect(annotation?.message.split("\n")).toEqual([
+      "AssertionError: expected 200 to equal 201",
+      "    at Context.<anonymous> (test/orders.test.ts:12:5)",
+    ]);
+  });
+
+  it("keeps a first line of the details that only begins like the headline", async () => {
+    const run = await runOf(
+      attempt({
+        cases: [
+          {
+            name: "creates an order",
+            failure: {
+              message: "expected 200",
+              text: "expected 200 to equal 201\n    at orders.test.ts:12:5",
+            },
+          },
+        ],
+      }),
+    );
+    const [annotation] = annotationsFor(run);
+    expect(annotation?.message.split("\n")).toEqual([
+      "expected 200",
+      "expected 200 to equal 201",
+      "    at orders.test.ts:12:5",
+    ]);
+  });
+
   it("escapes workflow commands the way @actions/core does", () => {
     expect(escapeAnnotation("100% done\r\nnext: a, b")).toBe("100%25 done%0D%0Anext: a, b");
     expect(escapeAnnotationProperty("a: b, 50%\n")).toBe("a%3A b%2C 50%25%0A");
@@ -409,6 +549,8 @@ describe("annotations", () => {
 // --- the real pipeline ----------------------------------------------------------------------------
 
 interface CaseSpec {
+  /** `orders` unless given. */
+  readonly classname?: string;
   readonly name: string;
   readonly time?: number;
   readonly file?: string;
@@ -431,31 +573,41 @@ function attempt(spec: AttemptSpec): AttemptSpec {
   return spec;
 }
 
-/** Runs the engine loop: classify each attempt, retry while infrastructure failed, merge. */
-function runOf(...specs: AttemptSpec[]): RunResult {
-  const records: AttemptRecord[] = [];
-  for (const [index, spec] of specs.entries()) {
+/** An attempt whose `checkout` fails an assertion while `search` passes. */
+function checkoutFailsSearchPasses(): AttemptSpec {
+  return attempt({
+    cases: [
+      { name: "checkout", time: 1, failure: { type: "AssertionError", message: "expected 1 to be 2" } },
+      { name: "search", time: 2 },
+    ],
+  });
+}
+
+/** Runs the real attempt loop over the attempts, each leaving one report (or none). */
+async function runOf(...specs: AttemptSpec[]): Promise<RunResult> {
+  const script = specs.map((spec) => {
     const failing = spec.cases?.some((c) => c.failure || c.error) ?? false;
-    const evidence = {
-      exitCode: spec.exitCode ?? (failing ? 1 : 0),
-      signal: null,
-      timedOut: false,
-      outputTail: spec.outputTail ?? [],
-      junitFiles: spec.cases ? [parseJunit(junitXml(spec.cases), { path: "report.xml" })] : [],
+    return {
+      durationMs: spec.durationMs ?? 1000,
+      evidence: {
+        exitCode: spec.exitCode ?? (failing ? 1 : 0),
+        signal: null,
+        timedOut: false,
+        outputTail: spec.outputTail ?? [],
+        junitFiles: spec.cases ? [parseJunit(junitXml(spec.cases), { path: "report.xml" })] : [],
+      },
     };
-    const classification = classifyAttempt(evidence);
-    const number = index + 1;
-    const retried = shouldRetry({ number, classification }, { maxAttempts: specs.length });
-    records.push(
-      recordAttempt({ number, durationMs: spec.durationMs ?? 1000, evidence, classification, retried }),
-    );
-  }
-  return mergeAttempts(records);
+  });
+  return (await runScripted(script)).result;
 }
 
 function junitXml(cases: readonly CaseSpec[]): string {
   const body = cases.map((c) => {
-    const attributes = [`classname="orders"`, `name="${xml(c.name)}"`, `time="${c.time ?? 0}"`];
+    const attributes = [
+      `classname="${xml(c.classname ?? "orders")}"`,
+      `name="${xml(c.name)}"`,
+      `time="${c.time ?? 0}"`,
+    ];
     if (c.file) attributes.push(`file="${xml(c.file)}"`);
     const result = c.skipped
       ? "<skipped/>"

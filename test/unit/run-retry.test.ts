@@ -1,10 +1,11 @@
-// The retry decision and the attempt record, driven through the real classifier the way the engine will:
-// classify -> shouldRetry -> recordAttempt, until no retry is due.
+// The retry decision and the attempt record, driven through the real classifier, and the real attempt loop
+// that strings them together: classify -> shouldRetry -> recordAttempt, until no retry is due.
 import { describe, expect, it } from "vitest";
 import { type AttemptEvidence, classifyAttempt } from "../../core/classify/index.ts";
-import type { Failure, JunitFile } from "../../core/junit/model.ts";
-import { type AttemptRecord, recordAttempt, shouldRetry } from "../../core/run/index.ts";
+import type { Failure, JunitFile } from "../../core/junit/index.ts";
+import { recordAttempt, shouldRetry } from "../../core/run/index.ts";
 import { evidence, failure, junit, test } from "../support/model-builders.ts";
+import { runScripted } from "../support/scripted-attempts.ts";
 
 const DAEMON_DOWN: AttemptEvidence = evidence({
   exitCode: 1,
@@ -93,28 +94,12 @@ describe("recordAttempt", () => {
     expect(Object.isFrozen(record)).toBe(true);
   });
 
-  it("runs the engine loop: daemon down twice, then green, three records, the last not retried", () => {
-    const attempts = [
-      DAEMON_DOWN,
-      DAEMON_DOWN,
-      evidence({ exitCode: 0, junitFiles: [junit([test("a", "passed")])] }),
-    ];
-    const records: AttemptRecord[] = [];
-    for (const [index, attemptEvidence] of attempts.entries()) {
-      const classification = classifyAttempt(attemptEvidence);
-      const retried = shouldRetry({ number: index + 1, classification }, { maxAttempts: 5 });
-      records.push(
-        recordAttempt({
-          number: index + 1,
-          durationMs: 1000,
-          evidence: attemptEvidence,
-          classification,
-          retried,
-        }),
-      );
-      if (!retried) break;
-    }
-    expect(records.map((r) => [r.number, r.classification.outcome, r.retried])).toEqual([
+  it("runs the engine loop: daemon down twice, then green, three records, the last not retried", async () => {
+    const { result: run } = await runScripted(
+      [DAEMON_DOWN, DAEMON_DOWN, evidence({ exitCode: 0, junitFiles: [junit([test("a", "passed")])] })],
+      { maxAttempts: 5 },
+    );
+    expect(run.attempts.map((r) => [r.number, r.classification.outcome, r.retried])).toEqual([
       [1, "infra-failure", true],
       [2, "infra-failure", true],
       [3, "passed", false],

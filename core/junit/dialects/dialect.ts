@@ -1,5 +1,6 @@
-import type { Attributes } from "../../xml/scan-xml.ts";
+import type { Attributes } from "../../xml/index.ts";
 import type { FailurePhase, Property, TestStatus } from "../model.ts";
+import type { PlaceholderCandidate, RecognisedPlaceholder } from "../placeholders.ts";
 
 /** What the parser has seen when the first test case closes: enough to tell which tool wrote the report. */
 export interface ReportSignature {
@@ -45,6 +46,11 @@ export interface Dialect {
   status?(context: TestCaseContext, fromElements: TestStatus): TestStatus | undefined;
   /** Which part of the test's life a failure came from. */
   failurePhase?(failure: FailureText, context: TestCaseContext): FailurePhase | null | undefined;
+  /**
+   * Whether a failed or errored test case stands for setup rather than a test, in this tool's shapes. Asked
+   * only for failing entries, so it does not count towards `usesContext`.
+   */
+  placeholder?(candidate: PlaceholderCandidate): RecognisedPlaceholder | null | undefined;
 }
 
 export function positiveInteger(raw: string | undefined): number | null {

@@ -1,7 +1,8 @@
+import { jvmClassLevel } from "../placeholders.ts";
 import type { Dialect } from "./dialect.ts";
 
 // Gradle writes one <testsuite> per class with an empty <properties/>; the test-retry plugin repeats the
-// <testcase>, which the generic parser merges into attempts.
+// <testcase>, which the generic parser merges into executions.
 export const gradle: Dialect = {
   name: "gradle",
   detect: ({ rootName, rootAttributes, suiteProperties }) =>
@@ -10,4 +11,5 @@ export const gradle: Dialect = {
     rootAttributes.skipped !== undefined &&
     rootAttributes.timestamp !== undefined &&
     suiteProperties.length === 0,
+  placeholder: jvmClassLevel,
 };

@@ -1,3 +1,4 @@
+import { pytestCollectionError } from "../placeholders.ts";
 import type { Dialect } from "./dialect.ts";
 
 // pytest (xunit1 and xunit2). The suite is named "pytest" unless `junit_suite_name` is set; its timestamp is
@@ -21,4 +22,5 @@ export const pytest: Dialect = {
     if (/^failed on teardown\b/i.test(message)) return "teardown";
     return undefined;
   },
+  placeholder: pytestCollectionError,
 };

@@ -1,3 +1,4 @@
+import { jvmClassLevel } from "../placeholders.ts";
 import type { Dialect } from "./dialect.ts";
 
 // Maven Surefire and Failsafe. Their re-run elements (<flakyFailure>, <rerunFailure>, ...) are read by the
@@ -10,4 +11,5 @@ export const surefire: Dialect = {
     SCHEMA.test(rootAttributes["xsi:noNamespaceSchemaLocation"] ?? "") ||
     SCHEMA.test(suiteAttributes["xsi:noNamespaceSchemaLocation"] ?? "") ||
     suiteProperties.some((p) => p.name.startsWith("surefire.") || p.name === "maven.home"),
+  placeholder: jvmClassLevel,
 };

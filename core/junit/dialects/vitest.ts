@@ -1,3 +1,4 @@
+import { vitestFileLoad } from "../placeholders.ts";
 import type { Dialect } from "./dialect.ts";
 
 // vitest's junit reporter names the root "vitest tests" unless `suiteName` is set, writes one suite per
@@ -12,4 +13,5 @@ export const vitest: Dialect = {
       suiteAttributes.name === testCaseAttributes.classname &&
       /\.[cm]?[jt]sx?$/.test(suiteAttributes.name)),
   testFile: ({ attributes }) => attributes.file ?? attributes.classname ?? null,
+  placeholder: vitestFileLoad,
 };
