@@ -3,11 +3,12 @@
 // the registry (`credHelpers`), else the default one (`credsStore`), else the config's own `auths` entry.
 // Helpers run as `docker-credential-<name> get` with a time limit: a helper waiting on a locked keychain
 // must not hold the job.
-import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { credentialsAddress, DOCKER_HUB } from "../core/images/image-reference.ts";
+import type { Writable } from "node:stream";
+import { credentialsAddress, DOCKER_HUB } from "../core/images/index.ts";
+import { type ProcessEnd, ProcessStartError, startProcess } from "../process/spawn.ts";
 
 export type RegistryCredentials =
   | { readonly kind: "password"; readonly username: string; readonly password: string }
@@ -186,42 +187,44 @@ type HelperRun =
   | { readonly kind: "exited"; readonly exitCode: number | null; readonly output: string }
   | { readonly kind: "failed"; readonly reason: string };
 
-function runHelper(program: string, address: string, options: CredentialOptions): Promise<HelperRun> {
-  return new Promise((resolve) => {
-    const child = spawn(program, ["get"], { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
-    const stdout: Buffer[] = [];
-    let stderr = "";
-    let settled = false;
-    const finish = (run: HelperRun) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(run);
-    };
-    const timer = setTimeout(() => {
-      // A helper that forked a child could keep the pipes open after it is gone: stop reading them too.
-      child.kill("SIGKILL");
-      child.stdout.destroy();
-      child.stderr.destroy();
-      finish({ kind: "failed", reason: `no answer within ${options.helperTimeoutMs / 1000} s (stopped)` });
-    }, options.helperTimeoutMs);
-    child.stdin.on("error", () => {});
-    child.stdin.end(address);
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    child.once("error", (cause: NodeJS.ErrnoException) =>
-      finish({
-        kind: "failed",
-        reason: cause.code === "ENOENT" ? "not found on PATH" : `could not be started: ${cause.message}`,
-      }),
-    );
-    child.once("close", (exitCode) => {
-      const output = Buffer.concat(stdout).toString("utf8");
-      finish({ kind: "exited", exitCode, output: exitCode === 0 ? output : `${output}\n${stderr}` });
-    });
+// A helper stopped at its limit gets this long to end on SIGTERM before SIGKILL.
+const HELPER_KILL_GRACE_MS = 500;
+
+async function runHelper(program: string, address: string, options: CredentialOptions): Promise<HelperRun> {
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  const started = startProcess(program, ["get"], {
+    env: options.env,
+    stdin: "pipe",
+    timeoutMs: options.helperTimeoutMs,
+    killGraceMs: HELPER_KILL_GRACE_MS,
+    // Whatever the helper leaves running (an agent it started) must not hold the check.
+    pipesAfterExitMs: HELPER_KILL_GRACE_MS,
+    onOutput: (chunk, stream) => (stream === "stdout" ? stdout : stderr).push(chunk),
   });
+  const input = started.child.stdin as Writable;
+  input.on("error", () => {});
+  input.end(address);
+  let end: ProcessEnd;
+  try {
+    end = await started.ended;
+  } catch (cause) {
+    if (!(cause instanceof ProcessStartError)) throw cause;
+    const code = (cause.cause as NodeJS.ErrnoException | undefined)?.code;
+    return {
+      kind: "failed",
+      reason: code === "ENOENT" ? "not found on PATH" : `could not be started: ${cause.message}`,
+    };
+  }
+  if (end.timedOut) {
+    return { kind: "failed", reason: `no answer within ${options.helperTimeoutMs / 1000} s (stopped)` };
+  }
+  const output = Buffer.concat(stdout).toString("utf8");
+  return {
+    kind: "exited",
+    exitCode: end.exitCode,
+    output: end.exitCode === 0 ? output : `${output}\n${Buffer.concat(stderr).toString("utf8")}`,
+  };
 }
 
 /** `ghcr.io` from `https://ghcr.io/v2/`, `127.0.0.1:5000` from `http://127.0.0.1:5000`. */

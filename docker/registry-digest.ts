@@ -8,13 +8,13 @@
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { HttpClient } from "@actions/http-client";
-import type { DigestCheck } from "../core/images/freshness.ts";
 import {
+  type DigestCheck,
   type ImageReference,
   isLoopbackRegistry,
   parseImageReference,
   registryApiHost,
-} from "../core/images/image-reference.ts";
+} from "../core/images/index.ts";
 import {
   type CredentialLookup,
   createCredentialLookup,
