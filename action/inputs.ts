@@ -9,6 +9,8 @@ import {
   CacheKeyError,
   checkKeyPrefix,
   defaultKeyPrefix,
+  type ImageFreshness,
+  parseImageFreshness,
   type SaveMode,
   saveModes,
 } from "../core/images/index.ts";
@@ -38,6 +40,7 @@ export const INPUT = {
   cacheKeyPrefix: "cache-key-prefix",
   cacheReadOnly: "cache-read-only",
   cacheMaxGb: "cache-max-gb",
+  imageFreshness: "image-freshness",
 } as const;
 
 export type InputName = (typeof INPUT)[keyof typeof INPUT];
@@ -62,6 +65,7 @@ export const DEFAULTS = {
   cacheImages: "auto",
   cacheReadOnly: false,
   cacheMaxGb: 10,
+  imageFreshness: "check",
 } as const satisfies Record<string, unknown>;
 
 export interface ActionInputs {
@@ -83,6 +87,8 @@ export interface ImageCacheInputs {
   readonly readOnly: boolean;
   /** `cache-max-gb` in bytes (decimal GB, as Docker and GitHub count them). */
   readonly maxBytes: number;
+  /** `image-freshness`: whether cached tags are checked against their registries, and when. */
+  readonly freshness: ImageFreshness;
 }
 
 /** An input that cannot be used as given. The message names the input and the value. */
@@ -224,12 +230,17 @@ function readImageCacheInputs(read: (name: InputName) => string): ImageCacheInpu
   }
   const maxGb = readNumber(read, INPUT.cacheMaxGb, DEFAULTS.cacheMaxGb);
   if (maxGb === 0) throw new InputError(INPUT.cacheMaxGb, read(INPUT.cacheMaxGb), "must be more than 0");
+  const freshnessText = read(INPUT.imageFreshness);
+  const freshness = parseImageFreshness(freshnessText || DEFAULTS.imageFreshness);
+  if (freshness.kind === "invalid")
+    throw new InputError(INPUT.imageFreshness, freshnessText, freshness.reason);
   return Object.freeze({
     listed: Object.freeze(listed),
     mode: readChoice(read, INPUT.cacheImages, saveModes, DEFAULTS.cacheImages),
     prefix,
     readOnly: readBoolean(read, INPUT.cacheReadOnly, DEFAULTS.cacheReadOnly),
     maxBytes: Math.round(maxGb * 1e9),
+    freshness: Object.freeze(freshness),
   });
 }
 

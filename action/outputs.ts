@@ -18,6 +18,7 @@ export const OUTPUT = {
   reportPath: "report-path",
   imagesRestored: "images-restored",
   imageCacheHit: "image-cache-hit",
+  imagesUpdated: "images-updated",
 } as const;
 
 /** Output names as save/action.yml (the save step) declares them. */
@@ -26,8 +27,11 @@ export const SAVE_STEP_OUTPUT = {
 } as const;
 
 export type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];
-/** The outputs about the test run; the image cache sets its own two. */
-export type RunOutputName = Exclude<OutputName, typeof OUTPUT.imagesRestored | typeof OUTPUT.imageCacheHit>;
+/** The outputs about the test run; the image cache sets its own. */
+export type RunOutputName = Exclude<
+  OutputName,
+  typeof OUTPUT.imagesRestored | typeof OUTPUT.imageCacheHit | typeof OUTPUT.imagesUpdated
+>;
 
 /** State saved by the main step for the post step (the runner hands it back as STATE_<name>). */
 export const STATE = {

@@ -32,7 +32,7 @@ import {
   standsFor,
   testCasesOf,
   withoutInputs
-} from "./chunks/chunk-VKUTBQEH.js";
+} from "./chunks/chunk-KYZUDFZA.js";
 import {
   error,
   getState,

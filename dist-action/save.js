@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-VKUTBQEH.js";
+} from "./chunks/chunk-KYZUDFZA.js";
 import {
   warning
 } from "./chunks/chunk-UA7YWFSH.js";

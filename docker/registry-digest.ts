@@ -7,7 +7,7 @@
 
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { HttpClient } from "@actions/http-client";
+import type { HttpClient } from "@actions/http-client";
 import {
   type DigestCheck,
   type ImageReference,
@@ -447,6 +447,9 @@ class RegistryHttp {
     const scheme: Scheme = url.startsWith("http:") ? "http" : "https";
     let client = this.clients.get(scheme);
     if (!client) {
+      // Loaded on first use: the client and undici under it take a while to load, and most steps check
+      // no image at all.
+      const { HttpClient } = await import("@actions/http-client");
       // No retries or keep-alive: one short question, and no socket left to hold the step open.
       client = new HttpClient(USER_AGENT, [], {
         // Past the check's own deadline, so that the deadline is what a stalled registry meets.

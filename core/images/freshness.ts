@@ -64,9 +64,24 @@ export function parseImageFreshness(
   return { kind: "check-after", ms: Number(match[1]) * unit, text: value };
 }
 
+/** A setting as written by `JSON.stringify`; null when it is not one. */
+export function readImageFreshness(value: unknown): ImageFreshness | null {
+  if (typeof value !== "object" || value === null) return null;
+  const item = value as Record<string, unknown>;
+  if (item.kind === "check" || item.kind === "trust-cache") return { kind: item.kind };
+  if (item.kind !== "check-after" || typeof item.text !== "string") return null;
+  const parsed = parseImageFreshness(item.text);
+  return parsed.kind === "check-after" && parsed.ms === item.ms ? parsed : null;
+}
+
 /** What the index knows of a cached copy, as far as freshness goes. */
 export interface CachedCopy {
   readonly reference: string;
+  /**
+   * The image ID. On Docker's containerd image store it is the digest the image was pulled by (kept by
+   * `docker save` and `docker load`), which stands in for a digest the index did not record.
+   */
+  readonly id?: string;
   /** The digest the copy was pulled by; absent when it was built here or cached before digests were kept. */
   readonly digest?: string;
   /** ISO 8601: when the copy was cached. */
@@ -130,6 +145,38 @@ export type FreshnessVerdict =
       readonly cachedAt: string | null;
     };
 
+const DIGEST_PROBLEMS: readonly DigestProblem[] = [
+  "unreachable",
+  "rate-limited",
+  "unauthorized",
+  "not-found",
+  "timed-out",
+  "registry-error",
+  "not-checkable",
+];
+
+/** A verdict as written by `JSON.stringify`; null when it is not one. */
+export function readFreshnessVerdict(value: unknown): FreshnessVerdict | null {
+  if (typeof value !== "object" || value === null) return null;
+  const item = value as Record<string, unknown>;
+  const text = (field: unknown): field is string => typeof field === "string";
+  switch (item.kind) {
+    case "current":
+      return text(item.digest) ? { kind: "current", digest: item.digest } : null;
+    case "moved":
+      return (item.from === null || text(item.from)) && text(item.to)
+        ? { kind: "moved", from: item.from, to: item.to }
+        : null;
+    case "unverified": {
+      const problem = DIGEST_PROBLEMS.find((known) => known === item.problem);
+      if (!problem || !text(item.reason) || !(item.cachedAt === null || text(item.cachedAt))) return null;
+      return { kind: "unverified", problem, reason: item.reason, cachedAt: item.cachedAt };
+    }
+    default:
+      return null;
+  }
+}
+
 export function judgeFreshness(copy: CachedCopy, answer: DigestCheck): FreshnessVerdict {
   if (answer.kind !== "digest") {
     return {
@@ -139,8 +186,9 @@ export function judgeFreshness(copy: CachedCopy, answer: DigestCheck): Freshness
       cachedAt: copy.cachedAt ?? null,
     };
   }
-  if (copy.digest === answer.digest) return { kind: "current", digest: answer.digest };
-  return { kind: "moved", from: copy.digest ?? null, to: answer.digest };
+  const cached = copy.digest ?? (copy.id === answer.digest ? copy.id : undefined);
+  if (cached === answer.digest) return { kind: "current", digest: answer.digest };
+  return { kind: "moved", from: cached ?? null, to: answer.digest };
 }
 
 /** `sha256:0123456789ab`: enough of a digest to tell two apart in a log line. */

@@ -15,6 +15,8 @@ export {
   type ImageFreshness,
   judgeFreshness,
   parseImageFreshness,
+  readFreshnessVerdict,
+  readImageFreshness,
   shortDigest,
 } from "./freshness.ts";
 export {
@@ -60,6 +62,7 @@ export {
   planIndex,
   planRestore,
   planSave,
+  type RegistryDigest,
   type RestorePlan,
   type SaveFacts,
   type SavePlan,

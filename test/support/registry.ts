@@ -16,7 +16,10 @@ export interface Registry {
   readonly host: string;
   /** `GET`/`HEAD` requests for manifests since the start (or since `mark`), as `METHOD repo:tag`. */
   manifestRequests(since?: number): Promise<string[]>;
-  /** Repositories whose manifests were asked for since `since`, sorted: what was pulled. */
+  /**
+   * Repositories whose manifests the engine asked for since `since`, sorted: what was pulled. seamwatch's
+   * own freshness checks are left out.
+   */
   pulledRepositories(since?: number): Promise<string[]>;
   /** Position in the access log, for `manifestRequests(since)`. */
   mark(): Promise<number>;
@@ -83,21 +86,31 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
       .split("\n")
       .filter((line) => /^\S+ - - \[/.test(line) && !line.includes("seamwatch-log-flush="));
   };
-  const manifestRequests = async (since = 0): Promise<string[]> =>
+  const manifestRequests = async (since = 0, { withoutChecks = false } = {}): Promise<string[]> =>
     (await accessLines()).slice(since).flatMap((line) => {
       const match = /"(GET|HEAD) \/v2\/(.+)\/manifests\/([^ ?]+)/.exec(line);
+      // The combined log format ends with the quoted user agent.
+      if (withoutChecks && /"seamwatch[^"]*"$/.test(line)) return [];
       return match ? [`${match[1]} ${match[2]}:${match[3]}`] : [];
     });
   return {
     host,
     mark: async () => (await accessLines()).length,
     manifestRequests,
+    // seamwatch's freshness check asks which digest a tag names (a HEAD, as user agent `seamwatch`); that is
+    // not a pull. Pulls are the engine's own requests: on the containerd image store a pull whose manifest
+    // the engine still holds is a HEAD alone.
     pulledRepositories: async (since = 0) =>
       [
-        ...new Set((await manifestRequests(since)).map((line) => line.split(" ")[1]?.split(":")[0] ?? "")),
+        ...new Set(
+          (await manifestRequests(since, { withoutChecks: true })).map(
+            (line) => line.split(" ")[1]?.split(":")[0] ?? "",
+          ),
+        ),
       ].sort(),
     async stop() {
-      if (server.exitCode === null) {
+      // Stopped already (by a signal, so exitCode stays null): the exit event will not come again.
+      if (server.exitCode === null && server.signalCode === null) {
         const exited = new Promise((resolve) => server.once("exit", resolve));
         server.kill("SIGTERM");
         await exited;

@@ -41,6 +41,8 @@ export interface TokenAuthFront {
   limitManifestHeads(limited: boolean): void;
   /** From now on, registry-side requests get no answer at all (a registry that hangs). */
   stall(stalled: boolean): void;
+  /** From now on, GET requests for manifests (pulls) are answered 503, while HEAD requests still pass. */
+  failManifestGets(failing: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startTokenAuthFront(
   const registryRequests: string[] = [];
   let limited = false;
   let stalled = false;
+  let failingGets = false;
 
   const tokenServer = createServer(async (incoming, outgoing) => {
     const url = new URL(incoming.url ?? "/", "http://token");
@@ -136,6 +139,10 @@ export async function startTokenAuthFront(
       });
       return outgoing.end();
     }
+    if (failingGets && method === "GET" && /\/manifests\//.test(path)) {
+      log(503);
+      return answer(outgoing, 503, { errors: [{ code: "UNAVAILABLE", message: "service unavailable" }] });
+    }
     const [hostname, port] = registry.host.split(":");
     const { authorization: _dropped, ...headers } = incoming.headers;
     const upstream = request({ hostname, port, method, path, headers }, (response) => {
@@ -158,6 +165,9 @@ export async function startTokenAuthFront(
     },
     stall: (on) => {
       stalled = on;
+    },
+    failManifestGets: (on) => {
+      failingGets = on;
     },
     stop: async () => {
       await Promise.all([close(registryServer), close(tokenServer)]);

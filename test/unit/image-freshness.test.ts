@@ -152,3 +152,17 @@ describe("messages", () => {
     expect(describeCachedAt(null, NOW)).toBe("of unknown date");
   });
 });
+
+describe("judgeFreshness without a recorded digest", () => {
+  it("takes an image ID that is the registry's digest (the containerd image store) as current", () => {
+    expect(judgeFreshness({ reference: "postgres:16", id: NEW }, { kind: "digest", digest: NEW })).toEqual({
+      kind: "current",
+      digest: NEW,
+    });
+    expect(judgeFreshness({ reference: "postgres:16", id: OLD }, { kind: "digest", digest: NEW })).toEqual({
+      kind: "moved",
+      from: null,
+      to: NEW,
+    });
+  });
+});

@@ -207,12 +207,12 @@ var require_common = __commonJS({
           if (!debug2.enabled) {
             return;
           }
-          const self = debug2;
+          const self2 = debug2;
           const curr = Number(/* @__PURE__ */ new Date());
           const ms = curr - (prevTime || curr);
-          self.diff = ms;
-          self.prev = prevTime;
-          self.curr = curr;
+          self2.diff = ms;
+          self2.prev = prevTime;
+          self2.curr = curr;
           prevTime = curr;
           args[0] = createDebug.coerce(args[0]);
           if (typeof args[0] !== "string") {
@@ -227,15 +227,15 @@ var require_common = __commonJS({
             const formatter = createDebug.formatters[format];
             if (typeof formatter === "function") {
               const val = args[index];
-              match = formatter.call(self, val);
+              match = formatter.call(self2, val);
               args.splice(index, 1);
               index--;
             }
             return match;
           });
-          createDebug.formatArgs.call(self, args);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
+          createDebug.formatArgs.call(self2, args);
+          const logFn = self2.log || createDebug.log;
+          logFn.apply(self2, args);
         }
         debug2.namespace = namespace;
         debug2.useColors = createDebug.useColors();
@@ -1053,17 +1053,17 @@ var require_parse_proxy_response = __commonJS({
       return new Promise((resolve2, reject) => {
         let buffersLength = 0;
         const buffers = [];
-        function read() {
+        function read2() {
           const b = socket.read();
           if (b)
             ondata(b);
           else
-            socket.once("readable", read);
+            socket.once("readable", read2);
         }
         function cleanup() {
           socket.removeListener("end", onend);
           socket.removeListener("error", onerror);
-          socket.removeListener("readable", read);
+          socket.removeListener("readable", read2);
         }
         function onend() {
           cleanup();
@@ -1082,7 +1082,7 @@ var require_parse_proxy_response = __commonJS({
           const endOfHeaders = buffered.indexOf("\r\n\r\n");
           if (endOfHeaders === -1) {
             debug2("have not received end of HTTP headers yet...");
-            read();
+            read2();
             return;
           }
           const headerParts = buffered.slice(0, endOfHeaders).toString("ascii").split("\r\n");
@@ -1127,7 +1127,7 @@ var require_parse_proxy_response = __commonJS({
         }
         socket.on("error", onerror);
         socket.on("end", onend);
-        read();
+        read2();
       });
     }
     exports2.parseProxyResponse = parseProxyResponse;
@@ -1804,7 +1804,7 @@ function createHttpHeaders(rawHeaders) {
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
 function randomUUID() {
-  return globalThis.crypto.randomUUID();
+  return crypto.randomUUID();
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/pipelineRequest.js
@@ -2066,7 +2066,6 @@ var defaultAllowedHeaderNames = [
   "ms-cv",
   "return-client-request-id",
   "traceparent",
-  "azure-deprecating",
   "Access-Control-Allow-Credentials",
   "Access-Control-Allow-Headers",
   "Access-Control-Allow-Methods",
@@ -2271,371 +2270,15 @@ function stringToUint8Array(value, format) {
 import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
-import { finished, Transform } from "node:stream";
-import { types } from "node:util";
+import { Transform } from "node:stream";
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger = createClientLogger("ts-http-runtime");
 
-// node_modules/@typespec/ts-http-runtime/dist/esm/util/requestBodyHeaders.js
-function getHeaderPairs(headers) {
-  return Array.isArray(headers[0]) ? headers : Array.from({ length: Math.ceil(headers.length / 2) }, (_, index) => [
-    headers[index * 2],
-    headers[index * 2 + 1]
-  ]);
-}
-function isIterable(value) {
-  return Symbol.iterator in value && typeof value[Symbol.iterator] === "function";
-}
-function removeContinueToken(value) {
-  if (typeof value === "string") {
-    const tokens = value.split(",");
-    const remaining = tokens.filter((token) => token.trim().toLowerCase() !== "100-continue");
-    if (remaining.length === tokens.length) {
-      return value;
-    }
-    return remaining.map((token) => token.trim()).filter(Boolean).join(", ") || void 0;
-  }
-  if (Array.isArray(value)) {
-    const remaining = value.map(removeContinueToken).filter((entry) => entry !== void 0);
-    return remaining.length > 0 ? remaining : void 0;
-  }
-  return value;
-}
-function stripRequestBodyHeaders(request, removeFraming) {
-  const stripHeaderValue = (name, value) => {
-    const lowerName = name.toLowerCase();
-    if (removeFraming && (lowerName === "content-length" || lowerName === "transfer-encoding" || lowerName === "trailer")) {
-      return void 0;
-    }
-    return lowerName === "expect" ? removeContinueToken(value) : value;
-  };
-  const stripHeaderPairs = (pairs) => pairs.flatMap(([name, value]) => {
-    const updated = typeof name === "string" ? stripHeaderValue(name, value) : value;
-    return updated === void 0 ? [] : [[name, updated]];
-  });
-  for (const [name, value] of request.headers) {
-    const updated = stripHeaderValue(name, value);
-    if (updated === void 0) {
-      request.headers.delete(name);
-    } else if (typeof updated === "string" && updated !== value) {
-      request.headers.set(name, updated);
-    }
-  }
-  const overrides = request.requestOverrides;
-  if (!overrides || !("headers" in overrides)) {
-    return;
-  }
-  const headers = overrides.headers;
-  if (Array.isArray(headers)) {
-    const updatedPairs = stripHeaderPairs(getHeaderPairs(headers));
-    request.requestOverrides = {
-      ...overrides,
-      headers: Array.isArray(headers[0]) ? updatedPairs : updatedPairs.flat()
-    };
-  } else if (headers && typeof headers === "object" && isIterable(headers)) {
-    const pairs = Array.from(headers, (entry) => {
-      if (!Array.isArray(entry) || entry.length !== 2) {
-        throw new TypeError("Header entry must be a name/value pair");
-      }
-      return entry;
-    });
-    request.requestOverrides = { ...overrides, headers: stripHeaderPairs(pairs) };
-  } else if (headers && typeof headers === "object") {
-    const updatedHeaders = {};
-    for (const [name, value] of Object.entries(headers)) {
-      const updated = stripHeaderValue(name, value);
-      if (updated !== void 0) {
-        updatedHeaders[name] = updated;
-      }
-    }
-    request.requestOverrides = { ...overrides, headers: updatedHeaders };
-  }
-}
-function removeExpectContinueHeader(request) {
-  stripRequestBodyHeaders(request, false);
-}
-function removeRequestBodyHeaders(request) {
-  stripRequestBodyHeaders(request, true);
-}
-
-// node_modules/@typespec/ts-http-runtime/dist/esm/util/nodeExpectContinue.js
-var EXPECT_CONTINUE_TIMEOUT_IN_MS = 1e3;
-function getHeaderValues(headers, name) {
-  if (Array.isArray(headers)) {
-    return getHeaderPairs(headers).filter(([key]) => typeof key === "string" && key.toLowerCase() === name).flatMap(([, value]) => Array.isArray(value) ? value : [value]);
-  }
-  if (headers && typeof headers === "object") {
-    if ("get" in headers && typeof headers.get === "function") {
-      const value2 = headers.get(name);
-      return value2 === void 0 || value2 === null ? [] : [value2];
-    }
-    let value;
-    for (const [key, entry] of Object.entries(headers)) {
-      if (key.toLowerCase() === name) {
-        value = entry;
-      }
-    }
-    return value === void 0 ? [] : Array.isArray(value) ? value : [value];
-  }
-  return [];
-}
-function getEffectiveHeaderValues(request, name) {
-  const headers = request.requestOverrides && "headers" in request.requestOverrides ? request.requestOverrides.headers : request.headers;
-  return getHeaderValues(headers, name.toLowerCase());
-}
-function hasExpectContinue(request) {
-  return getEffectiveHeaderValues(request, "expect").some((value) => typeof value === "string" && value.split(",").some((token) => token.trim().toLowerCase() === "100-continue"));
-}
-function addHeader(headers, name, value) {
-  if (!Array.isArray(headers)) {
-    return { ...headers, [name]: value };
-  }
-  return Array.isArray(headers[0]) ? [...headers, [name, value]] : [...headers, name, value];
-}
-function hasHeader(headers, name) {
-  if (Array.isArray(headers)) {
-    return getHeaderPairs(headers).some(([key]) => typeof key === "string" && key.toLowerCase() === name);
-  }
-  return Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
-}
-function addExpectContinueFraming(options, bodyLength) {
-  if (hasHeader(options.headers, "content-length") || hasHeader(options.headers, "transfer-encoding")) {
-    return;
-  }
-  options.headers = addHeader(options.headers, bodyLength === null ? "Transfer-Encoding" : "Content-Length", bodyLength === null ? "chunked" : String(bodyLength));
-}
-function createExpectContinueRequest(options) {
-  let fallback;
-  let waiting = true;
-  let bodyStarted = false;
-  let errorReported = false;
-  let request;
-  let bodyError;
-  const bodyStream = options.bodyStream;
-  bodyStream?.once("error", onBodyError);
-  if (bodyStream && "errored" in bodyStream && bodyStream.errored instanceof Error) {
-    process.nextTick(onBodyError, bodyStream.errored);
-    return;
-  }
-  try {
-    request = options.createRequest(onResponse);
-  } catch (error2) {
-    onError(error2);
-    return;
-  }
-  function stopWaiting(keepBodyObserved = false) {
-    waiting = false;
-    if (fallback !== void 0) {
-      clearTimeout(fallback);
-      fallback = void 0;
-    }
-    request?.removeListener("continue", sendBody);
-    request?.removeListener("socket", onSocket);
-    if (!keepBodyObserved) {
-      bodyStream?.removeListener("error", onBodyError);
-    }
-  }
-  function onError(error2) {
-    const requestError = error2 instanceof Error ? error2 : new Error(String(error2));
-    if (!errorReported) {
-      errorReported = true;
-      stopWaiting();
-      options.onError(requestError);
-    }
-    return requestError;
-  }
-  function onBodyError(error2) {
-    if (errorReported || !waiting && !bodyStarted) {
-      return;
-    }
-    errorReported = true;
-    bodyError = error2 instanceof Error ? error2 : new Error(String(error2));
-    stopWaiting();
-    options.onBodyError(error2);
-    request?.destroy(bodyError);
-  }
-  function sendBody() {
-    if (!waiting) {
-      return;
-    }
-    bodyStarted = true;
-    stopWaiting(true);
-    try {
-      options.sendBody(request);
-    } catch (error2) {
-      onBodyError(error2);
-    } finally {
-      bodyStream?.removeListener("error", onBodyError);
-    }
-  }
-  function onAbort() {
-    stopWaiting();
-    options.onAbort(request);
-  }
-  function onSocket() {
-    if (!waiting) {
-      return;
-    }
-    try {
-      request.flushHeaders();
-      if (!waiting) {
-        return;
-      }
-      request.write("", (error2) => {
-        if (error2) {
-          request.destroy(onError(error2));
-        } else if (waiting) {
-          fallback = setTimeout(sendBody, EXPECT_CONTINUE_TIMEOUT_IN_MS);
-        }
-      });
-    } catch (error2) {
-      request.destroy(onError(error2));
-    }
-  }
-  function onResponse(response) {
-    stopWaiting();
-    if (!bodyStarted) {
-      request.shouldKeepAlive = false;
-      const destroyRequest = () => {
-        response.removeListener("end", destroyRequest);
-        response.removeListener("close", destroyRequest);
-        request.destroy();
-      };
-      response.once("end", destroyRequest);
-      response.once("close", destroyRequest);
-      if (response.readableEnded || response.destroyed) {
-        destroyRequest();
-      }
-    }
-    options.onResponse(response);
-  }
-  request.once("error", onError);
-  if (bodyError) {
-    request.destroy(bodyError);
-    return;
-  }
-  if (options.abortSignal.aborted) {
-    onAbort();
-    return;
-  }
-  options.abortSignal.addEventListener("abort", onAbort, { once: true });
-  request.once("close", () => stopWaiting());
-  if (request.destroyed || request.closed) {
-    stopWaiting();
-  }
-  if (!waiting) {
-    return;
-  }
-  request.once("continue", sendBody);
-  if (request.socket) {
-    onSocket();
-  } else {
-    request.once("socket", onSocket);
-  }
-}
-
-// node_modules/@typespec/ts-http-runtime/dist/esm/util/responseBody.js
-var responseBodySources = /* @__PURE__ */ new WeakMap();
-var responseBodyDisposers = /* @__PURE__ */ new WeakMap();
-var requestCompletions = /* @__PURE__ */ new WeakMap();
-function setRequestCompletion(response, completion) {
-  requestCompletions.set(response, completion);
-  completion.then(() => requestCompletions.get(response) === completion && requestCompletions.delete(response)).catch((error2) => {
-    logger.warning("Error tracking request completion", error2);
-  });
-}
-function isNodeResponseBody(value) {
-  return typeof value === "object" && value !== null && "resume" in value && typeof value.resume === "function";
-}
-function isNodeEventEmitterBody(value) {
-  return "on" in value && typeof value.on === "function" && "once" in value && typeof value.once === "function" && "removeListener" in value && typeof value.removeListener === "function";
-}
-function isBrowserResponseBody(value) {
-  return typeof value === "object" && value !== null && "cancel" in value && typeof value.cancel === "function";
-}
-function setResponseBodySource(body2, source) {
-  if (isNodeResponseBody(body2) && isNodeResponseBody(source)) {
-    responseBodySources.set(body2, source);
-  }
-}
-function setResponseBodyDisposer(response, dispose) {
-  responseBodyDisposers.set(response, dispose);
-  return () => {
-    if (responseBodyDisposers.get(response) === dispose) {
-      responseBodyDisposers.delete(response);
-    }
-  };
-}
-function disposeNodeResponseBody(readableStream, disposed = /* @__PURE__ */ new Set()) {
-  if (disposed.has(readableStream)) {
-    return;
-  }
-  disposed.add(readableStream);
-  const source = responseBodySources.get(readableStream);
-  responseBodySources.delete(readableStream);
-  if (readableStream.closed !== true) {
-    if (readableStream.destroy) {
-      if (isNodeEventEmitterBody(readableStream)) {
-        const onError = (error2) => {
-          logger.warning("Error disposing Node stream", error2);
-        };
-        const onClose = () => {
-          readableStream.removeListener("error", onError);
-        };
-        readableStream.on("error", onError);
-        readableStream.once("close", onClose);
-        try {
-          readableStream.destroy();
-        } catch (error2) {
-          readableStream.removeListener("error", onError);
-          readableStream.removeListener("close", onClose);
-          throw error2;
-        }
-      } else {
-        readableStream.destroy();
-      }
-    } else {
-      readableStream.resume();
-    }
-  }
-  if (source) {
-    disposeNodeResponseBody(source, disposed);
-  }
-}
-function disposeNodeStream(stream2) {
-  try {
-    disposeNodeResponseBody(stream2);
-  } catch (error2) {
-    logger.warning("Error disposing Node stream", error2);
-  }
-}
-async function disposeResponseBody(response) {
-  try {
-    const dispose = responseBodyDisposers.get(response);
-    responseBodyDisposers.delete(response);
-    try {
-      const readableStream = response.readableStreamBody;
-      if (isNodeResponseBody(readableStream)) {
-        disposeNodeStream(readableStream);
-        return;
-      }
-      const browserStream = response.browserStreamBody;
-      if (isBrowserResponseBody(browserStream)) {
-        await browserStream.cancel();
-      }
-    } finally {
-      dispose?.();
-    }
-  } catch (error2) {
-    logger.warning("Error disposing response body", error2);
-  }
-}
-
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
 var DEFAULT_TLS_SETTINGS = {};
 function isReadableStream(body2) {
-  return typeof body2 === "object" && body2 !== null && "pipe" in body2 && typeof body2.pipe === "function";
+  return body2 && typeof body2.pipe === "function";
 }
 function isStreamComplete(stream2) {
   if (stream2.readable === false) {
@@ -2654,13 +2297,7 @@ function isStreamComplete(stream2) {
   });
 }
 function isArrayBuffer(body2) {
-  return types.isArrayBuffer(body2) || ArrayBuffer.isView(body2);
-}
-function arrayBufferToBuffer(body2) {
-  if (Buffer.isBuffer(body2)) {
-    return body2;
-  }
-  return ArrayBuffer.isView(body2) ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : Buffer.from(body2);
+  return body2 && typeof body2.byteLength === "number";
 }
 var ReportTransform = class extends Transform {
   loadedBytes = 0;
@@ -2681,100 +2318,6 @@ var ReportTransform = class extends Transform {
     this.progressCallback = progressCallback;
   }
 };
-function createRequestLifecycle(request, options, isInsecure, resolve2, reject) {
-  let clientRequest;
-  let response;
-  let requestDone = false;
-  let resolveRequestComplete;
-  const requestComplete = new Promise((_resolve) => {
-    resolveRequestComplete = _resolve;
-  });
-  const onComplete = () => {
-    requestDone = true;
-    clientRequest.removeListener("finish", onComplete);
-    clientRequest.removeListener("close", onComplete);
-    resolveRequestComplete();
-  };
-  const onResponse = (incomingResponse) => {
-    response = incomingResponse;
-    resolve2({
-      response: incomingResponse,
-      requestComplete,
-      isRequestComplete: () => requestDone,
-      disposeRequest: () => {
-        if (!requestDone) {
-          clientRequest.destroy();
-        }
-      }
-    });
-  };
-  return {
-    createRequest: (onResponseCallback = onResponse) => {
-      clientRequest = isInsecure ? http.request(options, onResponseCallback) : https.request(options, onResponseCallback);
-      clientRequest.once("finish", onComplete);
-      clientRequest.once("close", onComplete);
-      return clientRequest;
-    },
-    onResponse,
-    rejectRequest: (error2) => {
-      reject(toRequestSendError(error2, request));
-    },
-    abortRequest: (req) => {
-      const abortError = new AbortError("The operation was aborted. Rejecting from abort signal callback while making request.");
-      response?.destroy(abortError);
-      req.destroy(abortError);
-      reject(abortError);
-    }
-  };
-}
-function toRequestSendError(error2, request) {
-  if (isRestError(error2)) {
-    return error2;
-  }
-  const prematureClose = error2.code === "ERR_STREAM_PREMATURE_CLOSE";
-  return new RestError(prematureClose ? "Request body stream closed before ending" : error2.message, {
-    code: prematureClose ? RestError.REQUEST_SEND_ERROR : error2.code ?? RestError.REQUEST_SEND_ERROR,
-    request
-  });
-}
-function sendRequestBody(clientRequest, body2, request, onError) {
-  if (body2 && isReadableStream(body2)) {
-    pipeUploadStream(body2, clientRequest, request, onError);
-  } else if (body2) {
-    if (typeof body2 === "string" || Buffer.isBuffer(body2)) {
-      clientRequest.end(body2);
-    } else {
-      logger.error("Unrecognized body type", body2);
-      throw new RestError("Unrecognized body type", { request });
-    }
-  } else {
-    clientRequest.end();
-  }
-}
-function prepareRequestBody(request, useExpectContinue) {
-  const requestBody = request.body;
-  const resolvedBody = typeof requestBody === "function" ? requestBody() : requestBody;
-  const body2 = resolvedBody && isArrayBuffer(resolvedBody) ? arrayBufferToBuffer(resolvedBody) : resolvedBody;
-  if (!useExpectContinue && body2 && !request.headers.has("Content-Length")) {
-    const bodyLength = getBodyLength(body2);
-    if (bodyLength !== null) {
-      request.headers.set("Content-Length", bodyLength);
-    }
-  }
-  if (!body2 || !request.onUploadProgress) {
-    return body2;
-  }
-  const uploadReportStream = new ReportTransform(request.onUploadProgress);
-  uploadReportStream.on("error", (e) => {
-    logger.error("Error in upload progress", e);
-  });
-  if (isReadableStream(body2)) {
-    pipeUploadStream(body2, uploadReportStream, request);
-  } else {
-    uploadReportStream.end(body2);
-  }
-  return uploadReportStream;
-}
 var NodeHttpClient = class {
   cachedHttpAgent;
   cachedHttpsAgents = /* @__PURE__ */ new WeakMap();
@@ -2783,12 +2326,10 @@ var NodeHttpClient = class {
    * @param request - The request to be made.
    */
   async sendRequest(request) {
-    const requestBody = request.body;
     const abortController = new AbortController();
     let abortListener;
-    const requestAbortSignal = request.abortSignal;
-    if (requestAbortSignal) {
-      if (requestAbortSignal.aborted) {
+    if (request.abortSignal) {
+      if (request.abortSignal.aborted) {
         throw new AbortError("The operation was aborted. Request has already been canceled.");
       }
       abortListener = (event) => {
@@ -2796,7 +2337,7 @@ var NodeHttpClient = class {
           abortController.abort();
         }
       };
-      requestAbortSignal.addEventListener("abort", abortListener);
+      request.abortSignal.addEventListener("abort", abortListener);
     }
     let timeoutId;
     if (request.timeout > 0) {
@@ -2808,25 +2349,32 @@ var NodeHttpClient = class {
     }
     const acceptEncoding = request.headers.get("Accept-Encoding");
     const shouldDecompress = acceptEncoding?.includes("gzip") || acceptEncoding?.includes("deflate");
-    let body2;
+    let body2 = typeof request.body === "function" ? request.body() : request.body;
+    if (body2 && !request.headers.has("Content-Length")) {
+      const bodyLength = getBodyLength(body2);
+      if (bodyLength !== null) {
+        request.headers.set("Content-Length", bodyLength);
+      }
+    }
     let responseStream;
-    let requestComplete = Promise.resolve();
     try {
-      let useExpectContinue = hasExpectContinue(request);
-      const knownBodyLength = useExpectContinue && typeof requestBody !== "function" ? getBodyLength(requestBody ?? null) : null;
-      if (knownBodyLength === 0) {
-        removeExpectContinueHeader(request);
-        useExpectContinue = false;
+      if (body2 && request.onUploadProgress) {
+        const onUploadProgress = request.onUploadProgress;
+        const uploadReportStream = new ReportTransform(onUploadProgress);
+        uploadReportStream.on("error", (e) => {
+          logger.error("Error in upload progress", e);
+        });
+        if (isReadableStream(body2)) {
+          body2.pipe(uploadReportStream);
+        } else {
+          uploadReportStream.end(body2);
+        }
+        body2 = uploadReportStream;
       }
-      if (!useExpectContinue) {
-        body2 = prepareRequestBody(request, false);
+      const res = await this.makeRequest(request, abortController, body2);
+      if (timeoutId !== void 0) {
+        clearTimeout(timeoutId);
       }
-      const result = useExpectContinue ? await this.makeRequestWithExpectContinue(request, abortController, () => {
-        body2 = prepareRequestBody(request, true);
-        return body2;
-      }, knownBodyLength) : await this.makeRequest(request, abortController, body2);
-      requestComplete = result.requestComplete;
-      const res = result.response;
       const headers = getResponseHeaders(res);
       const status = res.statusCode ?? 0;
       const response = {
@@ -2834,26 +2382,19 @@ var NodeHttpClient = class {
         headers,
         request
       };
-      if (!result.isRequestComplete()) {
-        setRequestCompletion(response, result.requestComplete);
-        const clearDisposer = setResponseBodyDisposer(response, result.disposeRequest);
-        result.requestComplete.then(clearDisposer).catch((error2) => {
-          logger.warning("Error disposing request", error2);
-        });
-      }
-      const method = typeof request.requestOverrides?.method === "string" ? request.requestOverrides.method.toUpperCase() : request.method;
-      if (method === "HEAD") {
+      if (request.method === "HEAD") {
         res.resume();
         return response;
       }
-      responseStream = shouldDecompress ? getDecodedResponseStream(res, headers, abortController.signal) : res;
+      responseStream = shouldDecompress ? getDecodedResponseStream(res, headers) : res;
       const onDownloadProgress = request.onDownloadProgress;
       if (onDownloadProgress) {
         const downloadReportStream = new ReportTransform(onDownloadProgress);
         downloadReportStream.on("error", (e) => {
           logger.error("Error in download progress", e);
         });
-        responseStream = pipeResponseStream(responseStream, downloadReportStream, abortController.signal);
+        responseStream.pipe(downloadReportStream);
+        responseStream = downloadReportStream;
       }
       if (
         // Value of POSITIVE_INFINITY in streamResponseStatusCodes is considered as any status code
@@ -2864,19 +2405,8 @@ var NodeHttpClient = class {
         response.bodyAsText = await streamToText(responseStream);
       }
       return response;
-    } catch (error2) {
-      if (isReadableStream(body2)) {
-        disposeNodeStream(body2);
-      }
-      if (responseStream) {
-        disposeNodeStream(responseStream);
-      }
-      throw error2;
     } finally {
-      if (timeoutId !== void 0) {
-        clearTimeout(timeoutId);
-      }
-      if (requestAbortSignal && abortListener) {
+      if (request.abortSignal && abortListener) {
         let uploadStreamDone = Promise.resolve();
         if (isReadableStream(body2)) {
           uploadStreamDone = isStreamComplete(body2);
@@ -2885,9 +2415,9 @@ var NodeHttpClient = class {
         if (isReadableStream(responseStream)) {
           downloadStreamDone = isStreamComplete(responseStream);
         }
-        Promise.all([requestComplete, uploadStreamDone, downloadStreamDone]).then(() => {
+        Promise.all([uploadStreamDone, downloadStreamDone]).then(() => {
           if (abortListener) {
-            requestAbortSignal.removeEventListener("abort", abortListener);
+            request.abortSignal?.removeEventListener("abort", abortListener);
           }
         }).catch((e) => {
           logger.warning("Error when cleaning up abortListener on httpRequest", e);
@@ -2896,54 +2426,46 @@ var NodeHttpClient = class {
     }
   }
   makeRequest(request, abortController, body2) {
-    const { options, isInsecure } = this.getRequestOptions(request);
-    return new Promise((resolve2, reject) => {
-      const { createRequest, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve2, reject);
-      const req = createRequest();
-      req.once("error", rejectRequest);
-      abortController.signal.addEventListener("abort", () => abortRequest(req));
-      sendRequestBody(req, body2, request, rejectRequest);
-    });
-  }
-  makeRequestWithExpectContinue(request, abortController, prepareBody, knownBodyLength) {
-    const { options, isInsecure } = this.getRequestOptions(request);
-    addExpectContinueFraming(options, knownBodyLength);
-    return new Promise((resolve2, reject) => {
-      const { createRequest, onResponse, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve2, reject);
-      createExpectContinueRequest({
-        abortSignal: abortController.signal,
-        bodyStream: isReadableStream(request.body) ? request.body : void 0,
-        createRequest,
-        onAbort: abortRequest,
-        onError: rejectRequest,
-        onBodyError: reject,
-        onResponse,
-        sendBody: (clientRequest) => {
-          const body2 = prepareBody();
-          sendRequestBody(clientRequest, body2, request, rejectRequest);
-        }
-      });
-    });
-  }
-  getRequestOptions(request) {
     const url2 = new URL(request.url);
     const isInsecure = url2.protocol !== "https:";
     if (isInsecure && !request.allowInsecureConnection) {
       throw new Error(`Cannot connect to ${request.url} while allowInsecureConnection is false.`);
     }
     const agent = request.agent ?? this.getOrCreateAgent(request, isInsecure);
-    return {
-      isInsecure,
-      options: {
-        agent,
-        hostname: url2.hostname,
-        path: `${url2.pathname}${url2.search}`,
-        port: url2.port,
-        method: request.method,
-        headers: request.headers.toJSON({ preserveCase: true }),
-        ...request.requestOverrides
-      }
+    const options = {
+      agent,
+      hostname: url2.hostname,
+      path: `${url2.pathname}${url2.search}`,
+      port: url2.port,
+      method: request.method,
+      headers: request.headers.toJSON({ preserveCase: true }),
+      ...request.requestOverrides
     };
+    return new Promise((resolve2, reject) => {
+      const req = isInsecure ? http.request(options, resolve2) : https.request(options, resolve2);
+      req.once("error", (err) => {
+        reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request }));
+      });
+      abortController.signal.addEventListener("abort", () => {
+        const abortError = new AbortError("The operation was aborted. Rejecting from abort signal callback while making request.");
+        req.destroy(abortError);
+        reject(abortError);
+      });
+      if (body2 && isReadableStream(body2)) {
+        body2.pipe(req);
+      } else if (body2) {
+        if (typeof body2 === "string" || Buffer.isBuffer(body2)) {
+          req.end(body2);
+        } else if (isArrayBuffer(body2)) {
+          req.end(ArrayBuffer.isView(body2) ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : Buffer.from(body2));
+        } else {
+          logger.error("Unrecognized body type", body2);
+          reject(new RestError("Unrecognized body type"));
+        }
+      } else {
+        req.end();
+      }
+    });
   }
   getOrCreateAgent(request, isInsecure) {
     const disableKeepAlive = request.disableKeepAlive;
@@ -2990,81 +2512,41 @@ function getResponseHeaders(res) {
   }
   return headers;
 }
-function getDecodedResponseStream(stream2, headers, abortSignal) {
+function getDecodedResponseStream(stream2, headers) {
   const contentEncoding = headers.get("Content-Encoding");
   if (contentEncoding === "gzip") {
-    return pipeResponseStream(stream2, zlib.createGunzip(), abortSignal);
+    const unzip = zlib.createGunzip();
+    stream2.pipe(unzip);
+    return unzip;
   } else if (contentEncoding === "deflate") {
-    return pipeResponseStream(stream2, zlib.createInflate(), abortSignal);
+    const inflate = zlib.createInflate();
+    stream2.pipe(inflate);
+    return inflate;
   }
   return stream2;
-}
-function pipeUploadStream(source, destination, request, onError) {
-  let tearingDown = false;
-  const cleanupFinished = finished(source, { writable: false }, onSourceComplete);
-  function onSourceComplete(error2) {
-    cleanupFinished();
-    destination.removeListener("close", onDestinationClose);
-    if (error2 && !tearingDown) {
-      const requestError = toRequestSendError(error2, request);
-      destination.destroy(requestError);
-      onError?.(requestError);
-    }
-  }
-  function onDestinationClose() {
-    tearingDown = true;
-    source.unpipe(destination);
-    disposeNodeStream(source);
-  }
-  destination.once("close", onDestinationClose);
-  source.pipe(destination);
-}
-function pipeResponseStream(source, destination, abortSignal) {
-  setResponseBodySource(destination, source);
-  let cleanupSource = () => {
-  };
-  let cleanupDestination = () => {
-  };
-  cleanupSource = finished(source, { writable: false }, (error2) => {
-    cleanupSource();
-    if (error2) {
-      destination.destroy(abortSignal.aborted ? new AbortError() : error2);
-    }
-  });
-  cleanupDestination = finished(destination, { writable: false }, () => {
-    cleanupDestination();
-    source.unpipe(destination);
-    if (source.readable) {
-      disposeNodeStream(source);
-    }
-  });
-  return source.pipe(destination);
 }
 function streamToText(stream2) {
   return new Promise((resolve2, reject) => {
     const buffer3 = [];
-    const cleanupFinished = finished(stream2, { writable: false }, onComplete);
-    function onData(chunk) {
+    stream2.on("data", (chunk) => {
       if (Buffer.isBuffer(chunk)) {
         buffer3.push(chunk);
       } else {
         buffer3.push(Buffer.from(chunk));
       }
-    }
-    function onComplete(error2) {
-      cleanupFinished();
-      stream2.removeListener("data", onData);
-      if (error2?.name === "AbortError") {
-        reject(error2);
-      } else if (error2) {
-        reject(new RestError(`Error reading response as text: ${error2.message}`, {
+    });
+    stream2.on("end", () => {
+      resolve2(Buffer.concat(buffer3).toString("utf8"));
+    });
+    stream2.on("error", (e) => {
+      if (e && e?.name === "AbortError") {
+        reject(e);
+      } else {
+        reject(new RestError(`Error reading response as text: ${e.message}`, {
           code: RestError.PARSE_ERROR
         }));
-      } else {
-        resolve2(Buffer.concat(buffer3).toString("utf8"));
       }
-    }
-    stream2.on("data", onData);
+    });
   });
 }
 function getBodyLength(body2) {
@@ -3077,7 +2559,7 @@ function getBodyLength(body2) {
   } else if (isArrayBuffer(body2)) {
     return body2.byteLength;
   } else if (typeof body2 === "string") {
-    return Buffer.byteLength(body2);
+    return Buffer.from(body2).length;
   } else {
     return null;
   }
@@ -3108,7 +2590,7 @@ function logPolicy(options = {}) {
       logger8(`Request: ${sanitizer.sanitize(request)}`);
       const response = await next(request);
       logger8(`Response status code: ${response.status}`);
-      logger8(`Headers: ${sanitizer.sanitize({ headers: response.headers })}`);
+      logger8(`Headers: ${sanitizer.sanitize(response.headers)}`);
       return response;
     }
   };
@@ -3281,6 +2763,7 @@ function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_CO
       let retryCount = -1;
       retryRequest: while (true) {
         retryCount += 1;
+        response = void 0;
         responseError = void 0;
         try {
           logger8.info(`Retry ${retryCount}: Attempting to send request`, request.requestId);
@@ -3329,17 +2812,11 @@ function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_CO
           }
           if (retryAfterInMs || retryAfterInMs === 0) {
             strategyLogger.info(`Retry ${retryCount}: Retry strategy ${strategy.name} retries after ${retryAfterInMs}`);
-            if (response) {
-              await disposeResponseBody(response);
-            }
             await delay(retryAfterInMs, void 0, { abortSignal: request.abortSignal });
             continue retryRequest;
           }
           if (redirectTo) {
             strategyLogger.info(`Retry ${retryCount}: Retry strategy ${strategy.name} redirects to ${redirectTo}`);
-            if (response) {
-              await disposeResponseBody(response);
-            }
             request.url = redirectTo;
             continue retryRequest;
           }
@@ -3664,14 +3141,10 @@ async function handleRedirect(next, response, maxRetries, allowCrossOriginRedire
     request.url = url2.toString();
     if (status === 303) {
       request.method = "GET";
-      if (request.requestOverrides && "method" in request.requestOverrides) {
-        request.requestOverrides = { ...request.requestOverrides, method: "GET" };
-      }
-      removeRequestBodyHeaders(request);
+      request.headers.delete("Content-Length");
       delete request.body;
     }
     request.headers.delete("Authorization");
-    await disposeResponseBody(response);
     const res = await next(request);
     return handleRedirect(next, res, maxRetries, allowCrossOriginRedirects, currentRetries + 1);
   }
@@ -12242,8 +11715,21 @@ var BufferScheduler = class {
 };
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+var __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
+var require2;
+var __filename;
+var __dirname;
+if (__isNode__) {
+  require2 = createRequire(import.meta.url);
+  __filename = fileURLToPath(import.meta.url);
+  __dirname = dirname(__filename);
+}
 var NativeCRC64 = (() => {
   var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
+  if (typeof __filename !== "undefined") _scriptDir = _scriptDir || __filename;
   return (function(NativeCRC642) {
     NativeCRC642 = NativeCRC642 || {};
     var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
@@ -12291,6 +11777,32 @@ var NativeCRC64 = (() => {
     }
     if (ENVIRONMENT_IS_NODE) {
       if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
+      var fs4 = require2("fs");
+      var nodePath = require2("path");
+      if (ENVIRONMENT_IS_WORKER) {
+        scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
+      } else {
+        scriptDirectory = __dirname + "/";
+      }
+      read_ = (filename, binary) => {
+        filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
+        return fs4.readFileSync(filename, binary ? void 0 : "utf8");
+      };
+      readBinary = (filename) => {
+        var ret = read_(filename, true);
+        if (!ret.buffer) {
+          ret = new Uint8Array(ret);
+        }
+        assert(ret.buffer);
+        return ret;
+      };
+      readAsync = (filename, onload, onerror) => {
+        filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
+        fs4.readFile(filename, function(err2, data) {
+          if (err2) onerror(err2);
+          else onload(data.buffer);
+        });
+      };
       if (process["argv"].length > 1) {
         thisProgram = process["argv"][1].replace(/\\/g, "/");
       }
@@ -12315,7 +11827,24 @@ var NativeCRC64 = (() => {
         return "[Emscripten Module object]";
       };
     } else if (ENVIRONMENT_IS_SHELL) {
-      if (typeof process == "object" && typeof __require === "function" || typeof window == "object" || typeof importScripts == "function") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
+      if (typeof process == "object" && typeof require2 === "function" || typeof window == "object" || typeof importScripts == "function") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
+      if (typeof read != "undefined") {
+        read_ = function shell_read(f) {
+          return read(f);
+        };
+      }
+      readBinary = function readBinary2(f) {
+        let data;
+        if (typeof readbuffer == "function") {
+          return new Uint8Array(readbuffer(f));
+        }
+        data = read(f, "binary");
+        assert(typeof data == "object");
+        return data;
+      };
+      readAsync = function readAsync2(f, onload, onerror) {
+        setTimeout(() => onload(readBinary(f)), 0);
+      };
       if (typeof scriptArgs != "undefined") {
         arguments_ = scriptArgs;
       } else if (typeof arguments != "undefined") {
@@ -12336,7 +11865,55 @@ var NativeCRC64 = (() => {
         typeof printErr != "undefined" ? printErr : print;
       }
     } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+      if (ENVIRONMENT_IS_WORKER) {
+        scriptDirectory = self.location.href;
+      } else if (typeof document != "undefined" && document.currentScript) {
+        scriptDirectory = document.currentScript.src;
+      }
+      if (_scriptDir) {
+        scriptDirectory = _scriptDir;
+      }
+      if (scriptDirectory.indexOf("blob:") !== 0) {
+        scriptDirectory = scriptDirectory.substr(0, scriptDirectory.replace(/[?#].*/, "").lastIndexOf("/") + 1);
+      } else {
+        scriptDirectory = "";
+      }
       if (!(typeof window == "object" || typeof importScripts == "function")) throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
+      {
+        read_ = (url2) => {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url2, false);
+          xhr.send(null);
+          return xhr.responseText;
+        };
+        if (ENVIRONMENT_IS_WORKER) {
+          readBinary = (url2) => {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url2, false);
+            xhr.responseType = "arraybuffer";
+            xhr.send(null);
+            return new Uint8Array(
+              /** @type{!ArrayBuffer} */
+              xhr.response
+            );
+          };
+        }
+        readAsync = (url2, onload, onerror) => {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url2, true);
+          xhr.responseType = "arraybuffer";
+          xhr.onload = () => {
+            if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+              onload(xhr.response);
+              return;
+            }
+            onerror();
+          };
+          xhr.onerror = onerror;
+          xhr.send(null);
+        };
+      }
+      setWindowTitle = (title) => document.title = title;
     } else {
       throw new Error("environment detection error");
     }
@@ -14357,8 +13934,8 @@ var NativeCRC64 = (() => {
     Module["VoidPtr"] = VoidPtr;
     VoidPtr.prototype["__destroy__"] = VoidPtr.prototype.__destroy__ = /** @suppress {undefinedVars, duplicate} @this{Object} */
     function() {
-      var self = this.ptr;
-      _emscripten_bind_VoidPtr___destroy___0(self);
+      var self2 = this.ptr;
+      _emscripten_bind_VoidPtr___destroy___0(self2);
     };
     function Crc64Hash() {
       this.ptr = _emscripten_bind_Crc64Hash_Crc64Hash_0();
@@ -14373,25 +13950,25 @@ var NativeCRC64 = (() => {
     Module["Crc64Hash"] = Crc64Hash;
     Crc64Hash.prototype["OnAppend"] = Crc64Hash.prototype.OnAppend = /** @suppress {undefinedVars, duplicate} @this{Object} */
     function(data, length) {
-      var self = this.ptr;
+      var self2 = this.ptr;
       if (data && typeof data === "object") data = data.ptr;
       if (length && typeof length === "object") length = length.ptr;
-      _emscripten_bind_Crc64Hash_OnAppend_2(self, data, length);
+      _emscripten_bind_Crc64Hash_OnAppend_2(self2, data, length);
     };
     ;
     Crc64Hash.prototype["OnFinal"] = Crc64Hash.prototype.OnFinal = /** @suppress {undefinedVars, duplicate} @this{Object} */
     function(data, length, result) {
-      var self = this.ptr;
+      var self2 = this.ptr;
       if (data && typeof data === "object") data = data.ptr;
       if (length && typeof length === "object") length = length.ptr;
       if (result && typeof result === "object") result = result.ptr;
-      _emscripten_bind_Crc64Hash_OnFinal_3(self, data, length, result);
+      _emscripten_bind_Crc64Hash_OnFinal_3(self2, data, length, result);
     };
     ;
     Crc64Hash.prototype["__destroy__"] = Crc64Hash.prototype.__destroy__ = /** @suppress {undefinedVars, duplicate} @this{Object} */
     function() {
-      var self = this.ptr;
-      _emscripten_bind_Crc64Hash___destroy___0(self);
+      var self2 = this.ptr;
+      _emscripten_bind_Crc64Hash___destroy___0(self2);
     };
     return NativeCRC642.ready;
   });
@@ -15797,9 +15374,6 @@ function storageRequestFailureDetailsParserPolicy() {
     async sendRequest(request, next) {
       try {
         const response = await next(request);
-        if (response.status === 400 && response.bodyAsText?.includes("<Error><Code>InvalidHeaderValue</Code>") && response.bodyAsText.includes("<HeaderName>x-ms-version</HeaderName>")) {
-          response.bodyAsText = response.bodyAsText.replace(/<Message>.*<\/Message>/s, "<Message>The provided service version is not enabled on this storage account. Please see https://learn.microsoft.com/rest/api/storageservices/versioning-for-the-azure-storage-services for additional information.</Message>");
-        }
         return response;
       } catch (err) {
         if (typeof err === "object" && err !== null && err.response && err.response.parsedBody) {
@@ -32316,9 +31890,9 @@ var AvroEnumType = class extends AvroType {
 };
 var AvroUnionType = class extends AvroType {
   _types;
-  constructor(types2) {
+  constructor(types) {
     super();
-    this._types = types2;
+    this._types = types;
   }
   async read(stream2, options = {}) {
     const typeIndex = await AvroParser.readInt(stream2, options);
