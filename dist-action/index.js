@@ -32,7 +32,7 @@ import {
   standsFor,
   testCasesOf,
   withoutInputs
-} from "./chunks/chunk-KYZUDFZA.js";
+} from "./chunks/chunk-7L2KD6DB.js";
 import {
   error,
   getState,

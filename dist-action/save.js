@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-KYZUDFZA.js";
+} from "./chunks/chunk-7L2KD6DB.js";
 import {
   warning
 } from "./chunks/chunk-UA7YWFSH.js";

@@ -302,6 +302,19 @@ async function readImageList(cli: DockerCli): Promise<LocalImage[]> {
   });
 }
 
+/**
+ * Removes an image by ID if nothing refers to it any more (a stale copy a pull has taken the tag from);
+ * false when the engine kept it (still tagged, or used by a container).
+ */
+export async function removeUntaggedImage(cli: DockerCli, id: string): Promise<boolean> {
+  // `docker image rm <ID>` of an image with one tag would untag and remove it: only an image without tags
+  // (the pull may have brought the very same image back) is removed.
+  const tags = await runDocker(cli, ["image", "inspect", "--format", "{{len .RepoTags}}", id]);
+  if (tags.exitCode !== 0 || hasTimedOut(tags) || tags.stdout.trim() !== "0") return false;
+  const run = await runDocker(cli, ["image", "rm", id]);
+  return run.exitCode === 0 && !hasTimedOut(run);
+}
+
 /** `docker save -o file reference`; returns the file's size in bytes. */
 export async function saveImage(cli: DockerCli, reference: string, file: string): Promise<number> {
   await docker(cli, ["save", "-o", file, reference]);

@@ -47,6 +47,7 @@ import {
   loadImage,
   type PullRetryOptions,
   pullImage,
+  removeUntaggedImage,
 } from "./docker-cli.ts";
 import { IMAGE_FILE, type ImageStore, INDEX_FILE } from "./image-store.ts";
 
@@ -259,11 +260,15 @@ function startChecks(
     });
     if (!decision.check) continue;
     let settled: FreshnessVerdict | null = null;
-    const verdict = freshness.checkDigest(copy.reference).then((answer) => {
-      answers.set(copy.reference, answer);
-      settled = judgeFreshness(copy, answer);
-      return settled;
-    });
+    const verdict = freshness
+      .checkDigest(copy.reference)
+      // A checker that throws is a registry that could not say, not a failed restore.
+      .catch((cause: unknown): DigestCheck => ({ kind: "registry-error", reason: messageOf(cause) }))
+      .then((answer) => {
+        answers.set(copy.reference, answer);
+        settled = judgeFreshness(copy, answer);
+        return settled;
+      });
     checks.set(copy.reference, { verdict, settled: () => settled });
   }
   return checks;
@@ -328,8 +333,11 @@ async function pullMoved(
   started: number,
 ): Promise<ImageRestore> {
   context.log(describeMove(image.reference, verdict));
-  const pulled = context.pull ? await pullAnew(context, image.reference) : null;
-  if (pulled !== null && pulled.kind === "pulled") {
+  const pulled = await pullAnew(context, image.reference);
+  if (pulled.kind === "pulled") {
+    // The stale copy, loaded before the registry answered, has lost its tag to the new image: it would
+    // only take up the runner's disk.
+    if (load.kind === "loaded") await removeUntaggedImage(context.docker, image.id).catch(() => false);
     return {
       result: "pulled",
       reference: image.reference,
@@ -340,7 +348,7 @@ async function pullMoved(
     };
   }
   context.warn(
-    `${image.reference} moved to ${shortDigest(verdict.to)}, but the new image ${pulled === null ? "is not pulled here (pulls are off)" : `could not be pulled (${pulled.why})`}: using the cached copy`,
+    `${image.reference} moved to ${shortDigest(verdict.to)}, but the new image could not be pulled (${pulled.why}): using the cached copy`,
   );
   const fallback =
     load.kind === "superseded" ? await context.imageSlot(() => loadFromCache(context, image, dir)) : load;
@@ -375,7 +383,7 @@ async function presentOne(
   if (verdict?.kind === "unverified") {
     context.notices.push(describeUnverified(reference, verdict, context.today()));
   }
-  if (verdict?.kind !== "moved" || !context.pull) return present;
+  if (verdict?.kind !== "moved") return present;
   context.log(describeMove(reference, verdict));
   const pulled = await pullAnew(context, reference);
   if (pulled.kind !== "pulled") {

@@ -243,6 +243,47 @@ describe("a tag that moves in an open registry", () => {
   });
 });
 
+describe("a registry slower than the download", () => {
+  it("a stale copy loaded before the registry said the tag moved is replaced and removed, not left behind", async () => {
+    const cli = dockerCli();
+    const store = newStore();
+    const reference = `${registry.host}/fresh-slow:1`;
+    const first = publish(reference, cli);
+    await job(store, { cli, listed: [reference], today: COLD_DAY });
+    const second = publish(reference, cli, 400_000);
+
+    wipeEngine();
+    const checker = createDigestChecker({ env: cli.env });
+    // The registry's answer is held back until the stale copy is in the engine.
+    const slowCheck = async (asked: string) => {
+      const answer = await checker(asked);
+      for (let tries = 0; tries < 200; tries++) {
+        const loaded = docker(engine.host, ["image", "ls", "--no-trunc", "--quiet", reference]).trim();
+        if (loaded === first.id) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return answer;
+    };
+    const restored = await restoreImages({
+      store,
+      docker: cli,
+      prefix: PREFIX,
+      listed: [reference],
+      pull: noDelay,
+      freshness: { setting: CHECK, checkDigest: slowCheck, today: () => WARM_DAY },
+    });
+    expect(restored.images).toEqual([
+      expect.objectContaining({
+        result: "pulled",
+        freshness: { kind: "moved", from: first.digest, to: second.digest },
+      }),
+    ]);
+    const everything = docker(engine.host, ["image", "ls", "--all", "--no-trunc", "--quiet"]).split("\n");
+    expect(everything).not.toContain(first.id);
+    expect(engineImages()).toEqual([`${reference} ${second.id}`]);
+  });
+});
+
 describe("a registry that cannot answer", () => {
   it("stopped: the cached copy is restored, with a notice naming the reason and the day it was cached", async () => {
     const doomed = await startRegistry();

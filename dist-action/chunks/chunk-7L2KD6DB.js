@@ -6122,6 +6122,12 @@ async function readImageList(cli) {
     };
   });
 }
+async function removeUntaggedImage(cli, id) {
+  const tags = await runDocker(cli, ["image", "inspect", "--format", "{{len .RepoTags}}", id]);
+  if (tags.exitCode !== 0 || hasTimedOut(tags) || tags.stdout.trim() !== "0") return false;
+  const run = await runDocker(cli, ["image", "rm", id]);
+  return run.exitCode === 0 && !hasTimedOut(run);
+}
 async function saveImage(cli, reference, file) {
   await docker(cli, ["save", "-o", file, reference]);
   return (await stat(file)).size;
@@ -6990,7 +6996,7 @@ function startChecks(freshness, copies, listed, answers) {
     });
     if (!decision.check) continue;
     let settled = null;
-    const verdict = freshness.checkDigest(copy.reference).then((answer) => {
+    const verdict = freshness.checkDigest(copy.reference).catch((cause) => ({ kind: "registry-error", reason: messageOf(cause) })).then((answer) => {
       answers.set(copy.reference, answer);
       settled = judgeFreshness(copy, answer);
       return settled;
@@ -7040,8 +7046,9 @@ async function restoreOne(context, image) {
 }
 async function pullMoved(context, image, verdict, load, dir, started) {
   context.log(describeMove(image.reference, verdict));
-  const pulled = context.pull ? await pullAnew(context, image.reference) : null;
-  if (pulled !== null && pulled.kind === "pulled") {
+  const pulled = await pullAnew(context, image.reference);
+  if (pulled.kind === "pulled") {
+    if (load.kind === "loaded") await removeUntaggedImage(context.docker, image.id).catch(() => false);
     return {
       result: "pulled",
       reference: image.reference,
@@ -7052,7 +7059,7 @@ async function pullMoved(context, image, verdict, load, dir, started) {
     };
   }
   context.warn(
-    `${image.reference} moved to ${shortDigest(verdict.to)}, but the new image ${pulled === null ? "is not pulled here (pulls are off)" : `could not be pulled (${pulled.why})`}: using the cached copy`
+    `${image.reference} moved to ${shortDigest(verdict.to)}, but the new image could not be pulled (${pulled.why}): using the cached copy`
   );
   const fallback = load.kind === "superseded" ? await context.imageSlot(() => loadFromCache(context, image, dir)) : load;
   if (fallback.kind !== "loaded") return missing(context, image.reference, image.key, started);
@@ -7080,7 +7087,7 @@ async function presentOne(context, reference, key) {
   if (verdict?.kind === "unverified") {
     context.notices.push(describeUnverified(reference, verdict, context.today()));
   }
-  if (verdict?.kind !== "moved" || !context.pull) return present;
+  if (verdict?.kind !== "moved") return present;
   context.log(describeMove(reference, verdict));
   const pulled = await pullAnew(context, reference);
   if (pulled.kind !== "pulled") {
