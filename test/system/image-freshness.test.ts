@@ -365,6 +365,26 @@ describe("a registry that cannot answer", () => {
       }
     });
 
+    it("slower than the check's time limit: the cached copy is restored with a notice", async () => {
+      front.stall(true);
+      try {
+        wipeEngine();
+        const warm = await job(store, { cli, listed: [reference], checkTimeoutMs: 1_000 });
+        expect(warm.restored.images).toEqual([
+          expect.objectContaining({
+            result: "loaded",
+            freshness: expect.objectContaining({ kind: "unverified", problem: "timed-out" }),
+          }),
+        ]);
+        expect(warm.restored.notices).toEqual([
+          `${reference}: could not check whether the tag moved (${front.host} did not answer within 1 s); using the copy cached on 2026-11-20 (3 days ago)`,
+        ]);
+        expect(engineImages()).toEqual([`${reference} ${cached.id}`]);
+      } finally {
+        front.stall(false);
+      }
+    });
+
     it("moved, but the new image cannot be pulled: the cached copy is used, with a warning", async () => {
       const moved = publish(`${registry.host}/hub/redis:7`, cli, 400_000);
       front.failManifestGets(true);
