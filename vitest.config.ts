@@ -18,7 +18,17 @@ export default defineConfig({
         test: {
           name: "system",
           include: ["test/system/**/*.test.ts", "test/support/**/*.test.ts"],
+          exclude: ["test/system/web-*.test.ts"],
           globalSetup: ["test/support/build-cli.ts"],
+        },
+      },
+      {
+        // The dashboard against its production build (one `next build` per test run, skipped when current).
+        extends: true,
+        test: {
+          name: "web",
+          include: ["test/system/web-*.test.ts"],
+          globalSetup: ["test/support/build-cli.ts", "test/support/web/build-web.ts"],
         },
       },
       {

@@ -4,11 +4,17 @@ import { EXIT, UsageError } from "./exit-codes.ts";
 import { PARSE_USAGE, runParseCommand } from "./parse-command.ts";
 import { runRunCommand } from "./run-command.ts";
 
+/** Kept here so that a usage error of `token`/`db` does not load the database driver to print it. */
+const DASHBOARD_HELP = 'Run "seamwatch token --help" or "seamwatch db --help" for their options.';
+
 const USAGE = `Usage: seamwatch <command> [options]
 
 Commands:
   parse <glob or file>...   read JUnit XML reports and summarise them (seamwatch parse --help)
   run [options] -- <cmd>    run tests, retrying only infrastructure failures (seamwatch run --help)
+  token create --project org/repo
+                            create an upload token for the dashboard (seamwatch token --help)
+  db migrate | db prune     the dashboard's database (seamwatch db --help)
 
 Run "seamwatch <command> --help" for a command's options.`;
 
@@ -19,6 +25,12 @@ async function runCommand(argv: readonly string[], io: CommandIo): Promise<numbe
       return runParseCommand(rest, io);
     case "run":
       return runRunCommand(rest, io);
+    case "token":
+    case "db": {
+      // Loaded only for these commands: they bring the database driver, a native addon.
+      const { runDashboardCommand } = await import("./dashboard-command.ts");
+      return runDashboardCommand(argv, io);
+    }
     case undefined:
     case "-h":
     case "--help":
@@ -36,7 +48,9 @@ export async function runSeamwatch(argv: readonly string[], io: CommandIo = proc
     process.exitCode = await runCommand(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`seamwatch: ${error.message}\n\n${argv[0] === "parse" ? PARSE_USAGE : USAGE}\n`);
+      const usage =
+        argv[0] === "parse" ? PARSE_USAGE : argv[0] === "token" || argv[0] === "db" ? DASHBOARD_HELP : USAGE;
+      io.stderr(`seamwatch: ${error.message}\n\n${usage}\n`);
       process.exitCode = EXIT.usage;
       return;
     }

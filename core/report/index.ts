@@ -29,4 +29,4 @@ export {
   renderRunReport,
 } from "./run-report.ts";
 export { oneLine, terminalSafe } from "./terminal-text.ts";
-export { formatDuration } from "./test-text.ts";
+export { formatDuration, testDurationMs } from "./test-text.ts";

@@ -11,8 +11,11 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   process: ["process"],
   runner: ["runner", "core", "process"],
   docker: ["docker", "core", "process"],
-  cli: ["cli", "runner", "core", "process"],
+  cli: ["cli", "runner", "core", "process", "store"],
   action: ["action", "runner", "docker", "core", "process"],
+  // The dashboard: its data module on core alone; the web app on both.
+  store: ["store", "core"],
+  web: ["web", "core", "store"],
 };
 
 /** Node modules core may use: pure computation, no I/O. */

@@ -1,0 +1,1 @@
+ALTER TABLE `test_daily_rollups` ADD `ci_time_lost_ms` integer DEFAULT 0 NOT NULL;

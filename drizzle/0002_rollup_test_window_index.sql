@@ -1,0 +1,2 @@
+DROP INDEX `test_daily_rollups_test_idx`;--> statement-breakpoint
+CREATE INDEX `test_daily_rollups_test_window_idx` ON `test_daily_rollups` (`project_id`,`branch`,`test_id`,`day`,`passed`,`failed`,`flaky`,`skipped`,`infra`,`timed`,`total_ms`,`max_ms`,`ci_time_lost_ms`);

@@ -1,0 +1,445 @@
+// The data module on a real SQLite file with the real migrations: uploads stored whole or not at all, once,
+// rollups that add up, retention that keeps the rollups, tokens kept as hashes, and reads that use indexes.
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { planRunRecord, type RunRecord, runReportFromJunit } from "../../core/history/index.ts";
+import { DAY_MS, dayOf, openStore } from "../../store/queries.ts";
+import { ciContext } from "../support/web/ci.ts";
+import { parseXml, readFixture } from "../support/web/junit-files.ts";
+import { createTempStore, MIGRATIONS, type TempStore } from "../support/web/temp-store.ts";
+
+let temp: TempStore;
+beforeEach(() => {
+  temp = createTempStore();
+});
+afterEach(async () => {
+  await temp.remove();
+});
+
+const MONDAY = Date.UTC(2026, 2, 2, 9);
+
+function suite(durations: Record<string, number | "fail">): string {
+  const cases = Object.entries(durations).map(([name, value]) =>
+    value === "fail"
+      ? `<testcase classname="Orders" name="${name}" time="0.5"><failure message="expected 200 to equal 500" type="AssertionError">AssertionError: expected 200 to equal 500</failure></testcase>`
+      : `<testcase classname="Orders" name="${name}" time="${value / 1000}"/>`,
+  );
+  return `<testsuite name="orders">${cases.join("")}</testsuite>`;
+}
+
+function record(
+  xml: string,
+  run: string,
+  startedAt: number,
+  over: Parameters<typeof ciContext>[0] = {},
+): RunRecord {
+  return planRunRecord(
+    runReportFromJunit([parseXml("orders.xml", xml)], {
+      ci: ciContext({ runId: run, ...over }),
+      startedAt: new Date(startedAt),
+    }),
+  );
+}
+
+async function project(): Promise<number> {
+  return temp.store.ensureProject({ slug: "acme/shop" });
+}
+
+describe("ingestRun", () => {
+  it("stores a run with its attempts, results, failures and infrastructure events", async () => {
+    const projectId = await project();
+    const checkout = planRunRecord(
+      runReportFromJunit([readFixture("surefire/TEST-com.example.CheckoutIT.xml")], {
+        ci: ciContext(),
+        startedAt: new Date(MONDAY),
+      }),
+    );
+    const { runId, duplicate } = await temp.store.ingestRun({ projectId, record: checkout, source: "junit" });
+    expect(duplicate).toBe(false);
+    const run = await temp.store.getRun({ projectId, runId });
+    expect(run).toMatchObject({
+      outcome: "infra-failure",
+      tests: 3,
+      flaky: 1,
+      infraFailed: 1,
+      branch: "main",
+    });
+    const attempts = await temp.store.listRunAttempts({ runId });
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]?.evidence[0]).toMatchObject({
+      rule: "container-startup-failed",
+      kind: "infra",
+      count: 1,
+    });
+    const infra = await temp.store.listRunInfraEvents({ runId });
+    expect(infra).toEqual([
+      expect.objectContaining({
+        signature: "container-startup-failed",
+        test: expect.objectContaining({ name: "cancelsOrder" }),
+      }),
+    ]);
+    const notPassing = await temp.store.listRunResults({
+      runId,
+      verdicts: ["failed", "flaky", "infra-failure"],
+      limit: 10,
+    });
+    expect(notPassing.map((row) => [row.name, row.verdict, row.failure?.type])).toEqual([
+      ["refundsOrder", "flaky", "java.net.SocketTimeoutException"],
+      ["cancelsOrder", "infra-failure", "org.testcontainers.containers.ContainerLaunchException"],
+    ]);
+    expect((await temp.store.getProject({ slug: "acme/shop" }))?.defaultBranch).toBe("main");
+  });
+
+  it("stores the same CI run, attempt and job once, and answers with the first run", async () => {
+    const projectId = await project();
+    const first = await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 10 }), "5", MONDAY),
+      source: "junit",
+    });
+    const again = await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 10 }), "5", MONDAY),
+      source: "junit",
+    });
+    expect(again).toEqual({ runId: first.runId, duplicate: true });
+    const retry = await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 10 }), "5", MONDAY, { runAttempt: 2 }),
+      source: "junit",
+    });
+    expect(retry.duplicate).toBe(false);
+    expect(await temp.store.countRuns()).toBe(2);
+  });
+
+  it("writes nothing when any part of an upload fails", async () => {
+    const projectId = await project();
+    const good = record(suite({ a: 10, b: 20 }), "9", MONDAY);
+    // Two results for one test break the (run, test) unique index after the run row was written.
+    const broken: RunRecord = {
+      ...good,
+      results: [...good.results, good.results[0] as RunRecord["results"][number]],
+    };
+    await expect(temp.store.ingestRun({ projectId, record: broken, source: "junit" })).rejects.toThrow();
+    expect(await temp.store.countRuns()).toBe(0);
+    expect(await temp.store.searchTests({ projectId, query: "", limit: 10 })).toEqual([]);
+    await temp.store.ingestRun({ projectId, record: good, source: "junit" });
+    expect(await temp.store.countRuns()).toBe(1);
+  });
+
+  it("keeps daily rollups that add up over uploads: counts, p50/p95/max of clean passes", async () => {
+    const projectId = await project();
+    const durations = [100, 110, 120, 130, 1000];
+    for (const [index, ms] of durations.entries()) {
+      await temp.store.ingestRun({
+        projectId,
+        record: record(
+          suite({ slow: ms, broken: index === 4 ? "fail" : 5 }),
+          `r${index}`,
+          MONDAY + index * 60_000,
+        ),
+        source: "junit",
+      });
+    }
+    const slow = await temp.store.searchTests({ projectId, query: "slow", limit: 1 });
+    const days = await temp.store.listTestDays({
+      projectId,
+      testId: slow[0]?.id as number,
+      branch: "main",
+      fromDay: dayOf(MONDAY),
+      toDay: dayOf(MONDAY),
+    });
+    expect(days).toHaveLength(1);
+    expect(days[0]).toMatchObject({
+      day: dayOf(MONDAY),
+      passed: 5,
+      failed: 0,
+      timed: 5,
+      totalMs: 1460,
+      maxMs: 1000,
+    });
+    // Nearest rank: p50 is the 3rd of 5 (120 ms), p95 the 5th (1000 ms); the sketch is within 1 %.
+    expect(days[0]?.p50Ms).toBeGreaterThanOrEqual(119);
+    expect(days[0]?.p50Ms).toBeLessThanOrEqual(121);
+    expect(days[0]?.p95Ms).toBeGreaterThanOrEqual(990);
+    expect(days[0]?.p95Ms).toBeLessThanOrEqual(1010);
+    const windows = await temp.store.listTestWindows({
+      projectId,
+      branch: "main",
+      fromDay: dayOf(MONDAY),
+      toDay: dayOf(MONDAY),
+    });
+    expect(windows.find((w) => w.name === "broken")).toMatchObject({ passed: 4, failed: 1, timed: 4 });
+  });
+
+  it("keeps branches apart in the rollups", async () => {
+    const projectId = await project();
+    await temp.store.ingestRun({ projectId, record: record(suite({ a: 10 }), "1", MONDAY), source: "junit" });
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 90 }), "2", MONDAY, { branch: "feature/x", ref: null }),
+      source: "junit",
+    });
+    const branches = await temp.store.listBranches({ projectId });
+    expect(branches.map((branch) => branch.branch).sort()).toEqual(["feature/x", "main"]);
+    const main = await temp.store.listTestWindows({ projectId, branch: "main", fromDay: 0, toDay: 1e6 });
+    expect(main.map((w) => [w.name, w.totalMs])).toEqual([["a", 10]]);
+  });
+});
+
+describe("test health at ingest", () => {
+  it("advances each test's state on the default branch only: broken after 3 failures, healthy on a pass", async () => {
+    const projectId = await project();
+    const verdicts = ["fail", "fail", "fail", 5] as const;
+    for (const [index, value] of verdicts.entries()) {
+      await temp.store.ingestRun({
+        projectId,
+        record: record(suite({ checkout: value, other: 5 }), `s${index}`, MONDAY + index * 60_000, {
+          commitSha: `c${index}`.padEnd(40, "0"),
+        }),
+        source: "junit",
+      });
+      const [checkout] = await temp.store.searchTests({ projectId, query: "checkout", limit: 1 });
+      expect(checkout?.state).toBe(index === 2 ? "broken" : "healthy");
+      // A branch's failures do not move the default branch's state.
+      if (index === 2) {
+        await temp.store.ingestRun({
+          projectId,
+          record: record(suite({ checkout: 5 }), "branch-pass", MONDAY + 150_000, {
+            branch: "feature/x",
+            ref: null,
+          }),
+          source: "junit",
+        });
+        expect((await temp.store.searchTests({ projectId, query: "checkout", limit: 1 }))[0]?.state).toBe(
+          "broken",
+        );
+      }
+    }
+    const test = await temp.store.getTest({
+      projectId,
+      testKey: (await temp.store.searchTests({ projectId, query: "checkout", limit: 1 }))[0]
+        ?.testKey as string,
+    });
+    expect(test?.stateDetail).toMatchObject({
+      health: "healthy",
+      results: 4,
+      failuresInARow: 0,
+    });
+    expect(test?.stateChangedAt).toBe(MONDAY + 3 * 60_000);
+  });
+
+  it("stores a run where nearly every test failed at once as an outage, not as test failures", async () => {
+    const projectId = await project();
+    const cases = Object.fromEntries(
+      Array.from({ length: 25 }, (_, i) => [`t${i}`, i < 22 ? ("fail" as const) : 5]),
+    );
+    const { runId } = await temp.store.ingestRun({
+      projectId,
+      record: record(suite(cases), "outage", MONDAY),
+      source: "junit",
+    });
+    expect(await temp.store.getRun({ projectId, runId })).toMatchObject({ failed: 0, infraFailed: 22 });
+    expect((await temp.store.listRunInfraEvents({ runId })).map((event) => event.signature)).toContain(
+      "likely-outage",
+    );
+    const windows = await temp.store.listTestWindows({ projectId, branch: "main", fromDay: 0, toDay: 1e6 });
+    expect(windows.reduce((sum, w) => sum + w.failed, 0)).toBe(0);
+    expect(windows.reduce((sum, w) => sum + w.infra, 0)).toBe(22);
+  });
+
+  it("sums the CI time each failure cost into the rollups, for ranking by impact", async () => {
+    const projectId = await project();
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: "fail", b: 5 }), "cost", MONDAY),
+      source: "junit",
+    });
+    const windows = await temp.store.listTestWindows({ projectId, branch: "main", fromDay: 0, toDay: 1e6 });
+    // A genuine failure fails the job: it cost the job's whole time (the report's 0.5 s + 5 ms here).
+    expect(windows.find((w) => w.name === "a")?.ciTimeLostMs).toBe(505);
+    expect(windows.find((w) => w.name === "b")?.ciTimeLostMs).toBe(0);
+  });
+});
+
+describe("two writers on one database", () => {
+  it("keeps rollups and states right when another connection uploads between this one's uploads", async () => {
+    const projectId = await project();
+    const other = openStore({ path: temp.path, migrationsFolder: MIGRATIONS, now: () => temp.clock.now });
+    try {
+      const upload = (store: typeof other, run: string, ms: number | "fail", minute: number) =>
+        store.ingestRun({
+          projectId,
+          record: record(suite({ shared: ms }), run, MONDAY + minute * 60_000, {
+            commitSha: run.padEnd(40, "0"),
+          }),
+          source: "junit",
+        });
+      await upload(temp.store, "a1", 100, 1);
+      await upload(other, "b1", "fail", 2);
+      await upload(temp.store, "a2", 300, 3);
+      await upload(other, "b2", "fail", 4);
+      await upload(temp.store, "a3", "fail", 5);
+      const [shared] = await temp.store.listTestWindows({
+        projectId,
+        branch: "main",
+        fromDay: 0,
+        toDay: 1e6,
+      });
+      expect(shared).toMatchObject({ passed: 2, failed: 3, timed: 2, totalMs: 400 });
+      const test = await other.getTest({ projectId, testKey: shared?.testKey as string });
+      // Every upload advanced the one state, whichever connection made it: F F F after P P = broken.
+      expect(test?.stateDetail).toMatchObject({ results: 5, recent: "PFPFF", failuresInARow: 2 });
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("sums of past days", () => {
+  it("stay right when a late upload lands on a past day, from this connection or another", async () => {
+    const projectId = await project();
+    const tuesday = MONDAY + DAY_MS;
+    temp.clock.now = MONDAY + 2 * DAY_MS;
+    const sums = async () =>
+      (
+        await temp.store.listTestWindows({
+          projectId,
+          branch: "main",
+          fromDay: dayOf(MONDAY),
+          toDay: dayOf(temp.clock.now),
+        })
+      )
+        .map((window) => [window.name, window.passed, window.failed])
+        .sort();
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 10 }), "mon", MONDAY),
+      source: "junit",
+    });
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 10 }), "tue", tuesday),
+      source: "junit",
+    });
+    expect(await sums()).toEqual([["a", 2, 0]]);
+    // Today's uploads show at once; so does a late one for Monday, though Monday's sums were kept.
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: "fail" }), "wed", temp.clock.now),
+      source: "junit",
+    });
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 10 }), "mon-late", MONDAY + 3600_000),
+      source: "junit",
+    });
+    expect(await sums()).toEqual([["a", 3, 1]]);
+    const other = openStore({ path: temp.path, migrationsFolder: MIGRATIONS, now: () => temp.clock.now });
+    try {
+      await other.ingestRun({
+        projectId,
+        record: record(suite({ a: "fail" }), "tue-other", tuesday + 60_000),
+        source: "junit",
+      });
+    } finally {
+      await other.close();
+    }
+    expect(await sums()).toEqual([["a", 3, 2]]);
+  });
+});
+
+describe("pruneResults", () => {
+  it("deletes raw results of old runs and keeps runs and daily rollups", async () => {
+    const projectId = await project();
+    const old = await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 10, b: "fail" }), "old", MONDAY - 100 * DAY_MS),
+      source: "junit",
+    });
+    const recent = await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 12 }), "new", MONDAY),
+      source: "junit",
+    });
+    const deleted = await temp.store.pruneResults({ before: MONDAY - 90 * DAY_MS });
+    expect(deleted).toBe(2);
+    expect(await temp.store.listSlowestRunResults({ runId: old.runId, limit: 10 })).toEqual([]);
+    expect(await temp.store.listSlowestRunResults({ runId: recent.runId, limit: 10 })).toHaveLength(1);
+    expect(await temp.store.getRun({ projectId, runId: old.runId })).not.toBeNull();
+    const windows = await temp.store.listTestWindows({ projectId, branch: "main", fromDay: 0, toDay: 1e6 });
+    expect(windows.find((w) => w.name === "a")).toMatchObject({ passed: 2, totalMs: 22 });
+    expect(await temp.store.pruneResults({ before: MONDAY - 90 * DAY_MS })).toBe(0);
+  });
+});
+
+describe("upload tokens", () => {
+  it("finds the project of a token and keeps only its hash", async () => {
+    const created = await temp.store.createUploadToken({ projectSlug: "acme/shop", label: "ci" });
+    expect(created.token).toMatch(/^swu_[\w-]{32}$/);
+    expect(await temp.store.findUploadToken({ token: created.token })).toEqual({
+      projectId: created.projectId,
+      projectSlug: "acme/shop",
+    });
+    expect(await temp.store.findUploadToken({ token: `${created.token}x` })).toBeNull();
+    expect(await temp.store.findUploadToken({ token: "not-a-token" })).toBeNull();
+    await temp.store.checkpoint();
+    expect(readFileSync(temp.path).includes(Buffer.from(created.token))).toBe(false);
+  });
+});
+
+describe("indexes", () => {
+  // Full scans of these tables grow with history; every read the pages make must search an index.
+  const BIG_TABLES = [
+    "test_results",
+    "test_daily_rollups",
+    "runs",
+    "tests",
+    "infra_events",
+    "failure_messages",
+  ];
+
+  it("serves every read from an index, never a full scan of a growing table", async () => {
+    const plans = await temp.store.explainReadQueries();
+    expect(plans.length).toBeGreaterThan(20);
+    for (const { name, plan } of plans) {
+      for (const line of plan) {
+        const scan = /^SCAN (\w+)(?: AS \w+)?(.*)$/.exec(line);
+        if (!scan) continue;
+        const table = scan[1] as string;
+        const aliasOf: Record<string, string> = {
+          r: "runs",
+          tr: "test_results",
+          t: "tests",
+          p: "projects",
+          f: "failure_messages",
+          e: "infra_events",
+        };
+        const real = aliasOf[table] ?? table;
+        if (BIG_TABLES.includes(real)) expect(`${name}: ${line}`).toMatch(/USING (?:COVERING )?INDEX/);
+      }
+    }
+  });
+
+  it("reads a test's history, a run's results and the overview's windows through their own indexes", async () => {
+    const plans = Object.fromEntries(
+      (await temp.store.explainReadQueries()).map((q) => [q.name, q.plan.join("\n")]),
+    );
+    // A test's latest results: the latest runs, each probed for the test; no index by test on raw results.
+    expect(plans.listTestResults).toContain("runs_project_started_idx (project_id=?)");
+    expect(plans.listTestResults).toContain("test_results_run_test_unique (run_id=? AND test_id=?)");
+    expect(plans.listFailureGroups).toContain("test_results_test_failure_idx");
+    // A test's days: one seek per day of the day-first rollup key.
+    expect(plans.listTestDays).toContain(
+      "sqlite_autoindex_test_daily_rollups_1 (project_id=? AND branch=? AND day=? AND test_id=?)",
+    );
+    expect(plans.listTestWindows).toContain(
+      "sqlite_autoindex_test_daily_rollups_1 (project_id=? AND branch=? AND day>? AND day<?)",
+    );
+    expect(plans.listRunResultsByStatus).toContain("test_results_run_test_unique (run_id=?)");
+    expect(plans.listRunsInRange).toContain(
+      "runs_project_branch_started_idx (project_id=? AND branch=? AND started_at>? AND started_at<?)",
+    );
+    expect(plans.listInfraFailures).toContain("infra_events_project_branch_time_idx");
+  });
+});
