@@ -38,7 +38,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "containerd-image-store",
-          include: ["test/system/docker-images.test.ts", "test/system/action-images.test.ts"],
+          include: [
+            "test/system/docker-images.test.ts",
+            "test/system/action-images.test.ts",
+            "test/system/image-freshness.test.ts",
+          ],
           globalSetup: ["test/support/build-cli.ts"],
           env: {
             SEAMWATCH_TEST_DOCKERD: fileURLToPath(

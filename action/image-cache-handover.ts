@@ -10,6 +10,7 @@ import {
   isRecord,
   parseJsonObject,
   readImageCacheState,
+  readImageFreshness,
   readImageRestore,
   readList,
   saveModes,
@@ -51,8 +52,10 @@ function readSettings(value: unknown): ImageCacheHandover["settings"] | null {
   if (!isRecord(value)) return null;
   const { mode, prefix, readOnly, maxBytes, workDir, cacheAvailable } = value;
   const listed = readList(value.listed, (item) => (typeof item === "string" ? item : null));
+  const freshness = readImageFreshness(value.freshness);
   if (
     !listed ||
+    !freshness ||
     !saveModes.some((known) => known === mode) ||
     typeof prefix !== "string" ||
     typeof readOnly !== "boolean" ||
@@ -68,6 +71,7 @@ function readSettings(value: unknown): ImageCacheHandover["settings"] | null {
     prefix,
     readOnly,
     maxBytes,
+    freshness,
     workDir,
     cacheAvailable,
   };

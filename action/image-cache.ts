@@ -16,6 +16,7 @@ import { cacheHit, type ImageSave } from "../core/images/index.ts";
 import { describeRestore, renderImagesSection } from "../core/report/index.ts";
 import { defaultPullRetry } from "../docker/docker-cli.ts";
 import type { ImageStore } from "../docker/image-store.ts";
+import { createDigestChecker } from "../docker/registry-digest.ts";
 import { restoreImages } from "../docker/restore-images.ts";
 import { saveImages } from "../docker/save-images.ts";
 import { messageOf } from "../process/errors.ts";
@@ -60,7 +61,11 @@ export async function restoreImageCache(options: {
   if (!asked && !cacheAvailable) {
     if (inputs.mode !== "off")
       core.info(`${LOG_PREFIX} no Actions cache service in this job; not caching images.`);
-    setOutputs({ [OUTPUT.imagesRestored]: "0", [OUTPUT.imageCacheHit]: "false" });
+    setOutputs({
+      [OUTPUT.imagesRestored]: "0",
+      [OUTPUT.imageCacheHit]: "false",
+      [OUTPUT.imagesUpdated]: "0",
+    });
     return;
   }
   if (inputs.mode !== "off" && !cacheAvailable) {
@@ -70,14 +75,20 @@ export async function restoreImageCache(options: {
   }
   const workDir = imageWorkDir(env);
   const started = performance.now();
+  // `docker` sees the job's environment, as a `run:` step would; so do the registry checks, which read the
+  // Docker config (DOCKER_CONFIG, HOME) that `docker login` wrote.
+  const jobEnv = withoutInputs(env);
   const result = await restoreImages({
     store: cacheAvailable ? actionsCacheImageStore() : noCache,
-    // `docker` sees the job's environment, as a `run:` step would.
-    docker: { env: withoutInputs(env) },
+    docker: { env: jobEnv },
     prefix: inputs.prefix,
     listed: inputs.listed,
     workDir,
     pull: { ...defaultPullRetry, rules: options.rules, log: (line) => core.info(`${LOG_PREFIX} ${line}`) },
+    freshness:
+      inputs.freshness.kind === "trust-cache"
+        ? null
+        : { setting: inputs.freshness, checkDigest: createDigestChecker({ env: jobEnv }) },
     log: logInfo,
   });
   for (const warning of result.warnings) {
@@ -85,7 +96,12 @@ export async function restoreImageCache(options: {
     if (!result.dockerUsable && !asked) core.info(`${LOG_PREFIX} ${warning}`);
     else core.warning(warning);
   }
+  // A copy used without knowing whether its tag moved is worth seeing beside the run, not only in the log.
+  for (const notice of result.notices) core.notice(notice);
   for (const image of result.images) core.info(`${LOG_PREFIX} ${describeRestore(image)}`);
+  const updated = result.images.filter(
+    (image) => image.result === "pulled" && image.freshness?.kind === "moved",
+  ).length;
   const hit = cacheHit(result.images);
   const restoreSeconds = (performance.now() - started) / 1000;
   const fromCache = result.images.filter((image) => image.result === "loaded").length;
@@ -108,7 +124,11 @@ export async function restoreImageCache(options: {
       core.info(`${LOG_PREFIX} the save step will not find this job's images: ${messageOf(error)}`);
     }
   }
-  setOutputs({ [OUTPUT.imagesRestored]: String(fromCache), [OUTPUT.imageCacheHit]: hit });
+  setOutputs({
+    [OUTPUT.imagesRestored]: String(fromCache),
+    [OUTPUT.imageCacheHit]: hit,
+    [OUTPUT.imagesUpdated]: String(updated),
+  });
 }
 
 /** Post: saves what changed and appends the Images section to the job summary, unless the save step did. */

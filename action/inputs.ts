@@ -9,6 +9,8 @@ import {
   CacheKeyError,
   checkKeyPrefix,
   defaultKeyPrefix,
+  type ImageFreshness,
+  parseImageFreshness,
   type SaveMode,
   saveModes,
 } from "../core/images/index.ts";
@@ -44,6 +46,7 @@ export const INPUT = {
   failOnUploadError: UPLOAD_SETTINGS.failOnUploadError.input,
   regressionPercent: UPLOAD_SETTINGS.regressionPercent.input,
   regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.input,
+  imageFreshness: "image-freshness",
 } as const;
 
 export type InputName = (typeof INPUT)[keyof typeof INPUT];
@@ -71,6 +74,7 @@ export const DEFAULTS = {
   failOnUploadError: UPLOAD_SETTINGS.failOnUploadError.default,
   regressionPercent: UPLOAD_SETTINGS.regressionPercent.default,
   regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.default,
+  imageFreshness: "check",
 } as const satisfies Record<string, unknown>;
 
 export interface ActionInputs {
@@ -103,6 +107,8 @@ export interface ImageCacheInputs {
   readonly readOnly: boolean;
   /** `cache-max-gb` in bytes (decimal GB, as Docker and GitHub count them). */
   readonly maxBytes: number;
+  /** `image-freshness`: whether cached tags are checked against their registries, and when. */
+  readonly freshness: ImageFreshness;
 }
 
 /** An input that cannot be used as given. The message names the input and the value. */
@@ -265,12 +271,17 @@ function readImageCacheInputs(read: (name: InputName) => string): ImageCacheInpu
   }
   const maxGb = readNumber(read, INPUT.cacheMaxGb, DEFAULTS.cacheMaxGb);
   if (maxGb === 0) throw new InputError(INPUT.cacheMaxGb, read(INPUT.cacheMaxGb), "must be more than 0");
+  const freshnessText = read(INPUT.imageFreshness);
+  const freshness = parseImageFreshness(freshnessText || DEFAULTS.imageFreshness);
+  if (freshness.kind === "invalid")
+    throw new InputError(INPUT.imageFreshness, freshnessText, freshness.reason);
   return Object.freeze({
     listed: Object.freeze(listed),
     mode: readChoice(read, INPUT.cacheImages, saveModes, DEFAULTS.cacheImages),
     prefix,
     readOnly: readBoolean(read, INPUT.cacheReadOnly, DEFAULTS.cacheReadOnly),
     maxBytes: Math.round(maxGb * 1e9),
+    freshness: Object.freeze(freshness),
   });
 }
 

@@ -20,6 +20,7 @@ export const OUTPUT = {
   reportUrl: "report-url",
   imagesRestored: "images-restored",
   imageCacheHit: "image-cache-hit",
+  imagesUpdated: "images-updated",
 } as const;
 
 /** Output names as save/action.yml (the save step) declares them. */
@@ -28,10 +29,13 @@ export const SAVE_STEP_OUTPUT = {
 } as const;
 
 export type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];
-/** The outputs about the test run; the image cache sets its own two. */
+/** The outputs about the test run; the image cache and the upload set their own. */
 export type RunOutputName = Exclude<
   OutputName,
-  typeof OUTPUT.imagesRestored | typeof OUTPUT.imageCacheHit | typeof OUTPUT.reportUrl
+  | typeof OUTPUT.imagesRestored
+  | typeof OUTPUT.imageCacheHit
+  | typeof OUTPUT.imagesUpdated
+  | typeof OUTPUT.reportUrl
 >;
 
 /** State saved by the main step for the post step (the runner hands it back as STATE_<name>). */

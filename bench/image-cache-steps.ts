@@ -1,6 +1,7 @@
 // The job steps `npm run bench:images` times, each run as its own process on the action's Node, the way a
 // runner runs a step: seamwatch's main (restore) and post (save), and the peers' single-tar restore and save
-// (ScribeMD/docker-cache: one `docker save` of every image into one archive under one key). Both sides use
+// (ScribeMD/docker-cache: one `docker save` of every image into one archive under one key). seamwatch's
+// restore runs with `image-freshness: check` (the default) or `trust-cache`, to price the check. Both sides use
 // the same ImageStore on the real @actions/cache, in-process, as the action does.
 //
 // The step comes in SEAMWATCH_BENCH_STEP (JSON); the outcome goes back over IPC. DOCKER_HOST and the cache
@@ -11,6 +12,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { actionsCacheImageStore } from "../action/image-cache-store.ts";
 import type { ImageCacheState } from "../core/images/index.ts";
+import { createDigestChecker } from "../docker/registry-digest.ts";
 import { restoreImages } from "../docker/restore-images.ts";
 import { saveImages } from "../docker/save-images.ts";
 
@@ -18,7 +20,14 @@ export const STEP_VARIABLE = "SEAMWATCH_BENCH_STEP";
 const SINGLE_TAR_FILE = "images.tar";
 
 export type BenchStep =
-  | { kind: "restore"; prefix: string; listed: string[]; workDir: string }
+  | {
+      kind: "restore";
+      prefix: string;
+      listed: string[];
+      workDir: string;
+      /** `image-freshness`, as the action passes it: `check` asks the registry about every cached tag. */
+      freshness: "check" | "trust-cache";
+    }
   | { kind: "save"; prefix: string; listed: string[]; workDir: string; state: ImageCacheState }
   | { kind: "tar-restore"; key: string; dir: string }
   | { kind: "tar-save"; key: string; dir: string; references: string[] };
@@ -40,6 +49,10 @@ async function run(step: BenchStep): Promise<unknown> {
         listed: step.listed,
         workDir: step.workDir,
         pull: null,
+        freshness:
+          step.freshness === "check"
+            ? { setting: { kind: "check" }, checkDigest: createDigestChecker({ env: process.env }) }
+            : null,
         log,
       });
     case "save":

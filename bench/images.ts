@@ -3,8 +3,10 @@
 // cache-service stand-in (archives in Azurite). Three busybox images with a large layer of random bytes each
 // (--total-mb in all) are built and pushed to a local registry, then each repeat measures:
 //   (a) seamwatch: warm restore (engine emptied, the cache holds the three entries and the index) with
-//       restoreImages; the post step with nothing changed (saveImages); then one image is rebuilt with a new
-//       layer and saveImages must upload only that one. "Restore + save" = the warm restore + that save.
+//       restoreImages and `image-freshness: check` (a HEAD to the registry per tag, beside the downloads),
+//       and the same restore with `trust-cache` (no request), in alternating order: the check's cost; the
+//       post step with nothing changed (saveImages); then one image is rebuilt with a new layer (and pushed)
+//       and saveImages must upload only that one. "Restore + save" = the warm restore + that save.
 //   (b) the peers' single tar (ScribeMD/docker-cache): restore one archive of all three and `docker load` it;
 //       after the same kind of change, `docker save` all three again and save the tar under a new key.
 //   (c) `docker pull` of the three from the local registry (engine emptied): a floor, not a target.
@@ -33,7 +35,7 @@ import { type BenchStep, STEP_VARIABLE } from "./image-cache-steps.ts";
 const USAGE = "usage: npm run bench:images -- [--total-mb 1000] [--repeat N] [--link-mbit 400]";
 const IMAGE_COUNT = 3;
 const MB = 1_000_000;
-const GOALS = { warmRestore: 0.6, restoreAndSave: 0.5, noOpPostSeconds: 1 } as const;
+const GOALS = { warmRestore: 0.6, restoreAndSave: 0.5, noOpPostSeconds: 1, freshnessCost: 0.05 } as const;
 const STEP_TIMEOUT_MS = 30 * 60_000;
 const execFileAsync = promisify(execFile);
 
@@ -67,6 +69,7 @@ function parseOptions(args: readonly string[]): Options {
 }
 
 const seconds = (ms: number) => ms / 1000;
+const percent = (ratio: number) => `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(1)} %`;
 
 /** CPU time in seconds, from /proc: the whole machine's (every process), or one process's. */
 const CLOCK_TICKS = 100;
@@ -164,6 +167,8 @@ async function stepRunner(env: Record<string, string>): Promise<{
 
 interface RepeatResult {
   warmRestore: number;
+  /** The same warm restore with `image-freshness: trust-cache`: no registry request. */
+  warmRestoreTrusted: number;
   noOpPost: number;
   saveAfterChange: number;
   singleTarRestore: number;
@@ -213,7 +218,8 @@ async function main(): Promise<void> {
       (_, i) => `${registry.host}/bench-${String.fromCharCode(97 + i)}:latest`,
     );
     const common = { prefix, listed: references, workDir };
-    const restoreStep = () => steps.run<RestoreImagesResult>({ kind: "restore", ...common });
+    const restoreStep = (freshness: "check" | "trust-cache" = "check") =>
+      steps.run<RestoreImagesResult>({ kind: "restore", ...common, freshness });
     const saveStep = (state: RestoreImagesResult["state"]) =>
       steps.run<SaveImagesResult>({ kind: "save", ...common, state });
 
@@ -252,13 +258,33 @@ async function main(): Promise<void> {
     const results: RepeatResult[] = [];
     for (let round = 1; round <= options.repeat; round++) {
       phase(`repeat ${round} of ${options.repeat}`);
-      // (a) seamwatch warm restore, then the post step with nothing changed.
-      wipeEngine(host);
-      const warm = await timed(restoreStep);
-      const hits = warm.value.images.filter((image) => image.result === "loaded").length;
-      if (hits !== IMAGE_COUNT) {
-        throw new Error(`warm restore: ${hits} of ${IMAGE_COUNT} hits; ${warm.value.warnings.join("; ")}`);
-      }
+      // (a) seamwatch warm restore, with the freshness check (the default) and with `trust-cache`, the
+      // order alternating from repeat to repeat; then the post step with nothing changed.
+      const warmRestore = async (freshness: "check" | "trust-cache") => {
+        wipeEngine(host);
+        const run = await timed(() => restoreStep(freshness));
+        const hits = run.value.images.filter((image) => image.result === "loaded").length;
+        if (hits !== IMAGE_COUNT) {
+          throw new Error(
+            `warm restore (${freshness}): ${hits} of ${IMAGE_COUNT} hits; ${run.value.warnings.join("; ")}`,
+          );
+        }
+        // The check must have asked, and found every tag where the cache has it.
+        const current = run.value.images.filter(
+          (image) => image.result === "loaded" && image.freshness?.kind === "current",
+        ).length;
+        if (current !== (freshness === "check" ? IMAGE_COUNT : 0)) {
+          throw new Error(`warm restore (${freshness}): ${current} images checked current`);
+        }
+        return run;
+      };
+      const checkFirst = round % 2 === 1;
+      const trusted = checkFirst ? null : await warmRestore("trust-cache");
+      const warm = await warmRestore("check");
+      const trust = trusted ?? (await warmRestore("trust-cache"));
+      console.log(
+        `    warm restore with image-freshness check ${warm.seconds.toFixed(2)} s, trust-cache ${trust.seconds.toFixed(2)} s (${checkFirst ? "check" : "trust-cache"} first)`,
+      );
       const perImage = warm.value.images.map(
         (image) =>
           `${image.reference.split("/").at(-1)} ${image.seconds.toFixed(1)} s (own work ${image.result === "loaded" ? image.restoreSeconds.toFixed(1) : "-"} s)`,
@@ -274,9 +300,12 @@ async function main(): Promise<void> {
         `    seamwatch warm restore ${warm.seconds.toFixed(2)} s, no-op post ${noOp.seconds.toFixed(2)} s`,
       );
 
-      // One image changes (the job rebuilds it; not timed), and the post step saves only that one.
+      // One image changes (the job rebuilds it and pushes it, as a release moves a tag; not timed), and the
+      // post step saves only that one, with the digest the push gave it, so the next repeat's check finds
+      // every cached tag current.
       const changed = references[(round - 1) % IMAGE_COUNT] ?? "";
       buildImage(host, changed, layerBytes);
+      docker(host, ["push", "-q", changed]);
       const afterChange = await timed(post);
       const saved = afterChange.value.images.filter((image) => image.result === "saved");
       if (saved.length !== 1 || saved[0]?.reference !== changed || afterChange.value.warnings.length > 0) {
@@ -312,6 +341,7 @@ async function main(): Promise<void> {
       console.log(`    docker pull of all three ${pull.seconds.toFixed(2)} s`);
       results.push({
         warmRestore: warm.seconds,
+        warmRestoreTrusted: trust.seconds,
         noOpPost: noOp.seconds,
         saveAfterChange: afterChange.seconds,
         singleTarRestore: tarRestore.seconds,
@@ -343,6 +373,9 @@ function report(results: readonly RepeatResult[], totalBytes: number, { repeat, 
   const b = { warm: m((r) => r.singleTarRestore), changed: m((r) => r.singleTarRestore + r.singleTarSave) };
   const c = m((r) => r.pull);
   const noOp = m((r) => r.noOpPost);
+  const trusted = m((r) => r.warmRestoreTrusted);
+  // The check's cost per repeat, each against the trust-cache restore of the same repeat, then the median.
+  const freshnessCost = m((r) => r.warmRestore / r.warmRestoreTrusted - 1);
   const s = (value: number) => `${value.toFixed(2)} s`;
   const x = (value: number) => `${value.toFixed(2)}×`;
   console.log(
@@ -353,6 +386,7 @@ function report(results: readonly RepeatResult[], totalBytes: number, { repeat, 
     ["warm restore", s(a.warm), s(b.warm), s(c), x(a.warm / b.warm), x(a.warm / c)],
     ["restore + save, one changed", s(a.changed), s(b.changed), "-", x(a.changed / b.changed), "-"],
     ["post, nothing changed", s(noOp), "-", "-", "-", "-"],
+    ["warm restore, trust-cache", s(trusted), "-", "-", x(trusted / b.warm), x(trusted / c)],
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0))) ?? [];
   for (const row of rows) {
@@ -389,6 +423,9 @@ function report(results: readonly RepeatResult[], totalBytes: number, { repeat, 
   );
   console.log(
     `  ${verdict(noOp < GOALS.noOpPostSeconds)}  post with nothing changed < ${GOALS.noOpPostSeconds} s: ${s(noOp)}`,
+  );
+  console.log(
+    `  ${verdict(freshnessCost < GOALS.freshnessCost)}  the freshness check adds < ${GOALS.freshnessCost * 100} % to the warm restore: ${percent(freshnessCost)} (check ${s(a.warm)} against trust-cache ${s(trusted)}, medians)`,
   );
 }
 

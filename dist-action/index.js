@@ -39,7 +39,7 @@ import {
   testCasesOf,
   testDurationMs,
   withoutInputs
-} from "./chunks/chunk-UI3XL5KO.js";
+} from "./chunks/chunk-3U2YKHTO.js";
 import {
   error,
   getIDToken,

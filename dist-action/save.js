@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-UI3XL5KO.js";
+} from "./chunks/chunk-3U2YKHTO.js";
 import {
   warning
 } from "./chunks/chunk-I5O4ZGMK.js";

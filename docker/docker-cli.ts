@@ -262,17 +262,57 @@ async function readImageList(cli: DockerCli): Promise<LocalImage[]> {
     tagged.push({ reference: `${row.Repository}:${row.Tag}`, id: row.ID });
   }
   if (tagged.length === 0) return [];
-  // `ls` prints sizes rounded for people; `inspect` has the bytes.
+  // `ls` prints sizes rounded for people; `inspect` has the bytes, and the registry digests.
   const ids = [...new Set(tagged.map((image) => image.id))];
-  const inspected = await docker(cli, ["image", "inspect", "--format", "{{.Id}} {{.Size}}", ...ids]);
-  const sizes = new Map(
-    inspected
-      .split("\n")
-      .map((line) => line.trim().split(" "))
-      .filter((parts) => parts.length === 2)
-      .map(([id, size]) => [id ?? "", Number(size)]),
-  );
-  return tagged.map((image) => ({ ...image, sizeBytes: sizes.get(image.id) ?? 0 }));
+  const inspected = await docker(cli, [
+    "image",
+    "inspect",
+    "--format",
+    "{{.Id}} {{.Size}} {{json .RepoDigests}}",
+    ...ids,
+  ]);
+  const details = new Map<string, { sizeBytes: number; repoDigests: string[] }>();
+  for (const line of inspected.split("\n")) {
+    const match = /^(\S+) (\d+) (.*)$/.exec(line.trim());
+    if (!match) continue;
+    let repoDigests: unknown;
+    try {
+      repoDigests = JSON.parse(match[3] ?? "null");
+    } catch {
+      repoDigests = null;
+    }
+    details.set(match[1] ?? "", {
+      sizeBytes: Number(match[2]),
+      repoDigests: Array.isArray(repoDigests) ? repoDigests.filter((item) => typeof item === "string") : [],
+    });
+  }
+  return tagged.map((image) => {
+    const found = details.get(image.id);
+    // `name@sha256:…` entries of the reference's own repository: the digests it was pulled by or pushed as.
+    const repository = image.reference.slice(0, image.reference.lastIndexOf(":"));
+    const repoDigests = (found?.repoDigests ?? []).flatMap((entry) => {
+      const at = entry.lastIndexOf("@");
+      return entry.slice(0, at) === repository ? [entry.slice(at + 1)] : [];
+    });
+    return {
+      ...image,
+      sizeBytes: found?.sizeBytes ?? 0,
+      ...(repoDigests.length > 0 ? { repoDigests } : {}),
+    };
+  });
+}
+
+/**
+ * Removes an image by ID if nothing refers to it any more (a stale copy a pull has taken the tag from);
+ * false when the engine kept it (still tagged, or used by a container).
+ */
+export async function removeUntaggedImage(cli: DockerCli, id: string): Promise<boolean> {
+  // `docker image rm <ID>` of an image with one tag would untag and remove it: only an image without tags
+  // (the pull may have brought the very same image back) is removed.
+  const tags = await runDocker(cli, ["image", "inspect", "--format", "{{len .RepoTags}}", id]);
+  if (tags.exitCode !== 0 || hasTimedOut(tags) || tags.stdout.trim() !== "0") return false;
+  const run = await runDocker(cli, ["image", "rm", id]);
+  return run.exitCode === 0 && !hasTimedOut(run);
 }
 
 /** `docker save -o file reference`; returns the file's size in bytes. */

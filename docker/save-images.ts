@@ -27,6 +27,8 @@ export interface SaveImagesOptions extends CacheJobOptions {
   readonly state: ImageCacheState;
   readonly readOnly: boolean;
   readonly maxBytes: number | null;
+  /** Today: when new copies are recorded as cached. */
+  readonly today?: () => Date;
 }
 
 export interface SaveImagesResult {
@@ -60,6 +62,9 @@ export async function saveImages(options: SaveImagesOptions): Promise<SaveImages
     existingKeys: options.state.existingKeys,
     readOnly: options.readOnly,
     maxBytes: options.maxBytes,
+    registryDigests: options.state.registryDigests,
+    recordChecks: options.state.recordChecks,
+    now: (options.today ?? (() => new Date()))().toISOString(),
   });
   for (const notice of plan.notices) job.log(notice);
   for (const entry of plan.skipped) job.log(entry.message);

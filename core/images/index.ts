@@ -1,5 +1,35 @@
-// Public surface of the image cache's pure logic: keys, the index, the restore and save plans, and what
-// a restore and a save did.
+// Public surface of the image cache's pure logic: keys, the index, the restore and save plans, what a
+// restore and a save did, image references, and whether a cached copy is still what its tag names.
+
+export {
+  type CachedCopy,
+  type CheckDecision,
+  type DigestCheck,
+  type DigestProblem,
+  decideCheck,
+  describeCachedAt,
+  describeMove,
+  describeUnverified,
+  type FreshnessVerdict,
+  IMAGE_FRESHNESS_CHOICES,
+  type ImageFreshness,
+  judgeFreshness,
+  parseImageFreshness,
+  readFreshnessVerdict,
+  readImageFreshness,
+  shortDigest,
+} from "./freshness.ts";
+export {
+  credentialsAddress,
+  DOCKER_HUB,
+  DOCKER_HUB_API_HOST,
+  DOCKER_HUB_CREDENTIALS_ADDRESS,
+  type ImageReference,
+  isLoopbackRegistry,
+  type ParsedImageReference,
+  parseImageReference,
+  registryApiHost,
+} from "./image-reference.ts";
 export {
   CacheKeyError,
   checkKeyPrefix,
@@ -32,6 +62,7 @@ export {
   planIndex,
   planRestore,
   planSave,
+  type RegistryDigest,
   type RestorePlan,
   type SaveFacts,
   type SavePlan,

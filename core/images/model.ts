@@ -8,6 +8,12 @@ export interface LocalImage {
   /** `sha256:<64 hex>`: the content identity. */
   readonly id: string;
   readonly sizeBytes: number;
+  /**
+   * The registry digests the engine records for the image in the reference's repository (`RepoDigests`):
+   * what it was pulled by, or pushed as. Absent when the engine records none (built here; on Docker's
+   * classic image store, also loaded from a file).
+   */
+  readonly repoDigests?: readonly string[];
 }
 
 /** One image the previous job cached, and the key of its entry. */
@@ -18,6 +24,15 @@ export interface IndexedImage extends LocalImage {
    * is worth it when it beats this). Absent for images the job built, or pulled before it was recorded.
    */
   readonly pullSeconds?: number;
+  /**
+   * The registry digest the cached copy was pulled by (its tag's manifest or index), to compare with what
+   * the tag names now. Absent for images built by a job, and for copies cached before digests were kept.
+   */
+  readonly digest?: string;
+  /** ISO 8601: when the copy was cached. */
+  readonly cachedAt?: string;
+  /** ISO 8601: when a check with a duration (`image-freshness: 7d`) last found the tag still at `digest`. */
+  readonly checkedAt?: string;
 }
 
 /** A successful pull in this job: what a later index records as the image's pull time. */
@@ -77,15 +92,28 @@ export function readLocalImage(value: unknown): LocalImage | null {
   if (!isRecord(value)) return null;
   const { reference, id, sizeBytes } = value;
   if (typeof reference !== "string" || typeof id !== "string" || typeof sizeBytes !== "number") return null;
-  return { reference, id, sizeBytes };
+  if (value.repoDigests === undefined) return { reference, id, sizeBytes };
+  const repoDigests = readList(value.repoDigests, (item) => (typeof item === "string" ? item : null));
+  return repoDigests && { reference, id, sizeBytes, repoDigests };
 }
 
 export function readIndexedImage(value: unknown): IndexedImage | null {
+  if (!isRecord(value) || typeof value.key !== "string") return null;
   const image = readLocalImage(value);
-  if (!image || !isRecord(value) || typeof value.key !== "string") return null;
-  const { key, pullSeconds } = value;
+  if (!image) return null;
+  const { key, pullSeconds, digest, cachedAt, checkedAt } = value;
   if (pullSeconds !== undefined && typeof pullSeconds !== "number") return null;
-  return { ...image, key, ...(pullSeconds === undefined ? {} : { pullSeconds }) };
+  const optional = { digest, cachedAt, checkedAt };
+  if (Object.values(optional).some((field) => field !== undefined && typeof field !== "string")) return null;
+  const { repoDigests: _engineOnly, ...cached } = image;
+  return {
+    ...cached,
+    key,
+    ...(pullSeconds === undefined ? {} : { pullSeconds }),
+    ...(digest === undefined ? {} : { digest: digest as string }),
+    ...(cachedAt === undefined ? {} : { cachedAt: cachedAt as string }),
+    ...(checkedAt === undefined ? {} : { checkedAt: checkedAt as string }),
+  };
 }
 
 /** `1.23 GB` (decimal units, as `cache-max-gb` counts them). */

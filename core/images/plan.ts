@@ -105,6 +105,21 @@ export interface SaveFacts {
   readonly readOnly: boolean;
   /** `cache-max-gb` in bytes: a cap on the images one index holds; null for none. */
   readonly maxBytes: number | null;
+  /** What the registries named the checked tags this job (their digests). */
+  readonly registryDigests?: readonly RegistryDigest[];
+  /**
+   * Record `checkedAt` for copies a check found current: only when checks run by age (`image-freshness` a
+   * duration), where it is what the next job's decision reads. Otherwise every check would change the index.
+   */
+  readonly recordChecks?: boolean;
+  /** ISO 8601, now: the `cachedAt` of new copies, the `checkedAt` of confirmed ones. */
+  readonly now?: string;
+}
+
+/** A tag and the digest its registry named for it in this job. */
+export interface RegistryDigest {
+  readonly reference: string;
+  readonly digest: string;
 }
 
 /**
@@ -140,10 +155,12 @@ export function planSave(facts: SaveFacts): SavePlan {
 
   const candidates = candidateImages(facts, afterByReference).map((image): PlannedImage => {
     const pullSeconds = pullSecondsOf(image, facts);
+    const { repoDigests: _engineOnly, ...cached } = image;
     return {
-      ...image,
+      ...cached,
       key: imageCacheKey({ ...image, prefix: facts.prefix, imageId: image.id }),
       ...(pullSeconds === undefined ? {} : { pullSeconds }),
+      ...provenanceOf(image, facts),
     };
   });
   const restoredIds = new Map(facts.restored.map((image) => [image.reference, image.id]));
@@ -190,12 +207,15 @@ export function planIndex(
   existingKeys: ReadonlySet<string> = new Set(),
 ): PlannedIndex {
   const sorted = [...images]
-    .map(({ reference, id, key, sizeBytes, pullSeconds }) => ({
+    .map(({ reference, id, key, sizeBytes, pullSeconds, digest, cachedAt, checkedAt }) => ({
       reference,
       id,
       key,
       sizeBytes,
       ...(pullSeconds === undefined ? {} : { pullSeconds }),
+      ...(digest === undefined ? {} : { digest }),
+      ...(cachedAt === undefined ? {} : { cachedAt }),
+      ...(checkedAt === undefined ? {} : { checkedAt }),
     }))
     .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
   const index: ImageIndex = { version: IMAGE_INDEX_VERSION, images: sorted };
@@ -212,6 +232,44 @@ function pullSecondsOf(image: LocalImage, facts: SaveFacts): number | undefined 
   if (pulled) return pulled.seconds;
   return facts.indexed.find((entry) => entry.reference === image.reference && entry.id === image.id)
     ?.pullSeconds;
+}
+
+/**
+ * Where a copy came from and when: the digest it was pulled by, when it was cached, when a check last found
+ * it current. What the engine records for the image comes first: an index entry for the same image ID may
+ * name a digest the tag has left (a registry can move a tag to a new manifest of the same image). Without a
+ * digest a copy is never checked: its tag may name nothing in any registry (an image built here), and
+ * asking Docker Hub about it could even find someone else's image under that name.
+ */
+function provenanceOf(
+  image: LocalImage,
+  facts: SaveFacts,
+): Pick<IndexedImage, "digest" | "cachedAt" | "checkedAt"> {
+  const previous = facts.indexed.find(
+    (entry) => entry.reference === image.reference && entry.id === image.id,
+  );
+  const named = facts.registryDigests?.find((entry) => entry.reference === image.reference)?.digest;
+  // A digest the engine records says where the image came from only when it is not the image's own ID: on
+  // the containerd image store an image built here has its own digest among them, just as a pulled one
+  // does; the classic store records digests only for pulls and pushes, and they differ from the ID there.
+  // Images this job pulled, and listed ones, are known to come from their registry.
+  const fromRegistry =
+    facts.listed.includes(image.reference) || facts.pulled.some((pull) => pull.reference === image.reference);
+  const recorded = (image.repoDigests ?? []).filter((candidate) => fromRegistry || candidate !== image.id);
+  // Several digests for one image (pulled by an index and by a manifest): the registry's word decides.
+  const digest =
+    recorded.find((candidate) => candidate === named) ??
+    recorded.find((candidate) => candidate === previous?.digest) ??
+    recorded[0] ??
+    previous?.digest;
+  const cachedAt = previous ? previous.cachedAt : facts.now;
+  const confirmed = facts.recordChecks && named !== undefined && named === digest;
+  const checkedAt = confirmed ? facts.now : previous?.checkedAt;
+  return {
+    ...(digest === undefined ? {} : { digest }),
+    ...(cachedAt === undefined ? {} : { cachedAt }),
+    ...(checkedAt === undefined ? {} : { checkedAt }),
+  };
 }
 
 function candidateImages(facts: SaveFacts, after: ReadonlyMap<string, LocalImage>): LocalImage[] {

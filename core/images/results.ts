@@ -1,6 +1,7 @@
 // What a restore and a save did, image by image, and what the restore leaves for the save. Plain JSON-safe
 // data: the action hands it from its main step to the step that saves, where it is read back and checked
 // here, the way the image index is.
+import { type FreshnessVerdict, readFreshnessVerdict } from "./freshness.ts";
 import {
   type IndexedImage,
   isRecord,
@@ -10,7 +11,7 @@ import {
   readList,
   readLocalImage,
 } from "./model.ts";
-import type { SkipReason } from "./plan.ts";
+import type { RegistryDigest, SkipReason } from "./plan.ts";
 
 /** What the save needs to know of the restore: the engine before it, and what it brought in. */
 export interface ImageCacheState {
@@ -20,6 +21,10 @@ export interface ImageCacheState {
   readonly restored: readonly IndexedImage[];
   readonly pulled: readonly PulledImage[];
   readonly existingKeys: readonly string[];
+  /** What the registries named the tags checked in this job. */
+  readonly registryDigests: readonly RegistryDigest[];
+  /** The checks ran by age (`image-freshness` a duration): the index records when a copy was found current. */
+  readonly recordChecks: boolean;
 }
 
 export const emptyImageCacheState: ImageCacheState = {
@@ -28,6 +33,8 @@ export const emptyImageCacheState: ImageCacheState = {
   restored: [],
   pulled: [],
   existingKeys: [],
+  registryDigests: [],
+  recordChecks: false,
 };
 
 /**
@@ -48,14 +55,23 @@ export type ImageRestore =
       readonly seconds: number;
       readonly restoreSeconds: number;
       readonly pullSeconds: number | null;
+      /**
+       * What the registry said of the tag: current, or unverified (the copy was used anyway, with a
+       * notice), or moved (the new image could not be pulled, so the copy was used). Absent: not checked.
+       */
+      readonly freshness?: FreshnessVerdict;
     }
-  /** A cache miss (or an entry that could not be used), pulled in this job, which took `pullSeconds`. */
+  /**
+   * A cache miss (or an entry that could not be used), pulled in this job, which took `pullSeconds`; or a
+   * cached copy whose tag moved (`freshness` says from which digest to which), pulled anew.
+   */
   | {
       readonly result: "pulled";
       readonly reference: string;
       readonly key: string | null;
       readonly seconds: number;
       readonly pullSeconds: number;
+      readonly freshness?: FreshnessVerdict;
     }
   /** A cache miss not pulled: nobody listed it, no pull was asked for, or the pull failed. */
   | {
@@ -70,6 +86,7 @@ export type ImageRestore =
       readonly reference: string;
       readonly key: string | null;
       readonly seconds: 0;
+      readonly freshness?: FreshnessVerdict;
     };
 
 /** One image at the end of the job. */
@@ -124,14 +141,37 @@ export function readImageCacheState(value: unknown): ImageCacheState | null {
   const restored = readList(value.restored, readIndexedImage);
   const pulled = readList(value.pulled, readPulledImage);
   const existingKeys = readList(value.existingKeys, (key) => (isString(key) ? key : null));
-  if (!before || !indexed || !restored || !pulled || !existingKeys) return null;
-  return { before, indexed, restored, pulled, existingKeys };
+  const registryDigests = readList(value.registryDigests, (item) =>
+    isRecord(item) && isString(item.reference) && isString(item.digest)
+      ? { reference: item.reference, digest: item.digest }
+      : null,
+  );
+  if (!before || !indexed || !restored || !pulled || !existingKeys || !registryDigests) return null;
+  if (typeof value.recordChecks !== "boolean") return null;
+  return {
+    before,
+    indexed,
+    restored,
+    pulled,
+    existingKeys,
+    registryDigests,
+    recordChecks: value.recordChecks,
+  };
+}
+
+/** The optional `freshness` of a restore: absent, or a verdict; null when it is there but unreadable. */
+function readFreshness(value: Record<string, unknown>): { freshness?: FreshnessVerdict } | null {
+  if (value.freshness === undefined) return {};
+  const freshness = readFreshnessVerdict(value.freshness);
+  return freshness && { freshness };
 }
 
 /** One restore as written by `JSON.stringify`; null when it is not one. */
 export function readImageRestore(value: unknown): ImageRestore | null {
   if (!isRecord(value) || !isString(value.reference) || !isNumber(value.seconds)) return null;
   const { reference, seconds } = value;
+  const freshness = readFreshness(value);
+  if (!freshness) return null;
   switch (value.result) {
     case "loaded":
       if (!isString(value.key) || !isNumber(value.bytes) || !isNumber(value.restoreSeconds)) return null;
@@ -144,14 +184,24 @@ export function readImageRestore(value: unknown): ImageRestore | null {
         seconds,
         restoreSeconds: value.restoreSeconds,
         pullSeconds: value.pullSeconds,
+        ...freshness,
       };
     case "pulled":
       if (!isKey(value.key) || !isNumber(value.pullSeconds)) return null;
-      return { result: "pulled", reference, key: value.key, seconds, pullSeconds: value.pullSeconds };
+      return {
+        result: "pulled",
+        reference,
+        key: value.key,
+        seconds,
+        pullSeconds: value.pullSeconds,
+        ...freshness,
+      };
     case "missing":
       return isKey(value.key) ? { result: "missing", reference, key: value.key, seconds } : null;
     case "present":
-      return isKey(value.key) ? { result: "present", reference, key: value.key, seconds: 0 } : null;
+      return isKey(value.key)
+        ? { result: "present", reference, key: value.key, seconds: 0, ...freshness }
+        : null;
     default:
       return null;
   }

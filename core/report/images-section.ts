@@ -1,7 +1,15 @@
 // The job summary's Images section: what the image cache did with each image at the start and the end of the
 // job, and where the time went.
-import { formatBytes, type ImageRestore, type ImageSave, type SkipReason } from "../images/index.ts";
-import { plural } from "./markdown.ts";
+import {
+  type DigestProblem,
+  type FreshnessVerdict,
+  formatBytes,
+  type ImageRestore,
+  type ImageSave,
+  type SkipReason,
+  shortDigest,
+} from "../images/index.ts";
+import { codeSpan, escapeMarkdown, plural } from "./markdown.ts";
 
 const SKIP_TEXT: Record<SkipReason, string> = {
   unchanged: "unchanged",
@@ -48,8 +56,52 @@ export function renderImagesSection(
       `| \`${reference.replace(/[`|]/g, "")}\` | ${restore ? restoreText(restore) : "not restored"} | ${bytes === null ? "" : formatBytes(bytes)} | ${time} | ${save ? saveText(save) : saves ? "" : "not saved"} |`,
     );
   }
-  lines.push("", timeLine(restores, saves, times), "");
+  lines.push("", ...freshnessLines(restores), timeLine(restores, saves, times), "");
   return lines.join("\n");
+}
+
+const PROBLEM_TEXT: Record<DigestProblem, string> = {
+  unreachable: "registry unreachable",
+  "rate-limited": "registry rate limit",
+  unauthorized: "registry refused access",
+  "not-found": "tag not in the registry",
+  "timed-out": "registry too slow",
+  "registry-error": "registry error",
+  "not-checkable": "not checkable",
+};
+
+/** Which tags moved since they were cached, and which cached copies were used without knowing. */
+function freshnessLines(restores: readonly ImageRestore[]): string[] {
+  const moved: string[] = [];
+  const unverified: string[] = [];
+  for (const image of restores) {
+    const freshness = freshnessOf(image);
+    if (freshness?.kind === "moved") {
+      const from = freshness.from === null ? "an unrecorded digest" : codeSpan(shortDigest(freshness.from));
+      const used = image.result === "pulled" ? "" : " (not pulled: the cached copy was used)";
+      moved.push(
+        `${codeSpan(image.reference)} from ${from} to ${codeSpan(shortDigest(freshness.to))}${used}`,
+      );
+    } else if (freshness?.kind === "unverified") {
+      const when =
+        freshness.cachedAt === null
+          ? "cached on an unknown date"
+          : `cached on ${freshness.cachedAt.slice(0, 10)}`;
+      unverified.push(
+        `${codeSpan(image.reference)} (${escapeMarkdown(when)}): ${escapeMarkdown(freshness.reason)}`,
+      );
+    }
+  }
+  return [
+    ...(moved.length > 0 ? [`Tags that moved since they were cached: ${moved.join("; ")}.`, ""] : []),
+    ...(unverified.length > 0
+      ? [`Cached copies used without knowing whether their tag moved: ${unverified.join("; ")}.`, ""]
+      : []),
+  ];
+}
+
+function freshnessOf(image: ImageRestore): FreshnessVerdict | undefined {
+  return "freshness" in image ? image.freshness : undefined;
 }
 
 /** `db:1: cache hit, 1.2 MB, 0.4 s`: one image's restore, for the job log. */
@@ -59,13 +111,21 @@ export function describeRestore(image: ImageRestore): string {
 }
 
 function restoreText(image: ImageRestore): string {
+  const freshness = freshnessOf(image);
   switch (image.result) {
     case "loaded":
+      if (freshness?.kind === "moved") return "cache hit, stale: the tag moved, the pull failed";
+      if (freshness?.kind === "unverified")
+        return `cache hit, not checked (${PROBLEM_TEXT[freshness.problem]})`;
       return "cache hit";
     case "present":
+      if (freshness?.kind === "moved") return "already in Docker, stale: the tag moved, the pull failed";
+      if (freshness?.kind === "unverified") {
+        return `already in Docker, not checked (${PROBLEM_TEXT[freshness.problem]})`;
+      }
       return "already in Docker";
     case "pulled":
-      return "cache miss, pulled";
+      return freshness?.kind === "moved" ? "tag moved, pulled" : "cache miss, pulled";
     case "missing":
       return "cache miss, not pulled";
   }

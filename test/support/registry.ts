@@ -1,8 +1,8 @@
 // A real image registry for tests: Debian's `docker-registry` (the CNCF distribution registry) on
 // 127.0.0.1 with filesystem storage in a temp directory. Its access log is how tests see pulls.
 // Needs Debian's docker-registry package (installed by .ci/run).
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import { createServer as createTcpServer } from "node:net";
@@ -16,21 +16,36 @@ export interface Registry {
   readonly host: string;
   /** `GET`/`HEAD` requests for manifests since the start (or since `mark`), as `METHOD repo:tag`. */
   manifestRequests(since?: number): Promise<string[]>;
-  /** Repositories whose manifests were asked for since `since`, sorted: what was pulled. */
+  /**
+   * Repositories whose manifests the engine asked for since `since`, sorted: what was pulled. seamwatch's
+   * own freshness checks are left out.
+   */
   pulledRepositories(since?: number): Promise<string[]>;
   /** Position in the access log, for `manifestRequests(since)`. */
   mark(): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function startRegistry(): Promise<Registry> {
+export interface RegistryOptions {
+  /** Requires this user (HTTP Basic auth from an htpasswd file, as a private registry does). */
+  readonly htpasswd?: { readonly username: string; readonly password: string };
+}
+
+export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
   const root = mkdtempSync(join(tmpdir(), "seamwatch-registry-"));
   const port = await freePort();
   const config = join(root, "config.yml");
+  const auth: string[] = [];
+  if (options.htpasswd) {
+    const file = join(root, "htpasswd");
+    writeFileSync(file, `${options.htpasswd.username}:${bcrypt(options.htpasswd.password)}\n`);
+    auth.push("auth:", "  htpasswd:", "    realm: seamwatch-test", `    path: ${file}`);
+  }
   writeFileSync(
     config,
     [
       "version: 0.1",
+      ...auth,
       "log:",
       "  level: warn",
       "  accesslog:",
@@ -48,7 +63,7 @@ export async function startRegistry(): Promise<Registry> {
   const server: ChildProcess = spawn("docker-registry", ["serve", config], { stdio: ["ignore", log, log] });
   const host = `127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
-  while (!(await answers(`http://${host}/v2/`))) {
+  while (!(await answers(`http://${host}/v2/`, options.htpasswd !== undefined))) {
     if (server.exitCode !== null || Date.now() > deadline) {
       throw new Error(`docker-registry did not start: ${readFileSync(logFile, "utf8").slice(-2000)}`);
     }
@@ -71,21 +86,31 @@ export async function startRegistry(): Promise<Registry> {
       .split("\n")
       .filter((line) => /^\S+ - - \[/.test(line) && !line.includes("seamwatch-log-flush="));
   };
-  const manifestRequests = async (since = 0): Promise<string[]> =>
+  const manifestRequests = async (since = 0, { withoutChecks = false } = {}): Promise<string[]> =>
     (await accessLines()).slice(since).flatMap((line) => {
       const match = /"(GET|HEAD) \/v2\/(.+)\/manifests\/([^ ?]+)/.exec(line);
+      // The combined log format ends with the quoted user agent.
+      if (withoutChecks && /"seamwatch[^"]*"$/.test(line)) return [];
       return match ? [`${match[1]} ${match[2]}:${match[3]}`] : [];
     });
   return {
     host,
     mark: async () => (await accessLines()).length,
     manifestRequests,
+    // seamwatch's freshness check asks which digest a tag names (a HEAD, as user agent `seamwatch`); that is
+    // not a pull. Pulls are the engine's own requests: on the containerd image store a pull whose manifest
+    // the engine still holds is a HEAD alone.
     pulledRepositories: async (since = 0) =>
       [
-        ...new Set((await manifestRequests(since)).map((line) => line.split(" ")[1]?.split(":")[0] ?? "")),
+        ...new Set(
+          (await manifestRequests(since, { withoutChecks: true })).map(
+            (line) => line.split(" ")[1]?.split(":")[0] ?? "",
+          ),
+        ),
       ].sort(),
     async stop() {
-      if (server.exitCode === null) {
+      // Stopped already (by a signal, so exitCode stays null): the exit event will not come again.
+      if (server.exitCode === null && server.signalCode === null) {
         const exited = new Promise((resolve) => server.once("exit", resolve));
         server.kill("SIGTERM");
         await exited;
@@ -161,12 +186,30 @@ export async function rateLimitedFront(registry: Registry): Promise<RateLimitedF
   };
 }
 
-async function answers(url: string): Promise<boolean> {
+/** Up: `/v2/` answers 200, or 401 when the registry requires a login. */
+async function answers(url: string, requiresLogin: boolean): Promise<boolean> {
   try {
-    return (await fetch(url)).ok;
+    const response = await fetch(url);
+    return response.ok || (requiresLogin && response.status === 401);
   } catch {
     return false;
   }
+}
+
+/**
+ * A bcrypt hash for the registry's htpasswd file (the only format it accepts), made by the C library's
+ * crypt(3) through Perl, which every Debian system has (perl-base is essential).
+ */
+function bcrypt(password: string): string {
+  const alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  // The 22nd character carries only 4 bits of the salt: crypt(3) takes only those with the other 2 clear.
+  const salt =
+    [...randomBytes(21)].map((byte) => alphabet[byte % 64]).join("") + ".Oeu"[(randomBytes(1)[0] ?? 0) % 4];
+  const hash = execFileSync("perl", ["-e", "print crypt($ARGV[0], $ARGV[1])", password, `$2b$05$${salt}`], {
+    encoding: "utf8",
+  });
+  if (!hash.startsWith("$2b$05$")) throw new Error(`perl's crypt made no bcrypt hash (got "${hash}")`);
+  return hash;
 }
 
 function freePort(): Promise<number> {

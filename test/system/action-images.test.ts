@@ -5,7 +5,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type BuiltImage, docker, publishBusyboxImages } from "../support/busybox-images.ts";
+import {
+  type BuiltImage,
+  buildBusyboxImage,
+  docker,
+  publishBusyboxImages,
+} from "../support/busybox-images.ts";
 import { type AzuriteBlobService, startAzurite } from "../support/cache-service/azurite.ts";
 import { type CacheService, startCacheService } from "../support/cache-service/stand-in.ts";
 import { type DockerEngine, dockerEngine } from "../support/docker-engine.ts";
@@ -196,9 +201,13 @@ describe("a cold job, then a warm one with the same images", () => {
     });
   });
 
-  it("the warm job restores every image from the cache and pulls nothing", () => {
-    expect(warm.main.outputs).toMatchObject({ "images-restored": "2", "image-cache-hit": "true" });
-    expect(warmManifestRequests).toEqual([]);
+  it("the warm job restores every image from the cache and pulls nothing: one HEAD per tag, no GET", () => {
+    expect(warm.main.outputs).toMatchObject({
+      "images-restored": "2",
+      "image-cache-hit": "true",
+      "images-updated": "0",
+    });
+    expect([...warmManifestRequests].sort()).toEqual(["HEAD seamwatch-db:1", "HEAD seamwatch-queue:1"]);
     expect(warmEngine).toEqual(images.map((image) => `${image.reference} ${image.id}`).sort());
     expect(warm.main.stdout).toMatch(
       /seamwatch: images: .*seamwatch-db:1: cache hit, [\d.]+ (kB|MB), [\d.]+ s/,
@@ -397,5 +406,106 @@ describe("the action's Docker image cache", () => {
       }),
     );
     expect(warnings(run.post)).toEqual([]);
+  });
+});
+
+describe("cached tags checked against their registry, end to end", () => {
+  /** Builds `reference` with fresh content and pushes it; returns its ID and the digest push reported. */
+  function publish(reference: string, extraBytes: number): { id: string; digest: string } {
+    const built = buildBusyboxImage({ dockerHost: engine.host, reference, extraBytes });
+    const digest = /digest: (sha256:[0-9a-f]{64})/.exec(docker(engine.host, ["push", reference]))?.[1] ?? "";
+    docker(engine.host, ["image", "rm", reference]);
+    return { id: built.id, digest };
+  }
+
+  const notices = (step: StepResult) =>
+    workflowCommands(step.stdout)
+      .filter((command) => command.command === "notice")
+      .map((command) => command.message);
+
+  it("a tag re-pushed with new content: the warm job pulls the new image and says so; the next job restores it", async () => {
+    const service = await cacheService();
+    const reference = `${registry.host}/seamwatch-moving:1`;
+    const first = publish(reference, 200_000);
+    const cold = await job(service, { images: reference });
+    expect(cold.post.code, log(cold.post)).toBe(0);
+
+    const second = publish(reference, 300_000);
+    wipeEngine();
+    const mark = await registry.mark();
+    const warm = await job(service, { images: reference });
+    expect(warm.main.code, log(warm.main)).toBe(0);
+    expect(warm.main.outputs).toMatchObject({ "images-updated": "1", "images-restored": "0" });
+    expect(await registry.pulledRepositories(mark)).toEqual(["seamwatch-moving"]);
+    expect(warm.main.stdout).toContain(
+      `seamwatch-moving:1 moved from ${first.digest.slice(0, 19)} to ${second.digest.slice(0, 19)}: pulling the new image`,
+    );
+    expect(imageRows(warm.post.summary)).toEqual([
+      expect.objectContaining({
+        image: "seamwatch-moving:1",
+        "start of job": "tag moved, pulled",
+        "end of job": "saved",
+      }),
+    ]);
+    expect(warm.post.summary).toContain(
+      `Tags that moved since they were cached: \`${reference}\` from \`${first.digest.slice(0, 19)}\` to \`${second.digest.slice(0, 19)}\`.`,
+    );
+    expect([...warnings(warm.main), ...warnings(warm.post), ...notices(warm.main)]).toEqual([]);
+
+    wipeEngine();
+    const nextMark = await registry.mark();
+    const next = await job(service, { images: reference });
+    expect(next.main.outputs).toMatchObject({ "images-updated": "0", "images-restored": "1" });
+    expect(await registry.manifestRequests(nextMark)).toEqual(["HEAD seamwatch-moving:1"]);
+    expect(engineImages()).toEqual([`${reference} ${second.id}`]);
+    expect(service.violations).toEqual([]);
+  });
+
+  it("the registry stopped: the warm job restores the cached copy with a notice, and the suite runs", async () => {
+    const service = await cacheService();
+    const doomed = await startRegistry();
+    let reference = "";
+    try {
+      reference = `${doomed.host}/seamwatch-outage:1`;
+      const cached = publish(reference, 200_000);
+      const cold = await job(service, { images: reference });
+      expect(cold.post.code, log(cold.post)).toBe(0);
+      await doomed.stop();
+
+      wipeEngine();
+      const warm = await job(service, {
+        images: reference,
+        run: `docker image inspect ${reference} >/dev/null`,
+      });
+      expect(warm.main.code, log(warm.main)).toBe(0);
+      expect(warm.main.outputs).toMatchObject({
+        outcome: "passed",
+        "images-restored": "1",
+        "image-cache-hit": "true",
+        "images-updated": "0",
+      });
+      const today = new Date().toISOString().slice(0, 10);
+      expect(notices(warm.main)).toEqual([
+        `${reference}: could not check whether the tag moved (${doomed.host} is unreachable: connection refused); using the copy cached on ${today} (today)`,
+      ]);
+      expect(warnings(warm.main)).toEqual([]);
+      expect(engineImages()).toEqual([`${reference} ${cached.id}`]);
+      expect(imageRows(warm.post.summary)).toEqual([
+        expect.objectContaining({ "start of job": "cache hit, not checked (registry unreachable)" }),
+      ]);
+      expect(warm.post.summary).toContain("Cached copies used without knowing whether their tag moved:");
+    } finally {
+      await doomed.stop();
+    }
+  });
+
+  it("image-freshness: trust-cache sends no request to the registry", async () => {
+    const service = await cacheService();
+    await job(service);
+    wipeEngine();
+    const mark = await registry.mark();
+    const warm = await job(service, { "image-freshness": "trust-cache" });
+    expect(warm.main.outputs).toMatchObject({ "images-restored": "2", "images-updated": "0" });
+    expect(await registry.manifestRequests(mark)).toEqual([]);
   });
 });

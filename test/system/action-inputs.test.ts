@@ -78,6 +78,7 @@ describe("action.yml", () => {
     expect(metadata.inputs[INPUT.regressionMinSeconds]?.default).toBe(String(DEFAULTS.regressionMinSeconds));
     expect(metadata.inputs[INPUT.serverUrl]?.default).toBe("");
     expect(metadata.inputs[INPUT.serverToken]?.default).toBe("");
+    expect(metadata.inputs[INPUT.imageFreshness]?.default).toBe(DEFAULTS.imageFreshness);
     expect(metadata.inputs[INPUT.images]?.default).toBe("");
     expect(metadata.inputs[INPUT.cacheKeyPrefix]?.default).toBe("");
     expect(metadata.inputs[INPUT.junit]?.default?.trim().split("\n")).toEqual([...DEFAULTS.junit]);
@@ -122,6 +123,7 @@ describe("getInputs", () => {
       prefix: `seamwatch-images-${process.platform}-${process.arch}`,
       readOnly: false,
       maxBytes: 10e9,
+      freshness: { kind: "check" },
     });
   });
 
@@ -155,6 +157,7 @@ describe("getInputs", () => {
       "cache-key-prefix": "it-images",
       "cache-read-only": "True",
       "cache-max-gb": "2.5",
+      "image-freshness": "7d",
     });
     expect(resolved.imageCache).toEqual({
       listed: ["postgres:16", "ghcr.io/acme/app@sha256:abc"],
@@ -162,6 +165,10 @@ describe("getInputs", () => {
       prefix: "it-images",
       readOnly: true,
       maxBytes: 2.5e9,
+      freshness: { kind: "check-after", ms: 7 * 86_400_000, text: "7d" },
+    });
+    expect(inputs({ "image-freshness": "trust-cache" }).imageCache.freshness).toEqual({
+      kind: "trust-cache",
     });
   });
 
@@ -263,6 +270,11 @@ describe("getInputs", () => {
     [{ "cache-read-only": "yes" }, "cache-read-only", 'must be true or false, got "yes"'],
     [{ "cache-max-gb": "0" }, "cache-max-gb", "must be more than 0"],
     [{ "cache-max-gb": "-1" }, "cache-max-gb", 'got "-1"'],
+    [
+      { "image-freshness": "weekly" },
+      "image-freshness",
+      'a duration such as 7d, 12h or 30m (units m, h, d, w), got "weekly"',
+    ],
   ] as const)("rejects %o, naming %s", (values, inputName, message) => {
     const error = inputError(values);
     expect(error.inputName).toBe(inputName);

@@ -235,3 +235,126 @@ describe("planSave", () => {
     expect(isPinnedByDigest("127.0.0.1:5000/redis:7@sha256:00")).toBe(true);
   });
 });
+
+describe("planSave: where each cached copy came from", () => {
+  const NOW = "2026-12-01T09:00:00.000Z";
+  const DIGEST = `sha256:${"d".repeat(64)}`;
+  const OTHER = `sha256:${"e".repeat(64)}`;
+  const facts = (over: Partial<SaveFacts>): SaveFacts => ({
+    mode: "auto",
+    prefix: PREFIX,
+    listed: [],
+    before: [],
+    after: [],
+    indexed: [],
+    restored: [],
+    pulled: [],
+    existingKeys: [],
+    readOnly: false,
+    maxBytes: null,
+    now: NOW,
+    ...over,
+  });
+  const indexed = (plan: ReturnType<typeof planSave>) => plan.index?.index.images ?? [];
+
+  it("records the digest a pulled image has in the engine, and today as the day it was cached", () => {
+    const pulled = { ...image("postgres:16", "a"), repoDigests: [DIGEST] };
+    const plan = planSave(
+      facts({ listed: ["postgres:16"], after: [pulled], pulled: [{ reference: "postgres:16", seconds: 3 }] }),
+    );
+    expect(indexed(plan)).toEqual([
+      expect.objectContaining({ reference: "postgres:16", digest: DIGEST, cachedAt: NOW }),
+    ]);
+    expect(indexed(plan)[0]).not.toHaveProperty("repoDigests");
+  });
+
+  it("carries an unchanged copy's digest and date over, so a job with nothing new leaves the same index", () => {
+    const copy = {
+      ...cached(image("postgres:16", "a")),
+      digest: DIGEST,
+      cachedAt: "2026-11-01T00:00:00.000Z",
+    };
+    const first = planIndex(PREFIX, [copy]);
+    // Loaded from the cache on the classic image store: the engine records no digest for it.
+    const plan = planSave(
+      facts({
+        listed: ["postgres:16"],
+        after: [image("postgres:16", "a")],
+        indexed: [copy],
+        restored: [copy],
+        existingKeys: [copy.key, first.key],
+      }),
+    );
+    expect(indexed(plan)).toEqual([copy]);
+    expect(plan.index?.exists).toBe(true);
+  });
+
+  it("prefers the digest the registry named when the engine records several", () => {
+    const both = { ...image("postgres:16", "a"), repoDigests: [OTHER, DIGEST] };
+    const plan = planSave(
+      facts({
+        listed: ["postgres:16"],
+        after: [both],
+        registryDigests: [{ reference: "postgres:16", digest: DIGEST }],
+      }),
+    );
+    expect(indexed(plan)[0]?.digest).toBe(DIGEST);
+  });
+
+  it("takes what the engine records over an index entry of the same image whose tag has moved on", () => {
+    const copy = {
+      ...cached(image("postgres:16", "a")),
+      digest: OTHER,
+      cachedAt: "2026-11-01T00:00:00.000Z",
+    };
+    const repulled = { ...image("postgres:16", "a"), repoDigests: [DIGEST] };
+    const plan = planSave(
+      facts({
+        listed: ["postgres:16"],
+        after: [repulled],
+        indexed: [copy],
+        pulled: [{ reference: "postgres:16", seconds: 2 }],
+      }),
+    );
+    expect(indexed(plan)).toEqual([
+      expect.objectContaining({ digest: DIGEST, cachedAt: "2026-11-01T00:00:00.000Z" }),
+    ]);
+  });
+
+  it("records no digest for an image built here, even when the engine lists its own ID as one", () => {
+    // The containerd image store lists a built image's own digest among its RepoDigests.
+    const built = { ...image("app:dev", "b"), repoDigests: [id("b")] };
+    const plan = planSave(facts({ after: [built] }));
+    expect(indexed(plan)[0]).not.toHaveProperty("digest");
+    // The same digest for an image seamwatch pulled is the digest it was pulled by.
+    const pulled = planSave(facts({ after: [built], pulled: [{ reference: "app:dev", seconds: 1 }] }));
+    expect(indexed(pulled)[0]?.digest).toBe(id("b"));
+  });
+
+  it("records when a check found the copy current only when checks run by age", () => {
+    const copy = {
+      ...cached(image("postgres:16", "a")),
+      digest: DIGEST,
+      cachedAt: "2026-11-01T00:00:00.000Z",
+    };
+    const common = {
+      listed: ["postgres:16"],
+      after: [image("postgres:16", "a")],
+      indexed: [copy],
+      restored: [copy],
+      registryDigests: [{ reference: "postgres:16", digest: DIGEST }],
+    };
+    expect(indexed(planSave(facts({ ...common, recordChecks: true })))[0]?.checkedAt).toBe(NOW);
+    expect(indexed(planSave(facts({ ...common, recordChecks: false })))[0]).not.toHaveProperty("checkedAt");
+  });
+
+  it("reads an index without digests or dates (written before they were kept) and one with them", () => {
+    const old = '{"version":1,"images":[{"reference":"a:1","id":"sha256:a","key":"k","sizeBytes":1}]}';
+    expect(parseImageIndex(old)?.images).toEqual([
+      { reference: "a:1", id: "sha256:a", key: "k", sizeBytes: 1 },
+    ]);
+    const withDigest = old.replace('"sizeBytes":1', `"sizeBytes":1,"digest":"${DIGEST}","cachedAt":"${NOW}"`);
+    expect(parseImageIndex(withDigest)?.images[0]).toMatchObject({ digest: DIGEST, cachedAt: NOW });
+    expect(parseImageIndex(old.replace('"sizeBytes":1', '"sizeBytes":1,"digest":5'))).toBeNull();
+  });
+});

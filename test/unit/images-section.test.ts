@@ -85,3 +85,65 @@ function comparison(text: string) {
     unknown: unknown === undefined ? null : Number(unknown),
   };
 }
+
+describe("the Images section on tags checked against their registry", () => {
+  type Loaded = Extract<ImageRestore, { result: "loaded" }>;
+  type Pulled = Extract<ImageRestore, { result: "pulled" }>;
+  const FROM = `sha256:${"a".repeat(64)}`;
+  const TO = `sha256:${"b".repeat(64)}`;
+
+  it("says which tag moved, from which digest to which, and that it was pulled", () => {
+    const moved: ImageRestore = {
+      ...(pulled("postgres:16", 4) as Pulled),
+      freshness: { kind: "moved", from: FROM, to: TO },
+    };
+    const text = renderImagesSection([moved], nothingSaved, times);
+    expect(text).toContain("| `postgres:16` | tag moved, pulled |");
+    expect(text).toContain(
+      "Tags that moved since they were cached: `postgres:16` from `sha256:aaaaaaaaaaaa` to `sha256:bbbbbbbbbbbb`.",
+    );
+  });
+
+  it("says which cached copies were used without a check, why, and since when", () => {
+    const unchecked: ImageRestore = {
+      ...(hit("redis:7", 1, 2) as Loaded),
+      freshness: {
+        kind: "unverified",
+        problem: "rate-limited",
+        reason: "registry-1.docker.io answered 429 Too Many Requests: its rate limit is reached",
+        cachedAt: "2026-11-20T08:00:00.000Z",
+      },
+    };
+    const text = renderImagesSection([unchecked], nothingSaved, times);
+    expect(text).toContain("| `redis:7` | cache hit, not checked (registry rate limit) |");
+    expect(text).toContain(
+      "Cached copies used without knowing whether their tag moved: `redis:7` (cached on 2026-11-20): registry-1.docker.io answered 429 Too Many Requests: its rate limit is reached.",
+    );
+  });
+
+  it("escapes what a registry said, which is not ours to render", () => {
+    const unchecked: ImageRestore = {
+      ...(hit("redis:7", 1, 2) as Loaded),
+      freshness: {
+        kind: "unverified",
+        problem: "registry-error",
+        reason: "evil answered 500 <b>@team</b>",
+        cachedAt: null,
+      },
+    };
+    const text = renderImagesSection([unchecked], nothingSaved, times);
+    expect(text).not.toContain("<b>");
+    expect(text).not.toMatch(/[^\\`]@team/);
+  });
+
+  it("says nothing of freshness for copies that were current", () => {
+    const current: ImageRestore = {
+      ...(hit("redis:7", 1, 2) as Loaded),
+      freshness: { kind: "current", digest: TO },
+    };
+    const text = renderImagesSection([current], nothingSaved, times);
+    expect(text).toContain("| `redis:7` | cache hit |");
+    expect(text).not.toContain("moved");
+    expect(text).not.toContain("without knowing");
+  });
+});

@@ -5,6 +5,7 @@ import {
   getInput,
   getState,
   info,
+  notice,
   saveState,
   setOutput,
   summary,
@@ -1813,7 +1814,8 @@ var OUTPUT = {
   /** The run's page on the dashboard; set only when the upload succeeded. */
   reportUrl: "report-url",
   imagesRestored: "images-restored",
-  imageCacheHit: "image-cache-hit"
+  imageCacheHit: "image-cache-hit",
+  imagesUpdated: "images-updated"
 };
 var SAVE_STEP_OUTPUT = {
   imagesSaved: "images-saved"
@@ -1850,6 +1852,186 @@ function reportPathFor(env) {
 
 // action/image-cache.ts
 import { randomUUID } from "node:crypto";
+
+// core/images/freshness.ts
+var UNIT_MS = {
+  m: 6e4,
+  h: 36e5,
+  d: 864e5,
+  w: 7 * 864e5
+};
+function parseImageFreshness(text) {
+  const value = text.trim();
+  if (value === "check" || value === "") return { kind: "check" };
+  if (value === "trust-cache") return { kind: "trust-cache" };
+  const match = /^(\d{1,6})\s*([mhdw])$/.exec(value);
+  const unit = match ? UNIT_MS[match[2] ?? ""] : void 0;
+  if (!match || unit === void 0 || Number(match[1]) === 0) {
+    return {
+      kind: "invalid",
+      reason: "must be check, trust-cache, or a duration such as 7d, 12h or 30m (units m, h, d, w)"
+    };
+  }
+  return { kind: "check-after", ms: Number(match[1]) * unit, text: value };
+}
+function readImageFreshness(value) {
+  if (typeof value !== "object" || value === null) return null;
+  const item = value;
+  if (item.kind === "check" || item.kind === "trust-cache") return { kind: item.kind };
+  if (item.kind !== "check-after" || typeof item.text !== "string") return null;
+  const parsed = parseImageFreshness(item.text);
+  return parsed.kind === "check-after" && parsed.ms === item.ms ? parsed : null;
+}
+function decideCheck({
+  copy,
+  listed,
+  freshness,
+  now
+}) {
+  if (copy.reference.includes("@")) return { check: false, why: "pinned" };
+  if (freshness.kind === "trust-cache") return { check: false, why: "trust-cache" };
+  if (copy.digest === void 0 && !listed) return { check: false, why: "no-registry" };
+  if (freshness.kind === "check-after") {
+    const confirmed = latest(copy.cachedAt, copy.checkedAt);
+    if (confirmed !== null && now.getTime() - confirmed < freshness.ms)
+      return { check: false, why: "recent" };
+  }
+  return { check: true };
+}
+var DIGEST_PROBLEMS = [
+  "unreachable",
+  "rate-limited",
+  "unauthorized",
+  "not-found",
+  "timed-out",
+  "registry-error",
+  "not-checkable"
+];
+function readFreshnessVerdict(value) {
+  if (typeof value !== "object" || value === null) return null;
+  const item = value;
+  const text = (field) => typeof field === "string";
+  switch (item.kind) {
+    case "current":
+      return text(item.digest) ? { kind: "current", digest: item.digest } : null;
+    case "moved":
+      return (item.from === null || text(item.from)) && text(item.to) ? { kind: "moved", from: item.from, to: item.to } : null;
+    case "unverified": {
+      const problem = DIGEST_PROBLEMS.find((known) => known === item.problem);
+      if (!problem || !text(item.reason) || !(item.cachedAt === null || text(item.cachedAt))) return null;
+      return { kind: "unverified", problem, reason: item.reason, cachedAt: item.cachedAt };
+    }
+    default:
+      return null;
+  }
+}
+function judgeFreshness(copy, answer) {
+  if (answer.kind !== "digest") {
+    return {
+      kind: "unverified",
+      problem: answer.kind,
+      reason: answer.reason,
+      cachedAt: copy.cachedAt ?? null
+    };
+  }
+  const cached = copy.digest ?? (copy.id === answer.digest ? copy.id : void 0);
+  if (cached === answer.digest) return { kind: "current", digest: answer.digest };
+  return { kind: "moved", from: cached ?? null, to: answer.digest };
+}
+function shortDigest(digest) {
+  const colon = digest.indexOf(":");
+  return colon < 0 ? digest.slice(0, 12) : digest.slice(0, colon + 13);
+}
+function describeMove(reference, verdict) {
+  return verdict.from === null ? `${reference}: the cached copy records no digest (cached by an earlier seamwatch); the registry has ${shortDigest(verdict.to)}: pulling it` : `${reference} moved from ${shortDigest(verdict.from)} to ${shortDigest(verdict.to)}: pulling the new image`;
+}
+function describeUnverified(reference, verdict, now) {
+  const copy = verdict.cachedAt === null ? "the cached copy (of unknown date)" : `the copy ${describeCachedAt(verdict.cachedAt, now)}`;
+  return `${reference}: could not check whether the tag moved (${verdict.reason}); using ${copy}`;
+}
+function describeCachedAt(cachedAt, now) {
+  const time = cachedAt === null ? Number.NaN : Date.parse(cachedAt);
+  if (Number.isNaN(time)) return "of unknown date";
+  const days = Math.floor((now.getTime() - time) / 864e5);
+  const ago = days <= 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`;
+  return `cached on ${new Date(time).toISOString().slice(0, 10)} (${ago})`;
+}
+function latest(...dates) {
+  const times = dates.map((date) => date === void 0 ? Number.NaN : Date.parse(date)).filter((time) => !Number.isNaN(time));
+  return times.length === 0 ? null : Math.max(...times);
+}
+
+// core/images/image-reference.ts
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_API_HOST = "registry-1.docker.io";
+var DOCKER_HUB_CREDENTIALS_ADDRESS = "https://index.docker.io/v1/";
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+var DOMAIN_NAME = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*$/;
+var IPV6_LITERAL = /^\[[0-9a-fA-F:.]+\]$/;
+var NAME_MAX_LENGTH = 255;
+function parseImageReference(text) {
+  const invalid = (why) => ({
+    kind: "invalid",
+    reason: `"${text}" is not an image reference: ${why}`
+  });
+  let rest = text.trim();
+  if (rest.length === 0) return invalid("it is empty");
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return invalid(`"${digest}" is not a digest`);
+  }
+  let tag = null;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) return invalid(`"${tag}" is not a tag`);
+  }
+  if (rest.length > NAME_MAX_LENGTH) return invalid(`the name is longer than ${NAME_MAX_LENGTH} characters`);
+  const { registry, remainder } = splitRegistry(rest);
+  if (registry !== DOCKER_HUB && !isRegistryHost(registry)) return invalid(`"${registry}" is not a host`);
+  const components = remainder.split("/");
+  const bad = components.find((component) => !PATH_COMPONENT.test(component));
+  if (bad !== void 0) {
+    return invalid(
+      bad.length === 0 ? "a part of the name is empty" : `"${bad}" is not a valid name part (lower-case letters, digits and . _ -)`
+    );
+  }
+  const repository = registry === DOCKER_HUB && components.length === 1 ? `library/${remainder}` : remainder;
+  return {
+    kind: "reference",
+    reference: { registry, repository, tag: tag ?? (digest === null ? "latest" : null), digest }
+  };
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  const first = name.slice(0, slash);
+  if (slash < 0 || !(first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase())) {
+    return { registry: DOCKER_HUB, remainder: name };
+  }
+  const remainder = name.slice(slash + 1);
+  return { registry: first === "index.docker.io" ? DOCKER_HUB : first, remainder };
+}
+function isRegistryHost(registry) {
+  const port = /:(\d{1,5})$/.exec(registry);
+  const host = port ? registry.slice(0, port.index) : registry;
+  return DOMAIN_NAME.test(host) || IPV6_LITERAL.test(host);
+}
+function registryApiHost(registry) {
+  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+function credentialsAddress(registry) {
+  return registry === DOCKER_HUB ? DOCKER_HUB_CREDENTIALS_ADDRESS : registry;
+}
+function isLoopbackRegistry(registry) {
+  const host = registry.replace(/:\d{1,5}$/, "").toLowerCase();
+  return host === "localhost" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "[::1]";
+}
 
 // core/images/keys.ts
 import { createHash } from "node:crypto";
@@ -1938,14 +2120,27 @@ function readLocalImage(value) {
   if (!isRecord(value)) return null;
   const { reference, id, sizeBytes } = value;
   if (typeof reference !== "string" || typeof id !== "string" || typeof sizeBytes !== "number") return null;
-  return { reference, id, sizeBytes };
+  if (value.repoDigests === void 0) return { reference, id, sizeBytes };
+  const repoDigests = readList(value.repoDigests, (item) => typeof item === "string" ? item : null);
+  return repoDigests && { reference, id, sizeBytes, repoDigests };
 }
 function readIndexedImage(value) {
+  if (!isRecord(value) || typeof value.key !== "string") return null;
   const image = readLocalImage(value);
-  if (!image || !isRecord(value) || typeof value.key !== "string") return null;
-  const { key, pullSeconds } = value;
+  if (!image) return null;
+  const { key, pullSeconds, digest, cachedAt, checkedAt } = value;
   if (pullSeconds !== void 0 && typeof pullSeconds !== "number") return null;
-  return { ...image, key, ...pullSeconds === void 0 ? {} : { pullSeconds } };
+  const optional = { digest, cachedAt, checkedAt };
+  if (Object.values(optional).some((field) => field !== void 0 && typeof field !== "string")) return null;
+  const { repoDigests: _engineOnly, ...cached } = image;
+  return {
+    ...cached,
+    key,
+    ...pullSeconds === void 0 ? {} : { pullSeconds },
+    ...digest === void 0 ? {} : { digest },
+    ...cachedAt === void 0 ? {} : { cachedAt },
+    ...checkedAt === void 0 ? {} : { checkedAt }
+  };
 }
 function formatBytes(bytes) {
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
@@ -2003,10 +2198,12 @@ function planSave(facts) {
   }
   const candidates = candidateImages(facts, afterByReference).map((image) => {
     const pullSeconds = pullSecondsOf(image, facts);
+    const { repoDigests: _engineOnly, ...cached2 } = image;
     return {
-      ...image,
+      ...cached2,
       key: imageCacheKey({ ...image, prefix: facts.prefix, imageId: image.id }),
-      ...pullSeconds === void 0 ? {} : { pullSeconds }
+      ...pullSeconds === void 0 ? {} : { pullSeconds },
+      ...provenanceOf(image, facts)
     };
   });
   const restoredIds = new Map(facts.restored.map((image) => [image.reference, image.id]));
@@ -2027,7 +2224,7 @@ function planSave(facts) {
     }
   }
   if (facts.readOnly) return { save: [], skipped, notices: [], index: null };
-  const { kept, dropped, notice } = fitUnderCap([...cached, ...toSave], facts.maxBytes);
+  const { kept, dropped, notice: notice2 } = fitUnderCap([...cached, ...toSave], facts.maxBytes);
   const droppedKeys = new Set(dropped.map((image) => image.key));
   const decided = skipped.filter((entry) => !(entry.image && droppedKeys.has(entry.image.key)));
   for (const image of dropped) {
@@ -2042,15 +2239,18 @@ function planSave(facts) {
   const keptKeys = new Set(kept.map((image) => image.key));
   const save = toSave.filter((image) => keptKeys.has(image.key));
   const index = planIndex(facts.prefix, kept, existing);
-  return { save, skipped: decided, notices: notice ? [notice] : [], index };
+  return { save, skipped: decided, notices: notice2 ? [notice2] : [], index };
 }
 function planIndex(prefix, images2, existingKeys = /* @__PURE__ */ new Set()) {
-  const sorted = [...images2].map(({ reference, id, key: key2, sizeBytes, pullSeconds }) => ({
+  const sorted = [...images2].map(({ reference, id, key: key2, sizeBytes, pullSeconds, digest, cachedAt, checkedAt }) => ({
     reference,
     id,
     key: key2,
     sizeBytes,
-    ...pullSeconds === void 0 ? {} : { pullSeconds }
+    ...pullSeconds === void 0 ? {} : { pullSeconds },
+    ...digest === void 0 ? {} : { digest },
+    ...cachedAt === void 0 ? {} : { cachedAt },
+    ...checkedAt === void 0 ? {} : { checkedAt }
   })).sort((a, b) => a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0);
   const index = { version: IMAGE_INDEX_VERSION, images: sorted };
   const key = indexEntryKey(prefix, sha256(JSON.stringify(index)));
@@ -2060,6 +2260,23 @@ function pullSecondsOf(image, facts) {
   const pulled = facts.pulled.find((entry) => entry.reference === image.reference);
   if (pulled) return pulled.seconds;
   return facts.indexed.find((entry) => entry.reference === image.reference && entry.id === image.id)?.pullSeconds;
+}
+function provenanceOf(image, facts) {
+  const previous = facts.indexed.find(
+    (entry) => entry.reference === image.reference && entry.id === image.id
+  );
+  const named = facts.registryDigests?.find((entry) => entry.reference === image.reference)?.digest;
+  const fromRegistry = facts.listed.includes(image.reference) || facts.pulled.some((pull) => pull.reference === image.reference);
+  const recorded = (image.repoDigests ?? []).filter((candidate) => fromRegistry || candidate !== image.id);
+  const digest = recorded.find((candidate) => candidate === named) ?? recorded.find((candidate) => candidate === previous?.digest) ?? recorded[0] ?? previous?.digest;
+  const cachedAt = previous ? previous.cachedAt : facts.now;
+  const confirmed = facts.recordChecks && named !== void 0 && named === digest;
+  const checkedAt = confirmed ? facts.now : previous?.checkedAt;
+  return {
+    ...digest === void 0 ? {} : { digest },
+    ...cachedAt === void 0 ? {} : { cachedAt },
+    ...checkedAt === void 0 ? {} : { checkedAt }
+  };
 }
 function candidateImages(facts, after) {
   const listed = new Set(facts.listed);
@@ -2084,8 +2301,8 @@ function fitUnderCap(images2, maxBytes) {
     remaining -= image.sizeBytes;
   }
   const droppedKeys = new Set(dropped.map((image) => image.key));
-  const notice = `The images to cache come to ${formatBytes(total)}, over cache-max-gb (${formatBytes(maxBytes)}): not caching the largest, ${dropped.map((image) => `${image.reference} (${formatBytes(image.sizeBytes)})`).join(", ")}.`;
-  return { kept: images2.filter((image) => !droppedKeys.has(image.key)), dropped, notice };
+  const notice2 = `The images to cache come to ${formatBytes(total)}, over cache-max-gb (${formatBytes(maxBytes)}): not caching the largest, ${dropped.map((image) => `${image.reference} (${formatBytes(image.sizeBytes)})`).join(", ")}.`;
+  return { kept: images2.filter((image) => !droppedKeys.has(image.key)), dropped, notice: notice2 };
 }
 function skip(image, reason, message) {
   return { reference: image.reference, image, reason, message };
@@ -2103,7 +2320,9 @@ var emptyImageCacheState = {
   indexed: [],
   restored: [],
   pulled: [],
-  existingKeys: []
+  existingKeys: [],
+  registryDigests: [],
+  recordChecks: false
 };
 function cacheHit(images2) {
   const hits = images2.filter((image) => image.result === "loaded").length;
@@ -2125,12 +2344,32 @@ function readImageCacheState(value) {
   const restored = readList(value.restored, readIndexedImage);
   const pulled = readList(value.pulled, readPulledImage);
   const existingKeys = readList(value.existingKeys, (key) => isString(key) ? key : null);
-  if (!before || !indexed || !restored || !pulled || !existingKeys) return null;
-  return { before, indexed, restored, pulled, existingKeys };
+  const registryDigests = readList(
+    value.registryDigests,
+    (item) => isRecord(item) && isString(item.reference) && isString(item.digest) ? { reference: item.reference, digest: item.digest } : null
+  );
+  if (!before || !indexed || !restored || !pulled || !existingKeys || !registryDigests) return null;
+  if (typeof value.recordChecks !== "boolean") return null;
+  return {
+    before,
+    indexed,
+    restored,
+    pulled,
+    existingKeys,
+    registryDigests,
+    recordChecks: value.recordChecks
+  };
+}
+function readFreshness(value) {
+  if (value.freshness === void 0) return {};
+  const freshness = readFreshnessVerdict(value.freshness);
+  return freshness && { freshness };
 }
 function readImageRestore(value) {
   if (!isRecord(value) || !isString(value.reference) || !isNumber(value.seconds)) return null;
   const { reference, seconds: seconds2 } = value;
+  const freshness = readFreshness(value);
+  if (!freshness) return null;
   switch (value.result) {
     case "loaded":
       if (!isString(value.key) || !isNumber(value.bytes) || !isNumber(value.restoreSeconds)) return null;
@@ -2142,15 +2381,23 @@ function readImageRestore(value) {
         bytes: value.bytes,
         seconds: seconds2,
         restoreSeconds: value.restoreSeconds,
-        pullSeconds: value.pullSeconds
+        pullSeconds: value.pullSeconds,
+        ...freshness
       };
     case "pulled":
       if (!isKey(value.key) || !isNumber(value.pullSeconds)) return null;
-      return { result: "pulled", reference, key: value.key, seconds: seconds2, pullSeconds: value.pullSeconds };
+      return {
+        result: "pulled",
+        reference,
+        key: value.key,
+        seconds: seconds2,
+        pullSeconds: value.pullSeconds,
+        ...freshness
+      };
     case "missing":
       return isKey(value.key) ? { result: "missing", reference, key: value.key, seconds: seconds2 } : null;
     case "present":
-      return isKey(value.key) ? { result: "present", reference, key: value.key, seconds: 0 } : null;
+      return isKey(value.key) ? { result: "present", reference, key: value.key, seconds: 0, ...freshness } : null;
     default:
       return null;
   }
@@ -4140,21 +4387,64 @@ function renderImagesSection(restores, saves, times) {
       `| \`${reference.replace(/[`|]/g, "")}\` | ${restore ? restoreText(restore) : "not restored"} | ${bytes === null ? "" : formatBytes(bytes)} | ${time} | ${save ? saveText(save) : saves ? "" : "not saved"} |`
     );
   }
-  lines2.push("", timeLine(restores, saves, times), "");
+  lines2.push("", ...freshnessLines(restores), timeLine(restores, saves, times), "");
   return lines2.join("\n");
+}
+var PROBLEM_TEXT = {
+  unreachable: "registry unreachable",
+  "rate-limited": "registry rate limit",
+  unauthorized: "registry refused access",
+  "not-found": "tag not in the registry",
+  "timed-out": "registry too slow",
+  "registry-error": "registry error",
+  "not-checkable": "not checkable"
+};
+function freshnessLines(restores) {
+  const moved = [];
+  const unverified = [];
+  for (const image of restores) {
+    const freshness = freshnessOf(image);
+    if (freshness?.kind === "moved") {
+      const from = freshness.from === null ? "an unrecorded digest" : codeSpan(shortDigest(freshness.from));
+      const used = image.result === "pulled" ? "" : " (not pulled: the cached copy was used)";
+      moved.push(
+        `${codeSpan(image.reference)} from ${from} to ${codeSpan(shortDigest(freshness.to))}${used}`
+      );
+    } else if (freshness?.kind === "unverified") {
+      const when = freshness.cachedAt === null ? "cached on an unknown date" : `cached on ${freshness.cachedAt.slice(0, 10)}`;
+      unverified.push(
+        `${codeSpan(image.reference)} (${escapeMarkdown(when)}): ${escapeMarkdown(freshness.reason)}`
+      );
+    }
+  }
+  return [
+    ...moved.length > 0 ? [`Tags that moved since they were cached: ${moved.join("; ")}.`, ""] : [],
+    ...unverified.length > 0 ? [`Cached copies used without knowing whether their tag moved: ${unverified.join("; ")}.`, ""] : []
+  ];
+}
+function freshnessOf(image) {
+  return "freshness" in image ? image.freshness : void 0;
 }
 function describeRestore(image) {
   const size = image.result === "loaded" ? `, ${formatBytes(image.bytes)}` : "";
   return `${image.reference}: ${restoreText(image)}${size}, ${seconds(image.seconds)}`;
 }
 function restoreText(image) {
+  const freshness = freshnessOf(image);
   switch (image.result) {
     case "loaded":
+      if (freshness?.kind === "moved") return "cache hit, stale: the tag moved, the pull failed";
+      if (freshness?.kind === "unverified")
+        return `cache hit, not checked (${PROBLEM_TEXT[freshness.problem]})`;
       return "cache hit";
     case "present":
+      if (freshness?.kind === "moved") return "already in Docker, stale: the tag moved, the pull failed";
+      if (freshness?.kind === "unverified") {
+        return `already in Docker, not checked (${PROBLEM_TEXT[freshness.problem]})`;
+      }
       return "already in Docker";
     case "pulled":
-      return "cache miss, pulled";
+      return freshness?.kind === "moved" ? "tag moved, pulled" : "cache miss, pulled";
     case "missing":
       return "cache miss, not pulled";
   }
@@ -5918,11 +6208,47 @@ async function readImageList(cli) {
   }
   if (tagged.length === 0) return [];
   const ids = [...new Set(tagged.map((image) => image.id))];
-  const inspected = await docker(cli, ["image", "inspect", "--format", "{{.Id}} {{.Size}}", ...ids]);
-  const sizes = new Map(
-    inspected.split("\n").map((line) => line.trim().split(" ")).filter((parts) => parts.length === 2).map(([id, size]) => [id ?? "", Number(size)])
-  );
-  return tagged.map((image) => ({ ...image, sizeBytes: sizes.get(image.id) ?? 0 }));
+  const inspected = await docker(cli, [
+    "image",
+    "inspect",
+    "--format",
+    "{{.Id}} {{.Size}} {{json .RepoDigests}}",
+    ...ids
+  ]);
+  const details = /* @__PURE__ */ new Map();
+  for (const line of inspected.split("\n")) {
+    const match = /^(\S+) (\d+) (.*)$/.exec(line.trim());
+    if (!match) continue;
+    let repoDigests;
+    try {
+      repoDigests = JSON.parse(match[3] ?? "null");
+    } catch {
+      repoDigests = null;
+    }
+    details.set(match[1] ?? "", {
+      sizeBytes: Number(match[2]),
+      repoDigests: Array.isArray(repoDigests) ? repoDigests.filter((item) => typeof item === "string") : []
+    });
+  }
+  return tagged.map((image) => {
+    const found = details.get(image.id);
+    const repository = image.reference.slice(0, image.reference.lastIndexOf(":"));
+    const repoDigests = (found?.repoDigests ?? []).flatMap((entry) => {
+      const at = entry.lastIndexOf("@");
+      return entry.slice(0, at) === repository ? [entry.slice(at + 1)] : [];
+    });
+    return {
+      ...image,
+      sizeBytes: found?.sizeBytes ?? 0,
+      ...repoDigests.length > 0 ? { repoDigests } : {}
+    };
+  });
+}
+async function removeUntaggedImage(cli, id) {
+  const tags = await runDocker(cli, ["image", "inspect", "--format", "{{len .RepoTags}}", id]);
+  if (tags.exitCode !== 0 || hasTimedOut(tags) || tags.stdout.trim() !== "0") return false;
+  const run = await runDocker(cli, ["image", "rm", id]);
+  return run.exitCode === 0 && !hasTimedOut(run);
 }
 async function saveImage(cli, reference, file) {
   await docker(cli, ["save", "-o", file, reference]);
@@ -6098,10 +6424,533 @@ function describePull(reference, attempt, decision) {
   return `${head} failed, ${why}; ${next}`;
 }
 
-// docker/restore-images.ts
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
+// docker/registry-digest.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// docker/docker-credentials.ts
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
 import { join as join3 } from "node:path";
+var DEFAULT_HELPER_TIMEOUT_MS = 5e3;
+function dockerConfigPath(env) {
+  return env.DOCKER_CONFIG ? join3(env.DOCKER_CONFIG, "config.json") : join3(env.HOME || homedir(), ".docker", "config.json");
+}
+function createCredentialLookup(options) {
+  let config;
+  const byRegistry = /* @__PURE__ */ new Map();
+  return (registry) => {
+    config ??= readDockerConfig(dockerConfigPath(options.env));
+    let lookup = byRegistry.get(registry);
+    if (!lookup) {
+      lookup = config.then((read) => findCredentials(registry, read, options));
+      byRegistry.set(registry, lookup);
+    }
+    return lookup;
+  };
+}
+async function readDockerConfig(path) {
+  let text;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (cause) {
+    if (cause.code === "ENOENT") return { problem: `no Docker config at ${path}` };
+    return { problem: `could not read ${path}: ${cause.message}` };
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    return { problem: `${path} is not JSON: ${cause.message}` };
+  }
+  if (!isRecord2(value)) return { problem: `${path} does not hold a JSON object` };
+  const auths = {};
+  if (isRecord2(value.auths)) {
+    for (const [key, entry] of Object.entries(value.auths)) if (isRecord2(entry)) auths[key] = entry;
+  }
+  const credHelpers = {};
+  if (isRecord2(value.credHelpers)) {
+    for (const [key, helper] of Object.entries(value.credHelpers)) {
+      if (typeof helper === "string" && helper.length > 0) credHelpers[key] = helper;
+    }
+  }
+  const credsStore = typeof value.credsStore === "string" && value.credsStore.length > 0 ? value.credsStore : null;
+  return { auths, credsStore, credHelpers };
+}
+async function findCredentials(registry, config, options) {
+  if ("problem" in config) return { credentials: null, source: config.problem };
+  const address = credentialsAddress(registry);
+  const hostname = hostnameOf(address);
+  const helper = config.credHelpers[hostname] ?? config.credsStore;
+  if (helper) return askHelper(helper, address, options);
+  const path = dockerConfigPath(options.env);
+  const entry = config.auths[address] ?? Object.entries(config.auths).find(([key]) => hostnameOf(key) === hostname)?.[1] ?? null;
+  if (!entry) return { credentials: null, source: `no login for ${describeRegistry(registry)} in ${path}` };
+  const credentials = credentialsOfEntry(entry);
+  if (!credentials) {
+    return {
+      credentials: null,
+      source: `the entry for ${describeRegistry(registry)} in ${path} holds no credentials`
+    };
+  }
+  return { credentials, source: path };
+}
+function credentialsOfEntry(entry) {
+  if (typeof entry.registrytoken === "string" && entry.registrytoken) {
+    return { kind: "registry-token", token: entry.registrytoken };
+  }
+  if (typeof entry.identitytoken === "string" && entry.identitytoken) {
+    return { kind: "identity-token", token: entry.identitytoken };
+  }
+  if (typeof entry.auth === "string" && entry.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0) {
+      return { kind: "password", username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+  }
+  if (typeof entry.username === "string" && entry.username && typeof entry.password === "string") {
+    return { kind: "password", username: entry.username, password: entry.password };
+  }
+  return null;
+}
+async function askHelper(helper, address, options) {
+  const program = `docker-credential-${helper}`;
+  const run = await runHelper(program, address, options);
+  if (run.kind === "failed") return { credentials: null, source: `${program}: ${run.reason}` };
+  if (run.exitCode !== 0) {
+    const said = run.output.trim().split("\n").at(-1) || `exit ${run.exitCode}`;
+    return { credentials: null, source: `${program} has no credentials for ${address} (${said})` };
+  }
+  let answer;
+  try {
+    answer = JSON.parse(run.output);
+  } catch {
+    return { credentials: null, source: `${program} did not answer with JSON` };
+  }
+  if (!isRecord2(answer) || typeof answer.Secret !== "string" || answer.Secret.length === 0) {
+    return { credentials: null, source: `${program} gave no secret for ${address}` };
+  }
+  const username = typeof answer.Username === "string" ? answer.Username : "";
+  const credentials = username === "<token>" ? { kind: "identity-token", token: answer.Secret } : { kind: "password", username, password: answer.Secret };
+  return { credentials, source: program };
+}
+var HELPER_KILL_GRACE_MS = 500;
+async function runHelper(program, address, options) {
+  const stdout = [];
+  const stderr = [];
+  const started = startProcess(program, ["get"], {
+    env: options.env,
+    stdin: "pipe",
+    timeoutMs: options.helperTimeoutMs,
+    killGraceMs: HELPER_KILL_GRACE_MS,
+    // Whatever the helper leaves running (an agent it started) must not hold the check.
+    pipesAfterExitMs: HELPER_KILL_GRACE_MS,
+    onOutput: (chunk, stream) => (stream === "stdout" ? stdout : stderr).push(chunk)
+  });
+  const input = started.child.stdin;
+  input.on("error", () => {
+  });
+  input.end(address);
+  let end;
+  try {
+    end = await started.ended;
+  } catch (cause) {
+    if (!(cause instanceof ProcessStartError)) throw cause;
+    const code = cause.cause?.code;
+    return {
+      kind: "failed",
+      reason: code === "ENOENT" ? "not found on PATH" : `could not be started: ${cause.message}`
+    };
+  }
+  if (end.timedOut) {
+    return { kind: "failed", reason: `no answer within ${options.helperTimeoutMs / 1e3} s (stopped)` };
+  }
+  const output = Buffer.concat(stdout).toString("utf8");
+  return {
+    kind: "exited",
+    exitCode: end.exitCode,
+    output: end.exitCode === 0 ? output : `${output}
+${Buffer.concat(stderr).toString("utf8")}`
+  };
+}
+function hostnameOf(address) {
+  return address.replace(/^[a-z]+:\/\//i, "").split("/")[0] ?? "";
+}
+function describeRegistry(registry) {
+  return registry === DOCKER_HUB ? "Docker Hub" : registry;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// docker/registry-digest.ts
+var DEFAULT_CHECK_TIMEOUT_MS = 1e4;
+var MANIFEST_MEDIA_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+var USER_AGENT = "seamwatch";
+var DIGEST_PATTERN = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+function createDigestChecker(options) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  const lookUpCredentials = createCredentialLookup({
+    env: options.env,
+    helperTimeoutMs: options.helperTimeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS
+  });
+  const http = new RegistryHttp(timeoutMs);
+  const schemes = /* @__PURE__ */ new Map();
+  return async (text) => {
+    const parsed = parseImageReference(text);
+    if (parsed.kind === "invalid") return { kind: "not-checkable", reason: parsed.reason };
+    const reference = parsed.reference;
+    if (reference.tag === null) {
+      return { kind: "not-checkable", reason: `${text} is pinned by digest: it cannot move` };
+    }
+    const host = registryApiHost(reference.registry);
+    let timer;
+    const deadline = new Promise((resolve5) => {
+      timer = setTimeout(
+        () => resolve5({
+          kind: "timed-out",
+          reason: `${host} did not answer within ${formatSeconds(timeoutMs)}`
+        }),
+        timeoutMs
+      );
+    });
+    const check = checkTag({ reference, tag: reference.tag, host, http, lookUpCredentials, schemes }).catch(
+      (cause) => ({
+        kind: "registry-error",
+        reason: `checking ${text} failed: ${cause instanceof Error ? cause.message : String(cause)}`
+      })
+    );
+    try {
+      return await Promise.race([check, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+async function checkTag(check) {
+  const { reference, host } = check;
+  const path = `/v2/${reference.repository}/manifests/${encodeURIComponent(check.tag)}`;
+  const known = check.schemes.get(host);
+  const candidates = known ? [known] : isLoopbackRegistry(reference.registry) ? ["https", "http"] : ["https"];
+  let lastFailure = null;
+  for (const scheme of candidates) {
+    const url = `${scheme}://${host}${path}`;
+    try {
+      const result = await headManifest(check, url);
+      check.schemes.set(host, scheme);
+      return result;
+    } catch (cause) {
+      if (!(cause instanceof RegistryUnreachableError)) throw cause;
+      lastFailure = { kind: "unreachable", reason: `${host} is unreachable: ${cause.message}` };
+    }
+  }
+  return lastFailure ?? { kind: "unreachable", reason: `${host} is unreachable` };
+}
+async function headManifest(check, url) {
+  const headers = { accept: MANIFEST_MEDIA_TYPES.join(", ") };
+  let response = await check.http.send("HEAD", url, headers);
+  let credentials = null;
+  if (response.status === 401) {
+    const challenges = parseAuthChallenges(headerText(response.headers["www-authenticate"]));
+    credentials = await check.lookUpCredentials(check.reference.registry);
+    const authorization = await authorize(check, challenges, credentials, url);
+    if (authorization.kind !== "authorization") return authorization.result;
+    response = await check.http.send("HEAD", url, { ...headers, authorization: authorization.value });
+    if (response.status === 200 && !digestHeader(response.headers)) {
+      return digestFromBody(check, url, { ...headers, authorization: authorization.value });
+    }
+  } else if (response.status === 200 && !digestHeader(response.headers)) {
+    return digestFromBody(check, url, headers);
+  }
+  return resultOf(check, response, credentials);
+}
+async function digestFromBody(check, url, headers) {
+  const response = await check.http.send("GET", url, headers);
+  if (response.status !== 200) return resultOf(check, response, null);
+  const digest = digestHeader(response.headers);
+  if (digest) return { kind: "digest", digest };
+  return { kind: "digest", digest: `sha256:${createHash2("sha256").update(response.body).digest("hex")}` };
+}
+function resultOf(check, response, credentials) {
+  const { host, reference, tag } = check;
+  const name = `${reference.repository}:${tag}`;
+  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  switch (response.status) {
+    case 200: {
+      const digest = digestHeader(response.headers);
+      if (digest) return { kind: "digest", digest };
+      return { kind: "registry-error", reason: `${host} answered without a digest for ${name}` };
+    }
+    case 401:
+    case 403:
+      return {
+        kind: "unauthorized",
+        reason: `${host} refused access to ${name} (${status}); ${whose(credentials)}`
+      };
+    case 404:
+      return { kind: "not-found", reason: `${host} has no ${name} (${status})` };
+    case 429:
+      return {
+        kind: "rate-limited",
+        reason: `${host} answered ${status}: its rate limit is reached${rateLimitOf(response.headers)}`
+      };
+    default:
+      return { kind: "registry-error", reason: `${host} answered ${status} for ${name}` };
+  }
+}
+function whose(credentials) {
+  if (!credentials) return "no credentials were asked for";
+  if (!credentials.credentials) return `asked anonymously (${credentials.source})`;
+  const who = credentials.credentials.kind === "password" ? ` of ${credentials.credentials.username}` : "";
+  return `with the credentials${who} from ${credentials.source}`;
+}
+function rateLimitOf(headers) {
+  const remaining = headerText(headers["ratelimit-remaining"]);
+  return remaining ? ` (ratelimit-remaining: ${remaining})` : "";
+}
+async function authorize(check, challenges, lookup, url) {
+  const { host } = check;
+  const credentials = lookup.credentials;
+  const bearer = challenges.find((challenge) => challenge.scheme === "bearer");
+  if (bearer) {
+    if (credentials?.kind === "registry-token") {
+      return { kind: "authorization", value: `Bearer ${credentials.token}` };
+    }
+    return fetchToken(check, bearer, lookup, url);
+  }
+  if (challenges.some((challenge) => challenge.scheme === "basic")) {
+    if (credentials?.kind !== "password") {
+      return {
+        kind: "result",
+        result: {
+          kind: "unauthorized",
+          reason: `${host} asks for a user name and password; ${whose(lookup)}`
+        }
+      };
+    }
+    return { kind: "authorization", value: basic(credentials) };
+  }
+  return {
+    kind: "result",
+    result: {
+      kind: "unauthorized",
+      reason: `${host} answered 401 without a challenge seamwatch can answer (${challenges.map((c) => c.scheme).join(", ") || "none"})`
+    }
+  };
+}
+async function fetchToken(check, challenge, lookup, url) {
+  const { host } = check;
+  const realm = challenge.params.realm;
+  if (!realm) {
+    return {
+      kind: "result",
+      result: { kind: "registry-error", reason: `${host} asked for a token without naming where to get it` }
+    };
+  }
+  const service = challenge.params.service;
+  const scope = challenge.params.scope ?? `repository:${check.reference.repository}:pull`;
+  const credentials = lookup.credentials;
+  let tokenUrl;
+  try {
+    tokenUrl = new URL(realm, url);
+  } catch {
+    return {
+      kind: "result",
+      result: { kind: "registry-error", reason: `${host} named a token realm that is not a URL` }
+    };
+  }
+  let response;
+  try {
+    if (credentials?.kind === "identity-token") {
+      const form = new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: credentials.token,
+        client_id: USER_AGENT,
+        scope,
+        ...service ? { service } : {}
+      });
+      response = await check.http.send(
+        "POST",
+        tokenUrl.href,
+        {
+          "content-type": "application/x-www-form-urlencoded"
+        },
+        form.toString()
+      );
+    } else {
+      if (service) tokenUrl.searchParams.set("service", service);
+      for (const part of scope.split(" ")) tokenUrl.searchParams.append("scope", part);
+      response = await check.http.send(
+        "GET",
+        tokenUrl.href,
+        credentials?.kind === "password" ? { authorization: basic(credentials) } : {}
+      );
+    }
+  } catch (cause) {
+    if (!(cause instanceof RegistryUnreachableError)) throw cause;
+    return {
+      kind: "result",
+      result: {
+        kind: "unreachable",
+        reason: `${tokenUrl.host}, ${host}'s token service, is unreachable: ${cause.message}`
+      }
+    };
+  }
+  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  if (response.status === 401 || response.status === 403) {
+    return {
+      kind: "result",
+      result: {
+        kind: "unauthorized",
+        reason: `${tokenUrl.host} refused a token for ${scope} (${status}); ${whose(lookup)}`
+      }
+    };
+  }
+  if (response.status === 429) {
+    return {
+      kind: "result",
+      result: {
+        kind: "rate-limited",
+        reason: `${tokenUrl.host} answered ${status} for a token: its rate limit is reached`
+      }
+    };
+  }
+  if (response.status !== 200) {
+    return {
+      kind: "result",
+      result: { kind: "registry-error", reason: `${tokenUrl.host} answered ${status} for a token` }
+    };
+  }
+  const token = tokenOf(response.body);
+  if (!token) {
+    return {
+      kind: "result",
+      result: { kind: "registry-error", reason: `${tokenUrl.host} answered without a token` }
+    };
+  }
+  return { kind: "authorization", value: `Bearer ${token}` };
+}
+function tokenOf(body) {
+  try {
+    const value = JSON.parse(body.toString("utf8"));
+    if (typeof value !== "object" || value === null) return null;
+    const { token, access_token: accessToken } = value;
+    if (typeof token === "string" && token) return token;
+    if (typeof accessToken === "string" && accessToken) return accessToken;
+    return null;
+  } catch {
+    return null;
+  }
+}
+function basic(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+function digestHeader(headers) {
+  const digest = headerText(headers["docker-content-digest"]).trim();
+  return DIGEST_PATTERN.test(digest) ? digest : null;
+}
+function headerText(value) {
+  return Array.isArray(value) ? value.join(", ") : value ?? "";
+}
+function parseAuthChallenges(header) {
+  const challenges = [];
+  let position = 0;
+  const skip2 = (pattern) => {
+    pattern.lastIndex = position;
+    const match = pattern.exec(header);
+    if (match) position = pattern.lastIndex;
+    return match;
+  };
+  while (position < header.length) {
+    skip2(/[\s,]*/y);
+    const token = skip2(/[!#$%&'*+.^_`|~0-9A-Za-z-]+/y);
+    if (!token) break;
+    const afterToken = position;
+    if (skip2(/\s*=\s*/y) && challenges.length > 0) {
+      const quoted = skip2(/"((?:[^"\\]|\\.)*)"/y);
+      const value = quoted ? (quoted[1] ?? "").replace(/\\(.)/g, "$1") : skip2(/[^\s,]*/y)?.[0] ?? "";
+      const current = challenges.at(-1);
+      if (current) current.params[token[0].toLowerCase()] = value;
+      continue;
+    }
+    position = afterToken;
+    challenges.push({ scheme: token[0].toLowerCase(), params: {} });
+  }
+  return challenges;
+}
+var RegistryUnreachableError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "RegistryUnreachableError";
+  }
+};
+var RegistryHttp = class {
+  constructor(timeoutMs) {
+    this.timeoutMs = timeoutMs;
+  }
+  timeoutMs;
+  clients = /* @__PURE__ */ new Map();
+  async send(method, url, headers, body = null) {
+    const scheme = url.startsWith("http:") ? "http" : "https";
+    let client = this.clients.get(scheme);
+    if (!client) {
+      const { HttpClient } = await import("./lib-QEHCIYGR.js");
+      client = new HttpClient(USER_AGENT, [], {
+        // Past the check's own deadline, so that the deadline is what a stalled registry meets.
+        socketTimeout: this.timeoutMs + 1e3,
+        allowRetries: false,
+        keepAlive: false
+      });
+      this.clients.set(scheme, client);
+    }
+    let response;
+    try {
+      response = await client.request(method, url, body, headers);
+    } catch (cause) {
+      throw new RegistryUnreachableError(describeNetworkError(cause), { cause });
+    }
+    const chunks = [];
+    for await (const chunk of response.message) chunks.push(chunk);
+    return {
+      status: response.message.statusCode ?? 0,
+      statusText: response.message.statusMessage ?? "",
+      headers: response.message.headers,
+      body: Buffer.concat(chunks)
+    };
+  }
+};
+function describeNetworkError(cause) {
+  const code = cause?.code;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  switch (code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+      return "connection reset";
+    case "ENOTFOUND":
+      return "the host name does not resolve";
+    case "EAI_AGAIN":
+      return "the host name could not be resolved (DNS did not answer)";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "no route to the host";
+    default:
+      return message;
+  }
+}
+function formatSeconds(ms) {
+  return `${Number((ms / 1e3).toFixed(1))} s`;
+}
+
+// docker/restore-images.ts
+import { mkdir, mkdtemp, readFile as readFile2, rm } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join4 } from "node:path";
 
 // docker/cache-job.ts
 import { availableParallelism } from "node:os";
@@ -6153,6 +7002,7 @@ var INDEX_FILE = "index.json";
 
 // docker/restore-images.ts
 var UNAVAILABLE = { kind: "unavailable" };
+var SUPERSEDED = { kind: "superseded" };
 async function restoreImages(options) {
   const job = startJob(options);
   let before;
@@ -6160,20 +7010,39 @@ async function restoreImages(options) {
     before = await listImages(job.docker);
   } catch (cause) {
     job.warn(`Docker images not restored: the Docker engine is not usable (${messageOf(cause)})`);
-    return { dockerUsable: false, images: [], warnings: job.warnings, state: emptyImageCacheState };
+    return {
+      dockerUsable: false,
+      images: [],
+      warnings: job.warnings,
+      notices: [],
+      state: emptyImageCacheState
+    };
   }
-  const workDir = options.workDir ?? await mkdtemp(join3(tmpdir2(), "seamwatch-images-"));
+  const workDir = options.workDir ?? await mkdtemp(join4(tmpdir2(), "seamwatch-images-"));
   try {
-    const indexed = await restoreIndex(job, join3(workDir, "index"));
+    const indexed = await restoreIndex(job, join4(workDir, "index"));
     const plan = planRestore({ listed: options.listed, indexed, local: before });
+    const listed = new Set(options.listed);
+    const today = options.freshness?.today ?? (() => /* @__PURE__ */ new Date());
+    const presentCopies = indexed.filter((image) => plan.present.includes(image.reference));
+    const answers = /* @__PURE__ */ new Map();
+    const checks = startChecks(
+      options.freshness ?? null,
+      [...plan.restore, ...presentCopies],
+      listed,
+      answers
+    );
     const context = {
       ...job,
       workDir,
-      listed: new Set(options.listed),
+      listed,
       pull: options.pull === void 0 ? defaultPullRetry : options.pull,
       imageSlot: limited(job.concurrency),
       loadTurn: limited(1),
-      loaded: []
+      loaded: [],
+      checks,
+      notices: [],
+      today
     };
     const bySize = [...plan.restore].sort((a, b) => b.sizeBytes - a.sizeBytes);
     const restoring = new Map(bySize.map((image) => [image, restoreOne(context, image)]));
@@ -6186,22 +7055,23 @@ async function restoreImages(options) {
       plan.restore.map((image) => restoring.get(image))
     );
     const pulled = await pulling;
-    const present = plan.present.map(
-      (reference) => ({
-        result: "present",
-        reference,
-        key: indexed.find((image) => image.reference === reference)?.key ?? null,
-        seconds: 0
-      })
+    const present = await Promise.all(
+      plan.present.map(
+        (reference) => presentOne(context, reference, indexed.find((image) => image.reference === reference)?.key ?? null)
+      )
     );
     const existingKeys = [
       ...context.loaded.map((image) => image.key),
       ...indexed.length > 0 ? [planIndex(job.prefix, indexed).key] : []
     ];
+    const registryDigests = [...answers].flatMap(
+      ([reference, answer]) => answer.kind === "digest" ? [{ reference, digest: answer.digest }] : []
+    );
     return {
       dockerUsable: true,
       images: [...fromCache, ...pulled, ...present],
       warnings: job.warnings,
+      notices: context.notices,
       state: {
         before,
         indexed,
@@ -6209,7 +7079,9 @@ async function restoreImages(options) {
         pulled: [...fromCache, ...pulled].flatMap(
           (image) => image.result === "pulled" ? [{ reference: image.reference, seconds: image.pullSeconds }] : []
         ),
-        existingKeys
+        existingKeys,
+        registryDigests,
+        recordChecks: options.freshness?.setting.kind === "check-after"
       }
     };
   } finally {
@@ -6220,7 +7092,7 @@ async function restoreIndex(job, dir) {
   try {
     await mkdir(dir, { recursive: true });
     if (!await job.store.restore(indexKey(job.prefix), dir)) return [];
-    const index = parseImageIndex(await readFile(join3(dir, INDEX_FILE), "utf8"));
+    const index = parseImageIndex(await readFile2(join4(dir, INDEX_FILE), "utf8"));
     if (!index) {
       job.warn(`the image index (${indexKey(job.prefix)}*) is unreadable; starting without it`);
       return [];
@@ -6233,12 +7105,45 @@ async function restoreIndex(job, dir) {
     await rm(dir, { recursive: true, force: true });
   }
 }
+function startChecks(freshness, copies, listed, answers) {
+  const checks = /* @__PURE__ */ new Map();
+  if (!freshness) return checks;
+  const now = (freshness.today ?? (() => /* @__PURE__ */ new Date()))();
+  for (const copy of copies) {
+    const decision = decideCheck({
+      copy,
+      listed: listed.has(copy.reference),
+      freshness: freshness.setting,
+      now
+    });
+    if (!decision.check) continue;
+    let settled = null;
+    const verdict = freshness.checkDigest(copy.reference).catch((cause) => ({ kind: "registry-error", reason: messageOf(cause) })).then((answer) => {
+      answers.set(copy.reference, answer);
+      settled = judgeFreshness(copy, answer);
+      return settled;
+    });
+    checks.set(copy.reference, { verdict, settled: () => settled });
+  }
+  return checks;
+}
 async function restoreOne(context, image) {
   const started = context.now();
-  const dir = join3(context.workDir, "entries", image.key);
+  const dir = join4(context.workDir, "entries", image.key);
+  const check = context.checks.get(image.reference);
   try {
     await mkdir(dir, { recursive: true });
-    const load = await context.imageSlot(() => loadFromCache(context, image, dir));
+    const load = await context.imageSlot(
+      () => check?.settled()?.kind === "moved" ? Promise.resolve(SUPERSEDED) : loadFromCache(context, image, dir, check)
+    );
+    const verdict = check ? await check.verdict : void 0;
+    if (verdict?.kind === "moved" && load.kind !== "engine-not-answering") {
+      return await pullMoved(context, image, verdict, load, dir, started);
+    }
+    const freshness = verdict ? { freshness: verdict } : {};
+    if (verdict?.kind === "unverified") {
+      context.notices.push(describeUnverified(image.reference, verdict, context.today()));
+    }
     switch (load.kind) {
       case "loaded":
         return {
@@ -6248,9 +7153,11 @@ async function restoreOne(context, image) {
           bytes: image.sizeBytes,
           seconds: secondsSince(context, started),
           restoreSeconds: load.restoreSeconds,
-          pullSeconds: image.pullSeconds ?? null
+          pullSeconds: image.pullSeconds ?? null,
+          ...freshness
         };
       case "unavailable":
+      case "superseded":
         return await pullOrMiss(context, image.reference, image.key, started);
       case "engine-not-answering":
         return missing(context, image.reference, image.key, started);
@@ -6259,9 +7166,81 @@ async function restoreOne(context, image) {
     await rm(dir, { recursive: true, force: true });
   }
 }
-async function loadFromCache(context, image, dir) {
+async function pullMoved(context, image, verdict, load, dir, started) {
+  context.log(describeMove(image.reference, verdict));
+  const pulled = await pullAnew(context, image.reference);
+  if (pulled.kind === "pulled") {
+    if (load.kind === "loaded") await removeUntaggedImage(context.docker, image.id).catch(() => false);
+    return {
+      result: "pulled",
+      reference: image.reference,
+      key: image.key,
+      seconds: secondsSince(context, started),
+      pullSeconds: pulled.seconds,
+      freshness: verdict
+    };
+  }
+  context.warn(
+    `${image.reference} moved to ${shortDigest(verdict.to)}, but the new image could not be pulled (${pulled.why}): using the cached copy`
+  );
+  const fallback = load.kind === "superseded" ? await context.imageSlot(() => loadFromCache(context, image, dir)) : load;
+  if (fallback.kind !== "loaded") return missing(context, image.reference, image.key, started);
+  return {
+    result: "loaded",
+    reference: image.reference,
+    key: image.key,
+    bytes: image.sizeBytes,
+    seconds: secondsSince(context, started),
+    restoreSeconds: fallback.restoreSeconds,
+    pullSeconds: image.pullSeconds ?? null,
+    freshness: verdict
+  };
+}
+async function presentOne(context, reference, key) {
+  const started = context.now();
+  const verdict = await context.checks.get(reference)?.verdict;
+  const present = {
+    result: "present",
+    reference,
+    key,
+    seconds: 0,
+    ...verdict ? { freshness: verdict } : {}
+  };
+  if (verdict?.kind === "unverified") {
+    context.notices.push(describeUnverified(reference, verdict, context.today()));
+  }
+  if (verdict?.kind !== "moved") return present;
+  context.log(describeMove(reference, verdict));
+  const pulled = await pullAnew(context, reference);
+  if (pulled.kind !== "pulled") {
+    context.warn(
+      `${reference} moved to ${shortDigest(verdict.to)}, but the new image could not be pulled (${pulled.why}): using the one Docker has`
+    );
+    return present;
+  }
+  return {
+    result: "pulled",
+    reference,
+    key,
+    seconds: secondsSince(context, started),
+    pullSeconds: pulled.seconds,
+    freshness: verdict
+  };
+}
+async function pullAnew(context, reference) {
+  if (!context.pull) return { kind: "failed", why: "pulls are off" };
+  const started = context.now();
   try {
-    const load = await (context.store.stream ? streamAndLoad(context, context.store.stream.bind(context.store), image, dir) : downloadAndLoad(context, image, dir));
+    const pulled = await pullImage(context.docker, reference, { retry: context.pull });
+    if (pulled.pulled) return { kind: "pulled", seconds: secondsSince(context, started) };
+    return { kind: "failed", why: pulled.attempts.at(-1)?.outputTail.at(-1) ?? "no output" };
+  } catch (cause) {
+    return { kind: "failed", why: messageOf(cause) };
+  }
+}
+async function loadFromCache(context, image, dir, check) {
+  try {
+    const load = await (context.store.stream ? streamAndLoad(context, context.store.stream.bind(context.store), image, dir, check) : downloadAndLoad(context, image, dir, check));
     if (load.kind === "loaded") context.loaded.push(image);
     return load;
   } catch (cause) {
@@ -6277,9 +7256,11 @@ function entryUnavailable(context, image, cause) {
   context.warn(`cache entry ${image.key} for ${image.reference} could not be restored: ${messageOf(cause)}`);
   return UNAVAILABLE;
 }
-async function streamAndLoad(context, stream, image, dir) {
+async function streamAndLoad(context, stream, image, dir, check) {
   let loadStarted = 0;
+  let superseded = false;
   const opened = await context.loadTurn(async () => {
+    if (check?.settled()?.kind === "moved") return { opened: false, load: SUPERSEDED };
     loadStarted = context.now();
     let source;
     try {
@@ -6289,17 +7270,36 @@ async function streamAndLoad(context, stream, image, dir) {
     }
     if (source === null) return { opened: false, load: UNAVAILABLE };
     const loading = loadImage(context.docker, source, image);
+    let ended = false;
+    void check?.verdict.then((verdict) => {
+      if (verdict.kind !== "moved" || ended) return;
+      superseded = true;
+      source.stop();
+    });
+    void loading.then(
+      () => {
+        ended = true;
+      },
+      () => {
+        ended = true;
+      }
+    );
     await Promise.race([source.done, loading]).catch(() => {
     });
     return { opened: true, loading };
   });
   if (!opened.opened) return opened.load;
-  await opened.loading;
+  try {
+    await opened.loading;
+  } catch (cause) {
+    if (superseded) return SUPERSEDED;
+    throw cause;
+  }
   const took = secondsSince(context, loadStarted);
   context.log(`${image.reference}: downloaded into docker load in ${took.toFixed(1)} s (${image.key})`);
   return { kind: "loaded", restoreSeconds: took };
 }
-async function downloadAndLoad(context, image, dir) {
+async function downloadAndLoad(context, image, dir, check) {
   const downloadStarted = context.now();
   let hit;
   try {
@@ -6311,8 +7311,9 @@ async function downloadAndLoad(context, image, dir) {
   const downloadSeconds = secondsSince(context, downloadStarted);
   context.log(`${image.reference}: cache entry restored in ${downloadSeconds.toFixed(1)} s`);
   return context.loadTurn(async () => {
+    if (check?.settled()?.kind === "moved") return SUPERSEDED;
     const loadStarted = context.now();
-    await loadImage(context.docker, join3(dir, IMAGE_FILE), image);
+    await loadImage(context.docker, join4(dir, IMAGE_FILE), image);
     const loadSeconds = secondsSince(context, loadStarted);
     context.log(`${image.reference}: loaded in ${loadSeconds.toFixed(1)} s (${image.key})`);
     return { kind: "loaded", restoreSeconds: Math.round((downloadSeconds + loadSeconds) * 1e3) / 1e3 };
@@ -6348,7 +7349,7 @@ function missing(context, reference, key, started) {
 // docker/save-images.ts
 import { mkdir as mkdir2, mkdtemp as mkdtemp2, rm as rm2, writeFile } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 async function saveImages(options) {
   const job = startJob(options);
   if (options.mode === "off") return { images: [], notices: [], warnings: job.warnings, index: null };
@@ -6370,11 +7371,14 @@ async function saveImages(options) {
     pulled: options.state.pulled,
     existingKeys: options.state.existingKeys,
     readOnly: options.readOnly,
-    maxBytes: options.maxBytes
+    maxBytes: options.maxBytes,
+    registryDigests: options.state.registryDigests,
+    recordChecks: options.state.recordChecks,
+    now: (options.today ?? (() => /* @__PURE__ */ new Date()))().toISOString()
   });
-  for (const notice of plan.notices) job.log(notice);
+  for (const notice2 of plan.notices) job.log(notice2);
   for (const entry of plan.skipped) job.log(entry.message);
-  const workDir = options.workDir ?? await mkdtemp2(join4(tmpdir3(), "seamwatch-images-"));
+  const workDir = options.workDir ?? await mkdtemp2(join5(tmpdir3(), "seamwatch-images-"));
   try {
     const saved = await mapWithLimit(plan.save, job.concurrency, (image) => saveOne(job, image, workDir));
     const skipped = plan.skipped.map(
@@ -6405,10 +7409,10 @@ async function saveImages(options) {
 }
 async function saveOne(job, image, workDir) {
   const started = job.now();
-  const dir = join4(workDir, "entries", image.key);
+  const dir = join5(workDir, "entries", image.key);
   try {
     await mkdir2(dir, { recursive: true });
-    const bytes = await saveImage(job.docker, image.reference, join4(dir, IMAGE_FILE));
+    const bytes = await saveImage(job.docker, image.reference, join5(dir, IMAGE_FILE));
     const result = await job.store.save(image.key, dir);
     job.log(`${image.reference}: ${result === "saved" ? "saved" : "already cached"} as ${image.key}`);
     return { result, reference: image.reference, key: image.key, bytes, seconds: secondsSince(job, started) };
@@ -6425,10 +7429,10 @@ async function saveOne(job, image, workDir) {
   }
 }
 async function saveIndex(job, planned, workDir) {
-  const dir = join4(workDir, "index");
+  const dir = join5(workDir, "index");
   try {
     await mkdir2(dir, { recursive: true });
-    await writeFile(join4(dir, INDEX_FILE), `${JSON.stringify(planned.index, null, 2)}
+    await writeFile(join5(dir, INDEX_FILE), `${JSON.stringify(planned.index, null, 2)}
 `);
     return await job.store.save(planned.key, dir);
   } catch (cause) {
@@ -6440,9 +7444,9 @@ async function saveIndex(job, planned, workDir) {
 }
 
 // action/image-cache-handover.ts
-import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function parseHandover(text) {
   const value = parseJsonObject(text);
   if (!value || typeof value.restoreId !== "string" || typeof value.restoreSeconds !== "number") return null;
@@ -6464,7 +7468,8 @@ function readSettings(value) {
   if (!isRecord(value)) return null;
   const { mode, prefix, readOnly, maxBytes, workDir, cacheAvailable } = value;
   const listed = readList(value.listed, (item) => typeof item === "string" ? item : null);
-  if (!listed || !saveModes.some((known) => known === mode) || typeof prefix !== "string" || typeof readOnly !== "boolean" || typeof maxBytes !== "number" || typeof workDir !== "string" || typeof cacheAvailable !== "boolean") {
+  const freshness = readImageFreshness(value.freshness);
+  if (!listed || !freshness || !saveModes.some((known) => known === mode) || typeof prefix !== "string" || typeof readOnly !== "boolean" || typeof maxBytes !== "number" || typeof workDir !== "string" || typeof cacheAvailable !== "boolean") {
     return null;
   }
   return {
@@ -6473,16 +7478,17 @@ function readSettings(value) {
     prefix,
     readOnly,
     maxBytes,
+    freshness,
     workDir,
     cacheAvailable
   };
 }
 function handoverFile(env) {
-  return join5(env.RUNNER_TEMP || tmpdir4(), "seamwatch-images-handover.json");
+  return join6(env.RUNNER_TEMP || tmpdir4(), "seamwatch-images-handover.json");
 }
 async function readHandoverFile(env) {
   try {
-    return parseHandover(await readFile2(handoverFile(env), "utf8"));
+    return parseHandover(await readFile3(handoverFile(env), "utf8"));
   } catch {
     return null;
   }
@@ -6495,7 +7501,7 @@ async function writeHandoverFile(env, handover) {
 import { createReadStream } from "node:fs";
 import { mkdir as mkdir3, readdir, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 import { finished, pipeline } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
 var ImageCacheStoreError = class extends Error {
@@ -6505,7 +7511,7 @@ var ImageCacheStoreError = class extends Error {
   }
 };
 function imageWorkDir(env) {
-  return join6(env.RUNNER_TEMP || tmpdir5(), "seamwatch-images");
+  return join7(env.RUNNER_TEMP || tmpdir5(), "seamwatch-images");
 }
 var DOWNLOAD_IDLE_MS = 3e4;
 var STDERR_TAIL_CHARS = 2e3;
@@ -6543,7 +7549,7 @@ function actionsCacheImageStore() {
       const [, lib] = await Promise.all([client(), internals()]);
       if (lib.getCacheServiceVersion() !== "v2") {
         if (!await restore(key, dir)) return null;
-        return fileStream(join6(dir, file));
+        return fileStream(join7(dir, file));
       }
       if (!lib.isCacheReadable(lib.getCacheMode())) return null;
       const compression = await lib.getCompressionMethod();
@@ -6700,13 +7706,13 @@ function fileStream(path) {
 }
 
 // action/inputs.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
 // runner/report-files.ts
 import { copyFile, mkdir as mkdir4, rename, stat as stat3, unlink } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join7, normalize as normalize2, resolve as resolve3, sep as sep2 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join8, normalize as normalize2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -7529,7 +8535,7 @@ async function setAside(paths, cwd, dir) {
   let moved = 0;
   for (const path of paths) {
     const from = resolve3(cwd, path);
-    const to = join7(dir, asideName(path));
+    const to = join8(dir, asideName(path));
     await mkdir4(dirname2(to), { recursive: true });
     try {
       await rename(from, to);
@@ -7545,7 +8551,7 @@ async function setAside(paths, cwd, dir) {
   return moved;
 }
 function asideName(path) {
-  if (isAbsolute2(path)) return join7("_absolute", path);
+  if (isAbsolute2(path)) return join8("_absolute", path);
   return normalize2(path).split(sep2).map((segment) => segment === ".." ? "__" : segment).join(sep2);
 }
 async function isFile(path) {
@@ -7629,7 +8635,7 @@ function retryDelayMs(seconds2) {
 
 // runner/shell-command.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // runner/output-tail.ts
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
@@ -7716,7 +8722,7 @@ async function shellArgv(options) {
     const [file2 = "", ...args2] = known;
     return { file: file2, args: [...args2, options.command] };
   }
-  const script = join8(options.scriptDir, "command");
+  const script = join9(options.scriptDir, "command");
   await writeFile3(script, `${options.command}
 `, { mode: 448 });
   const [file = "", ...args] = options.shell.trim().split(/\s+/).map((word) => word.replaceAll(SCRIPT_PLACEHOLDER, script));
@@ -8017,7 +9023,8 @@ var INPUT = {
   serverToken: UPLOAD_SETTINGS.serverToken.input,
   failOnUploadError: UPLOAD_SETTINGS.failOnUploadError.input,
   regressionPercent: UPLOAD_SETTINGS.regressionPercent.input,
-  regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.input
+  regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.input,
+  imageFreshness: "image-freshness"
 };
 var COMMENT_MODES = ["auto", "always", "off"];
 var FAIL_ON = ["test-failures", "new-failures", "any-failure", "never"];
@@ -8033,7 +9040,8 @@ var DEFAULTS = {
   cacheMaxGb: 10,
   failOnUploadError: UPLOAD_SETTINGS.failOnUploadError.default,
   regressionPercent: UPLOAD_SETTINGS.regressionPercent.default,
-  regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.default
+  regressionMinSeconds: UPLOAD_SETTINGS.regressionMinSeconds.default,
+  imageFreshness: "check"
 };
 var InputError = class extends Error {
   inputName;
@@ -8161,12 +9169,17 @@ function readImageCacheInputs(read) {
   }
   const maxGb = readNumber(read, INPUT.cacheMaxGb, DEFAULTS.cacheMaxGb);
   if (maxGb === 0) throw new InputError(INPUT.cacheMaxGb, read(INPUT.cacheMaxGb), "must be more than 0");
+  const freshnessText = read(INPUT.imageFreshness);
+  const freshness = parseImageFreshness(freshnessText || DEFAULTS.imageFreshness);
+  if (freshness.kind === "invalid")
+    throw new InputError(INPUT.imageFreshness, freshnessText, freshness.reason);
   return Object.freeze({
     listed: Object.freeze(listed),
     mode: readChoice(read, INPUT.cacheImages, saveModes, DEFAULTS.cacheImages),
     prefix,
     readOnly: readBoolean(read, INPUT.cacheReadOnly, DEFAULTS.cacheReadOnly),
-    maxBytes: Math.round(maxGb * 1e9)
+    maxBytes: Math.round(maxGb * 1e9),
+    freshness: Object.freeze(freshness)
   });
 }
 function readBoolean(read, name, fallback) {
@@ -8186,7 +9199,7 @@ function deriveCommentKey(context) {
   if (readable.length <= MAX_READABLE_KEY && texts.every((text) => /^[\w.:/-]+$/.test(text))) {
     return safeKey(readable);
   }
-  const hash = createHash2("sha256").update(canonicalJson(context.matrix)).digest("hex").slice(0, 12);
+  const hash = createHash3("sha256").update(canonicalJson(context.matrix)).digest("hex").slice(0, 12);
   return safeKey(`${job} (matrix ${hash})`);
 }
 function safeKey(key) {
@@ -8270,7 +9283,11 @@ async function restoreImageCache(options) {
   if (!asked && !cacheAvailable) {
     if (inputs.mode !== "off")
       info(`${LOG_PREFIX} no Actions cache service in this job; not caching images.`);
-    setOutputs({ [OUTPUT.imagesRestored]: "0", [OUTPUT.imageCacheHit]: "false" });
+    setOutputs({
+      [OUTPUT.imagesRestored]: "0",
+      [OUTPUT.imageCacheHit]: "false",
+      [OUTPUT.imagesUpdated]: "0"
+    });
     return;
   }
   if (inputs.mode !== "off" && !cacheAvailable) {
@@ -8280,21 +9297,26 @@ async function restoreImageCache(options) {
   }
   const workDir = imageWorkDir(env);
   const started = performance.now();
+  const jobEnv = withoutInputs(env);
   const result = await restoreImages({
     store: cacheAvailable ? actionsCacheImageStore() : noCache,
-    // `docker` sees the job's environment, as a `run:` step would.
-    docker: { env: withoutInputs(env) },
+    docker: { env: jobEnv },
     prefix: inputs.prefix,
     listed: inputs.listed,
     workDir,
     pull: { ...defaultPullRetry, rules: options.rules, log: (line) => info(`${LOG_PREFIX} ${line}`) },
+    freshness: inputs.freshness.kind === "trust-cache" ? null : { setting: inputs.freshness, checkDigest: createDigestChecker({ env: jobEnv }) },
     log: logInfo
   });
   for (const warning2 of result.warnings) {
     if (!result.dockerUsable && !asked) info(`${LOG_PREFIX} ${warning2}`);
     else warning(warning2);
   }
+  for (const notice2 of result.notices) notice(notice2);
   for (const image of result.images) info(`${LOG_PREFIX} ${describeRestore(image)}`);
+  const updated = result.images.filter(
+    (image) => image.result === "pulled" && image.freshness?.kind === "moved"
+  ).length;
   const hit = cacheHit(result.images);
   const restoreSeconds = (performance.now() - started) / 1e3;
   const fromCache = result.images.filter((image) => image.result === "loaded").length;
@@ -8316,7 +9338,11 @@ async function restoreImageCache(options) {
       info(`${LOG_PREFIX} the save step will not find this job's images: ${messageOf(error)}`);
     }
   }
-  setOutputs({ [OUTPUT.imagesRestored]: String(fromCache), [OUTPUT.imageCacheHit]: hit });
+  setOutputs({
+    [OUTPUT.imagesRestored]: String(fromCache),
+    [OUTPUT.imageCacheHit]: hit,
+    [OUTPUT.imagesUpdated]: String(updated)
+  });
 }
 async function saveImageCache(env) {
   const text = getState(STATE.imageCache);
