@@ -38,27 +38,27 @@ const RUNS = {
         evidence({ exitCode: 1, junitFiles: report(passing("lists products") + failing("adds to cart")) }),
       ])
     ).result,
-  flaky: async () =>
+  "was flaky": async () =>
     (
       await runScripted([
         evidence({ exitCode: 0, junitFiles: report(passing("lists products") + flaky("charges the card")) }),
       ])
     ).result,
-  retried: async () =>
+  "was retried": async () =>
     (
       await runScripted([
         evidence({ exitCode: 1, outputTail: DAEMON_DOWN }),
         evidence({ exitCode: 0, junitFiles: report(passing("adds to cart")) }),
       ])
     ).result,
-  infra: async () =>
+  "failed for infrastructure": async () =>
     (
       await runScripted([
         evidence({ exitCode: 1, outputTail: DAEMON_DOWN }),
         evidence({ exitCode: 1, outputTail: DAEMON_DOWN }),
       ])
     ).result,
-  commandFailed: async () =>
+  "failed without a failing test": async () =>
     (await runScripted([evidence({ exitCode: 2, junitFiles: report(passing("adds to cart")) })])).result,
 } as const;
 
@@ -73,26 +73,30 @@ describe("fail-on without history", () => {
     ["failed", "test-failures", "1 test failed."],
     ["failed", "any-failure", "1 test failed."],
     ["failed", "never", null],
-    ["flaky", "test-failures", null],
-    ["flaky", "any-failure", "1 flaky test (fail-on: any-failure)."],
-    ["flaky", "never", null],
-    ["retried", "test-failures", null],
-    ["retried", "any-failure", "The suite passed only after 1 infrastructure retry (fail-on: any-failure)."],
-    ["retried", "never", null],
+    ["was flaky", "test-failures", null],
+    ["was flaky", "any-failure", "1 flaky test (fail-on: any-failure)."],
+    ["was flaky", "never", null],
+    ["was retried", "test-failures", null],
     [
-      "infra",
+      "was retried",
+      "any-failure",
+      "The suite passed only after 1 infrastructure retry (fail-on: any-failure).",
+    ],
+    ["was retried", "never", null],
+    [
+      "failed for infrastructure",
       "test-failures",
       "Infrastructure failed on every one of 2 attempts: the tests did not run to the end.",
     ],
     [
-      "infra",
+      "failed for infrastructure",
       "any-failure",
       "Infrastructure failed on every one of 2 attempts: the tests did not run to the end.",
     ],
-    ["infra", "never", null],
-    ["commandFailed", "test-failures", "0 tests failed (the command failed)."],
-    ["commandFailed", "never", null],
-  ] as const)("a %s run under fail-on: %s fails with %j", async (kind, failOn, failure) => {
+    ["failed for infrastructure", "never", null],
+    ["failed without a failing test", "test-failures", "0 tests failed (the command failed)."],
+    ["failed without a failing test", "never", null],
+  ] as const)("a run that %s, under fail-on: %s, fails with %j", async (kind, failOn, failure) => {
     const run = await RUNS[kind]();
     expect(decide(run, failOn)).toEqual({ failure, notice: null });
   });
@@ -105,7 +109,7 @@ describe("fail-on without history", () => {
     });
     expect(decide(await RUNS.passed(), "new-failures")).toEqual({ failure: null, notice });
     const why = decideFailOn({
-      run: await RUNS.infra(),
+      run: await RUNS["failed for infrastructure"](),
       failOn: "new-failures",
       history: null,
       noHistoryReason: "the baseline of main could not be fetched: ECONNREFUSED",
@@ -168,7 +172,7 @@ describe("fail-on: new-failures with the base branch's history", () => {
   });
 
   it("still fails when infrastructure failed on every attempt", async () => {
-    const run = await RUNS.infra();
+    const run = await RUNS["failed for infrastructure"]();
     expect(decideWith(run, {}).failure).toBe(
       "Infrastructure failed on every attempt: the tests did not run to the end.",
     );
