@@ -14,6 +14,7 @@ import {
   type SaveMode,
   saveModes,
 } from "../core/images/index.ts";
+import { FAIL_ON, type FailOn } from "../runner/fail-on.ts";
 import type { SuiteSettings } from "../runner/run-suite.ts";
 import { RUN_SETTINGS, retryDelayMs } from "../runner/settings.ts";
 import { checkShell, ShellError } from "../runner/shell-command.ts";
@@ -35,7 +36,7 @@ export const INPUT = {
   commentKey: "comment-key",
   matrix: "matrix",
   githubToken: "github-token",
-  failOn: "fail-on",
+  failOn: RUN_SETTINGS.failOn.input,
   images: "images",
   cacheImages: "cache-images",
   cacheKeyPrefix: "cache-key-prefix",
@@ -54,8 +55,7 @@ export type InputName = (typeof INPUT)[keyof typeof INPUT];
 export const COMMENT_MODES = ["auto", "always", "off"] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
-export const FAIL_ON = ["test-failures", "new-failures", "any-failure", "never"] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+export { FAIL_ON, type FailOn };
 
 /**
  * Defaults, also written in action.yml (a test keeps the two equal); used when an input is empty. Those the
@@ -67,7 +67,7 @@ export const DEFAULTS = {
   maxAttempts: RUN_SETTINGS.maxAttempts.default,
   slowTestSeconds: RUN_SETTINGS.slowTestSeconds.default,
   comment: "auto",
-  failOn: "test-failures",
+  failOn: RUN_SETTINGS.failOn.default,
   cacheImages: "auto",
   cacheReadOnly: false,
   cacheMaxGb: 10,

@@ -11,13 +11,11 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
-import { decideFailOnNewFailures } from "../core/analytics/index.ts";
 import { type CiContext, detectCi } from "../core/ci/index.ts";
 import { PatternError } from "../core/classify/index.ts";
 import {
   annotationsFor,
   commentMarker,
-  plural,
   type ReportTarget,
   type RunHistory,
   type RunReportOptions,
@@ -27,13 +25,14 @@ import type { RunResult } from "../core/run/index.ts";
 import { messageOf } from "../process/errors.ts";
 import { exponentialBackoff, type RetryDecision, retry } from "../process/retry.ts";
 import { readEventPayload } from "../runner/ci-context.ts";
+import { decideFailOn } from "../runner/fail-on.ts";
 import { writeRunReport } from "../runner/run-report-file.ts";
 import { runSuite, type SuiteRun } from "../runner/run-suite.ts";
 import { CommandStartError } from "../runner/shell-command.ts";
 import { buildRunHistory } from "../upload/history.ts";
-import { type DashboardSync, syncWithDashboard } from "./dashboard.ts";
+import { syncWithDashboard } from "./dashboard.ts";
 import { restoreImageCache } from "./image-cache.ts";
-import { type ActionInputs, type FailOn, getInputs, InputError, withoutInputs } from "./inputs.ts";
+import { type ActionInputs, getInputs, InputError, withoutInputs } from "./inputs.ts";
 import { OUTPUT, outputValues, reportPathFor, STATE, setOutputs } from "./outputs.ts";
 import {
   FORK_NOTICE,
@@ -139,7 +138,13 @@ async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
         quarantine: inputs.failOn === "new-failures",
       })
     : null;
-  const decision = failOnDecision(run, inputs.failOn, history, dashboard);
+  const decision = decideFailOn({
+    run,
+    failOn: inputs.failOn,
+    history,
+    noHistoryReason: dashboard?.baselineProblem ?? "no server-url is set",
+  });
+  if (decision.notice) core.notice(decision.notice);
   const extras: ReportExtras = {
     history,
     reportUrl: dashboard?.uploaded?.url ?? null,
@@ -170,31 +175,6 @@ interface ReportExtras {
   readonly reportUrl: string | null;
   /** Lines for the reader: why `fail-on` fell back, why nothing was uploaded. */
   readonly notices: readonly string[];
-}
-
-/**
- * Why the step fails, if it does, and what to tell the reader. `new-failures` needs the base branch's
- * history: without it, it decides as `test-failures` and says so (never green by accident).
- */
-function failOnDecision(
-  run: RunResult,
-  failOn: FailOn,
-  history: RunHistory | null,
-  dashboard: DashboardSync | null,
-): { failure: string | null; notice: string | null } {
-  if (failOn !== "new-failures") return { failure: failureFor(run, failOn), notice: null };
-  const decision = decideFailOnNewFailures(
-    { outcome: run.outcome, failed: run.totals.failed },
-    history?.comparison ?? null,
-  );
-  const why = dashboard?.baselineProblem ?? "no server-url is set";
-  const notice = decision.fellBack
-    ? `fail-on: new-failures fell back to test-failures: ${why}.`
-    : decision.notBlocking.length > 0
-      ? `${plural(decision.notBlocking.length, "known flaky test")} failed: not blocking (fail-on: new-failures).`
-      : null;
-  if (notice) core.notice(notice);
-  return { failure: decision.reason, notice };
 }
 
 /**
@@ -346,24 +326,4 @@ function reportOptions(
     reportUrl: extras.reportUrl,
     notice: notices.length > 0 ? notices.join(" ") : null,
   };
-}
-
-/** Why the step fails under `fail-on`, or null when it passes. */
-export function failureFor(run: RunResult, failOn: Exclude<FailOn, "new-failures">): string | null {
-  if (failOn === "never") return null;
-  const { totals } = run;
-  if (run.outcome === "test-failures") {
-    return `${plural(totals.failed, "test")} failed${totals.failed === 0 ? " (the command failed)" : ""}.`;
-  }
-  if (run.outcome === "infra-failure") {
-    return `Infrastructure failed on every one of ${plural(run.attempts.length, "attempt")}: the tests did not run to the end.`;
-  }
-  if (failOn === "any-failure") {
-    if (totals.flaky > 0) return `${plural(totals.flaky, "flaky test")} (fail-on: any-failure).`;
-    const retried = run.attempts.filter((attempt) => attempt.retried).length;
-    if (retried > 0) {
-      return `The suite passed only after ${plural(retried, "infrastructure retry", "infrastructure retries")} (fail-on: any-failure).`;
-    }
-  }
-  return null;
 }

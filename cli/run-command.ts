@@ -8,8 +8,8 @@ import { parseArgs } from "node:util";
 import type { CiOverrides } from "../core/ci/index.ts";
 import { buildRules, compilePatterns, PatternError, type UserPattern } from "../core/classify/index.ts";
 import { type RunHistory, renderRunReport, terminalSafe } from "../core/report/index.ts";
-import type { RunOutcome } from "../core/run/index.ts";
 import { readCiContext } from "../runner/ci-context.ts";
+import { decideFailOn, FAIL_ON, type FailOn, isFailOn } from "../runner/fail-on.ts";
 import { writeRunReport } from "../runner/run-report-file.ts";
 import { runSuite, type SuiteRun, type SuiteSettings } from "../runner/run-suite.ts";
 import { retryDelayMs, RUN_SETTINGS as SETTINGS } from "../runner/settings.ts";
@@ -46,6 +46,7 @@ ${optionLines(SETTINGS.attemptTimeoutMinutes.flag, SETTINGS.attemptTimeoutMinute
 ${optionLines(SETTINGS.infraPatterns.flag, SETTINGS.infraPatterns.help)}
 ${optionLines(SETTINGS.testPatterns.flag, SETTINGS.testPatterns.help)}
 ${optionLines(SETTINGS.slowTestSeconds.flag, SETTINGS.slowTestSeconds.help)}
+${optionLines(SETTINGS.failOn.flag, SETTINGS.failOn.help)}
   --summary <file>                 append the Markdown report to the file (e.g. $GITHUB_STEP_SUMMARY)
                                    instead of printing it
   --json <file>                    write the whole result as JSON, with where it ran (below)
@@ -66,14 +67,15 @@ ${CI_FLAGS.map((flag) => optionLines(`--${flag.name} ${flag.placeholder}`, flag.
 JUnit reports already present when the run starts, and those of each retried attempt, are moved to a
 temporary folder first, so a stale report is never read as fresh. Each attempt sees SEAMWATCH_ATTEMPT.
 
-Exit codes: 0 passed (flaky tests included), 1 test failures, 3 infrastructure failure after all
-attempts, 4 passed but not uploaded (with --fail-on-upload-error), 64 bad usage, 128+n stopped by
-signal n.`;
+Exit codes, as --fail-on decides: 0 passed (with the default, flaky tests included), 1 test failures,
+3 infrastructure failure after all attempts, 4 passed but not uploaded (with --fail-on-upload-error),
+64 bad usage, 128+n stopped by signal n.`;
 
 /** What `seamwatch run`'s flags ask for. */
 interface RunFlags {
   readonly suite: SuiteSettings;
   readonly slowTestSeconds: number;
+  readonly failOn: FailOn;
   readonly summaryFile: string | null;
   readonly jsonFile: string | null;
   /** From the ci flags: what the JSON report's `ci` block takes over the detected values. */
@@ -87,11 +89,8 @@ interface RunFlags {
   } | null;
 }
 
-const EXIT_BY_OUTCOME: Readonly<Record<RunOutcome, number>> = {
-  passed: EXIT.ok,
-  "test-failures": EXIT.testFailures,
-  "infra-failure": EXIT.infraFailure,
-};
+/** Why `--fail-on new-failures` has no history to decide with when no dashboard was asked for. */
+const NO_DASHBOARD = `no dashboard to compare with (--upload, with --server or ${UPLOAD_SETTINGS.serverUrl.env})`;
 
 const STOP_SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 
@@ -160,25 +159,48 @@ export async function runRunCommand(args: readonly string[], io: CommandIo): Pro
   if (reportFile && ci) await writeRunReport(reportFile, run, ci);
   const dashboard =
     options.upload && ci && reportFile
-      ? await syncWithDashboard(run, ci, reportFile, options.upload, io)
+      ? await syncWithDashboard(run, ci, reportFile, { ...options.upload, failOn: options.failOn }, io)
       : null;
   if (scratch) await rm(scratch, { recursive: true, force: true });
+  const verdict = decideFailOn({
+    run: run.result,
+    failOn: options.failOn,
+    history: dashboard?.history ?? null,
+    noHistoryReason: dashboard?.baselineProblem ?? NO_DASHBOARD,
+  });
+  if (verdict.notice) io.stderr(`seamwatch: notice: ${verdict.notice}\n`);
+  const notices = [
+    ...(verdict.notice ? [verdict.notice] : []),
+    ...(dashboard?.problem ? [`Not uploaded to the dashboard: ${dashboard.problem}.`] : []),
+  ];
   const report = renderRunReport(run.result, {
     target: "summary",
     slowTestSeconds: options.slowTestSeconds,
     history: dashboard?.history ?? null,
     reportUrl: dashboard?.uploaded?.url ?? null,
-    notice: dashboard?.problem ? `Not uploaded to the dashboard: ${dashboard.problem}.` : null,
+    notice: notices.length > 0 ? notices.join(" ") : null,
   });
   if (options.summaryFile) await appendFile(options.summaryFile, report);
   // Test names and messages come from the reports: no escape sequence reaches the terminal.
   else io.stdout(`\n${terminalSafe(report)}`);
 
   if (stoppedBy) return 128 + STOP_SIGNALS[stoppedBy];
-  if (run.result.outcome === "passed" && dashboard?.problem && options.upload?.failOnUploadError) {
-    return EXIT.uploadFailed;
+  if (verdict.failure) {
+    io.stderr(`seamwatch: ${verdict.failure}\n`);
+    return run.result.outcome === "infra-failure" ? EXIT.infraFailure : EXIT.testFailures;
   }
-  return EXIT_BY_OUTCOME[run.result.outcome];
+  if (dashboard?.problem && options.upload?.failOnUploadError) return EXIT.uploadFailed;
+  return EXIT.ok;
+}
+
+/** What the dashboard gave the run: its page, its history, and why not when it did not. */
+interface DashboardSync {
+  readonly uploaded: UploadedRun | null;
+  /** Why nothing was uploaded; null when it was. */
+  readonly problem: string | null;
+  readonly history: RunHistory | null;
+  /** Why there is no history; null when there is. */
+  readonly baselineProblem: string | null;
 }
 
 /**
@@ -189,13 +211,17 @@ async function syncWithDashboard(
   run: SuiteRun,
   ci: NonNullable<ReturnType<typeof readCiContext>>,
   reportFile: string,
-  upload: NonNullable<RunFlags["upload"]>,
+  upload: NonNullable<RunFlags["upload"]> & { readonly failOn: FailOn },
   io: CommandIo,
-): Promise<{ uploaded: UploadedRun | null; problem: string | null; history: RunHistory | null }> {
+): Promise<DashboardSync> {
   const context = { log: (line: string) => io.stderr(`seamwatch: ${line}\n`), userAgent: "seamwatch-cli" };
   const branch = baselineBranch(ci);
   let baseline: Baseline | null = null;
-  if (ci.repository && branch) {
+  let baselineProblem: string | null = null;
+  if (!ci.repository || !branch) {
+    baselineProblem =
+      "the run names no repository or base branch to compare with (--repository, --base-branch or --default-branch)";
+  } else {
     try {
       baseline = await fetchBaseline(
         upload.connection,
@@ -203,26 +229,30 @@ async function syncWithDashboard(
         context,
       );
       if (baseline.runs === 0) {
-        io.stderr(`seamwatch: no history in the report: the dashboard has no recent run of ${branch}\n`);
+        baselineProblem = `the dashboard has no recent run of ${branch} to compare with`;
         baseline = null;
       }
     } catch (error) {
-      io.stderr(`seamwatch: no history in the report: ${(error as Error).message}\n`);
+      baselineProblem = `the baseline of ${branch} could not be fetched: ${(error as Error).message}`;
     }
   }
+  if (baselineProblem) io.stderr(`seamwatch: no history in the report: ${baselineProblem}\n`);
   const history = baseline
-    ? buildRunHistory(run.result, run.durationMs, baseline, { ...upload, quarantine: false })
+    ? buildRunHistory(run.result, run.durationMs, baseline, {
+        ...upload,
+        quarantine: upload.failOn === "new-failures",
+      })
     : null;
   try {
     const uploaded = await uploadRunReport(upload.connection, reportFile, context);
     io.stderr(
       `seamwatch: ${uploaded.duplicate ? "already on the dashboard" : "uploaded to the dashboard"}: ${uploaded.url}\n`,
     );
-    return { uploaded, problem: null, history };
+    return { uploaded, problem: null, history, baselineProblem };
   } catch (error) {
     const problem = (error as Error).message;
     io.stderr(`seamwatch: warning: not uploaded to the dashboard: ${problem}\n`);
-    return { uploaded: null, problem, history };
+    return { uploaded: null, problem, history, baselineProblem };
   }
 }
 
@@ -247,6 +277,7 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
         "infra-pattern": { type: "string", multiple: true },
         "test-pattern": { type: "string", multiple: true },
         "slow-test-seconds": { type: "string" },
+        "fail-on": { type: "string" },
         summary: { type: "string" },
         json: { type: "string" },
         shell: { type: "string" },
@@ -292,6 +323,11 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
     timeout === undefined ? null : number(values, "attempt-timeout-minutes", 0, { positive: true });
   const infraPatterns = patterns(values, "infra-pattern");
   const testPatterns = patterns(values, "test-pattern");
+  const slowTestSeconds = number(values, "slow-test-seconds", SETTINGS.slowTestSeconds.default);
+  const failOn = (values["fail-on"] as string | undefined) ?? SETTINGS.failOn.default;
+  if (!isFailOn(failOn)) {
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(", ")}, got ${JSON.stringify(failOn)}`);
+  }
   const ciOverrides = readCiOverrides(values);
   const upload = values.upload
     ? {
@@ -318,7 +354,8 @@ function readArguments(args: readonly string[], cwd: string): RunRequest {
         attemptTimeoutMs: attemptTimeoutMinutes === null ? null : attemptTimeoutMinutes * 60_000,
         rules: buildRules({ infraPatterns, testPatterns }),
       },
-      slowTestSeconds: number(values, "slow-test-seconds", SETTINGS.slowTestSeconds.default),
+      slowTestSeconds,
+      failOn,
       summaryFile: (values.summary as string | undefined) ?? null,
       jsonFile: (values.json as string | undefined) ?? null,
       ciOverrides,

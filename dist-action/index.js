@@ -15,7 +15,7 @@ import {
   commentMarker,
   compareTiming,
   compareWithBaseline,
-  decideFailOnNewFailures,
+  decideFailOn,
   emptyCounts,
   exponentialBackoff,
   findReports,
@@ -39,7 +39,7 @@ import {
   testCasesOf,
   testDurationMs,
   withoutInputs
-} from "./chunks/chunk-3U2YKHTO.js";
+} from "./chunks/chunk-SMTQWWLJ.js";
 import {
   error,
   getIDToken,
@@ -1168,7 +1168,13 @@ async function runMain(env) {
     ...inputs.dashboard,
     quarantine: inputs.failOn === "new-failures"
   }) : null;
-  const decision = failOnDecision(run3, inputs.failOn, history, dashboard);
+  const decision = decideFailOn({
+    run: run3,
+    failOn: inputs.failOn,
+    history,
+    noHistoryReason: dashboard?.baselineProblem ?? "no server-url is set"
+  });
+  if (decision.notice) notice(decision.notice);
   const extras = {
     history,
     reportUrl: dashboard?.uploaded?.url ?? null,
@@ -1188,17 +1194,6 @@ async function runMain(env) {
   else if (dashboard?.uploadProblem && inputs.dashboard.failOnUploadError) {
     setFailed(`Not uploaded to the dashboard: ${dashboard.uploadProblem} (fail-on-upload-error: true).`);
   }
-}
-function failOnDecision(run3, failOn, history, dashboard) {
-  if (failOn !== "new-failures") return { failure: failureFor(run3, failOn), notice: null };
-  const decision = decideFailOnNewFailures(
-    { outcome: run3.outcome, failed: run3.totals.failed },
-    history?.comparison ?? null
-  );
-  const why = dashboard?.baselineProblem ?? "no server-url is set";
-  const notice2 = decision.fellBack ? `fail-on: new-failures fell back to test-failures: ${why}.` : decision.notBlocking.length > 0 ? `${plural(decision.notBlocking.length, "known flaky test")} failed: not blocking (fail-on: new-failures).` : null;
-  if (notice2) notice(notice2);
-  return { failure: decision.reason, notice: notice2 };
 }
 function ciContext(env, event, inputs) {
   return detectCi(env, { event, overrides: { provider: "github-actions", jobKey: inputs.commentKey } });
@@ -1307,24 +1302,6 @@ function reportOptions(inputs, target, extras, commentNotice) {
     reportUrl: extras.reportUrl,
     notice: notices.length > 0 ? notices.join(" ") : null
   };
-}
-function failureFor(run3, failOn) {
-  if (failOn === "never") return null;
-  const { totals } = run3;
-  if (run3.outcome === "test-failures") {
-    return `${plural(totals.failed, "test")} failed${totals.failed === 0 ? " (the command failed)" : ""}.`;
-  }
-  if (run3.outcome === "infra-failure") {
-    return `Infrastructure failed on every one of ${plural(run3.attempts.length, "attempt")}: the tests did not run to the end.`;
-  }
-  if (failOn === "any-failure") {
-    if (totals.flaky > 0) return `${plural(totals.flaky, "flaky test")} (fail-on: any-failure).`;
-    const retried = run3.attempts.filter((attempt) => attempt.retried).length;
-    if (retried > 0) {
-      return `The suite passed only after ${plural(retried, "infrastructure retry", "infrastructure retries")} (fail-on: any-failure).`;
-    }
-  }
-  return null;
 }
 
 // action/post.ts

@@ -5,7 +5,7 @@ import {
   messageOf,
   saveImagesNow,
   setOutputs
-} from "./chunks/chunk-3U2YKHTO.js";
+} from "./chunks/chunk-SMTQWWLJ.js";
 import {
   warning
 } from "./chunks/chunk-I5O4ZGMK.js";

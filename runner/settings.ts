@@ -2,6 +2,7 @@
 // and described once here: action/inputs.ts reads the inputs with these defaults (action.yml repeats them, and
 // a test keeps the two equal), and `seamwatch run --help` is written from this table.
 import { exponentialBackoff } from "../process/retry.ts";
+import type { FailOn } from "./fail-on.ts";
 import { defaultJunitPatterns } from "./report-files.ts";
 
 export interface RunSetting<T> {
@@ -19,6 +20,7 @@ const MAX_RETRY_DELAY_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 3;
 const SLOW_TEST_SECONDS = 60;
 const SHELL = "bash";
+const DEFAULT_FAIL_ON: FailOn = "test-failures";
 
 export const RUN_SETTINGS = {
   junit: {
@@ -77,6 +79,19 @@ export const RUN_SETTINGS = {
     help: [
       `how the command is run (default ${SHELL}: bash -e -o pipefail);`,
       'a template runs a script file put in place of {0}, e.g. "python {0}"',
+    ],
+  },
+  failOn: {
+    input: "fail-on",
+    flag: "--fail-on <policy>",
+    default: DEFAULT_FAIL_ON,
+    help: [
+      `when the run fails (default ${DEFAULT_FAIL_ON}):`,
+      "test-failures: a test failed, or infrastructure on every attempt;",
+      "new-failures: only new failures and tests still broken on the base",
+      "branch, known-flaky ones not blocking (needs --upload; without the",
+      "base branch's history it decides as test-failures and says so);",
+      "any-failure: also flaky tests or retries; never: only report",
     ],
   },
 } as const satisfies Record<string, RunSetting<unknown>>;

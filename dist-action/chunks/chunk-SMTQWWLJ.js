@@ -7710,6 +7710,210 @@ import { createHash as createHash3 } from "node:crypto";
 import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
+// core/analytics/defaults.ts
+var analyticsDefaults = {
+  /** Default-branch results a flip rate looks back over (the last N in commit order). */
+  flipWindow: 30,
+  /**
+   * Flip rate from which a test that passes again is flaky: 3 flips in a full window of 30 (0.103), i.e. at
+   * least two separate failure episodes; one isolated failure (2 flips) is not enough.
+   */
+  flakyFlipRate: 0.1,
+  /** Flip rate under which a flaky test is healthy again over a full window: half the entry threshold. */
+  resolvedFlipRate: 0.05,
+  /** Passes in a row, with no flaky evidence among them, after which a flaky test is healthy again. */
+  flakyResolvesAfterPasses: 30,
+  /** Failures in a row that make a healthy test broken. */
+  brokenAfterFailures: 3,
+  /**
+   * Failures in a row that make a flaky test broken: more than for a healthy test, because a test that
+   * fails half the time fails 3 times in a row every 8 runs, and "already broken" blocks a pull request.
+   */
+  flakyBrokenAfterFailures: 5,
+  /** Recent commits the test state remembers, so that a re-run of one of them can contradict it. */
+  commitMemory: 20,
+  /** z of the Wilson interval shown next to failure and flake rates (1.96: 95 %). */
+  confidenceZ: 1.96,
+  /** "Got slower": at least this much slower than the baseline p50, relatively (0.2 = 20 %)... */
+  slowerRelative: 0.2,
+  /** ...and at least this much in absolute terms, so a 10 ms test that takes 13 ms is not news. */
+  slowerAbsoluteMs: 1e3,
+  /** Durations needed on the baseline side before a comparison is made. */
+  minBaselineSamples: 5,
+  /** Durations needed on the current side (a window of recent results on the dashboard). */
+  minCurrentSamples: 5,
+  /**
+   * A run in which at least this share of tests failed is an outage the classifier did not recognise, not
+   * hundreds of regressions (Trunk's "infrastructure failure protection" uses 80 %).
+   */
+  outageFailedShare: 0.8,
+  /** ...counted only for runs of at least this many tests: 4 of 5 failing can be a real regression. */
+  outageMinTests: 20,
+  /** Relative error of the mergeable duration sketch used for rollups (1 %). */
+  sketchRelativeError: 0.01
+};
+function resolveOptions(options = {}) {
+  if (Object.keys(options).length === 0) return analyticsDefaults;
+  const resolved = { ...analyticsDefaults };
+  for (const [name, value] of Object.entries(options)) {
+    if (value !== void 0 && name in analyticsDefaults) resolved[name] = value;
+  }
+  return resolved;
+}
+
+// core/analytics/timing.ts
+var pullRequestTimingOptions = {
+  slowerRelative: analyticsDefaults.slowerRelative,
+  slowerAbsoluteMs: analyticsDefaults.slowerAbsoluteMs,
+  minBaselineSamples: analyticsDefaults.minBaselineSamples,
+  minCurrentSamples: 1
+};
+function compareTiming(current, baseline, options = {}) {
+  const settings = resolveOptions(options);
+  if (current.p50Ms === null || baseline.p50Ms === null) {
+    return { verdict: "too-few-samples", changeMs: null, changeRatio: null };
+  }
+  const changeMs = current.p50Ms - baseline.p50Ms;
+  const changeRatio = baseline.p50Ms > 0 ? changeMs / baseline.p50Ms : null;
+  if (current.count < settings.minCurrentSamples || baseline.count < settings.minBaselineSamples) {
+    return { verdict: "too-few-samples", changeMs, changeRatio };
+  }
+  const relativelySlower = changeRatio === null ? changeMs > 0 : changeRatio >= settings.slowerRelative;
+  const slower = relativelySlower && changeMs >= settings.slowerAbsoluteMs;
+  return { verdict: slower ? "slower" : "not-slower", changeMs, changeRatio };
+}
+
+// core/analytics/pull-request.ts
+function compareWithBaseline(tests, baseline, timing = {}) {
+  const newFailures = [];
+  const knownFlaky = [];
+  const alreadyBroken = [];
+  const newlyFlaky = [];
+  const fixed = [];
+  const timingRegressions = [];
+  for (const test of tests) {
+    const base = Object.hasOwn(baseline, test.id) ? baseline[test.id] : void 0;
+    const health = base?.health ?? null;
+    if (test.verdict === "failed") {
+      if (health === "flaky")
+        knownFlaky.push({ id: test.id, failed: true, flakeRate: base?.flakeRate ?? null });
+      else if (health === "broken") alreadyBroken.push(test.id);
+      else newFailures.push(test.id);
+    } else if (test.verdict === "flaky") {
+      if (health === "flaky")
+        knownFlaky.push({ id: test.id, failed: false, flakeRate: base?.flakeRate ?? null });
+      else if (health === "broken") fixed.push(test.id);
+      else newlyFlaky.push(test.id);
+    } else if (test.verdict === "passed") {
+      if (health === "broken") fixed.push(test.id);
+      if (base?.p50Ms != null) {
+        const comparison = compareTiming(
+          { p50Ms: test.durationMs, count: 1 },
+          { p50Ms: base.p50Ms, count: base.samples },
+          { ...pullRequestTimingOptions, ...timing }
+        );
+        if (comparison.verdict === "slower" && comparison.changeMs !== null) {
+          timingRegressions.push({
+            id: test.id,
+            durationMs: test.durationMs,
+            baselineP50Ms: base.p50Ms,
+            changeMs: comparison.changeMs,
+            changeRatio: comparison.changeRatio
+          });
+        }
+      }
+    }
+  }
+  return { newFailures, knownFlaky, alreadyBroken, newlyFlaky, fixed, timingRegressions };
+}
+function decideFailOnNewFailures(run, comparison) {
+  if (run.outcome === "infra-failure") {
+    return {
+      fails: true,
+      reason: "Infrastructure failed on every attempt: the tests did not run to the end.",
+      fellBack: comparison === null,
+      notBlocking: []
+    };
+  }
+  if (comparison === null) {
+    const fails = run.outcome === "test-failures";
+    return {
+      fails,
+      reason: fails ? `${failedText(run.failed)} (no baseline: fail-on new-failures fell back to test-failures).` : null,
+      fellBack: true,
+      notBlocking: []
+    };
+  }
+  const notBlocking = comparison.knownFlaky.filter((test) => test.failed).map((test) => test.id);
+  const blocking = [
+    ...comparison.newFailures.length > 0 ? [plural2(comparison.newFailures.length, "new failure")] : [],
+    ...comparison.alreadyBroken.length > 0 ? [`${plural2(comparison.alreadyBroken.length, "test")} already broken on the base branch and not fixed`] : []
+  ];
+  if (blocking.length > 0) {
+    return {
+      fails: true,
+      reason: `${blocking.join(" and ")} (fail-on: new-failures).`,
+      fellBack: false,
+      notBlocking
+    };
+  }
+  const compared = comparison.newFailures.length + comparison.alreadyBroken.length + notBlocking.length;
+  if (run.failed > compared) {
+    return {
+      fails: true,
+      reason: `${plural2(run.failed - compared, "failed test")} not compared with the baseline (fail-on: new-failures).`,
+      fellBack: false,
+      notBlocking
+    };
+  }
+  if (run.outcome === "test-failures" && run.failed === 0) {
+    return {
+      fails: true,
+      reason: "The command failed with no failing test (fail-on: new-failures).",
+      fellBack: false,
+      notBlocking
+    };
+  }
+  return { fails: false, reason: null, fellBack: false, notBlocking };
+}
+function failedText(failed) {
+  return failed === 0 ? "The command failed" : `${plural2(failed, "test")} failed`;
+}
+function plural2(count2, one) {
+  return `${count2} ${count2 === 1 ? one : `${one}s`}`;
+}
+
+// runner/fail-on.ts
+var FAIL_ON = ["test-failures", "new-failures", "any-failure", "never"];
+function decideFailOn(options) {
+  const { run, failOn, history } = options;
+  if (failOn !== "new-failures") return { failure: failureFor(run, failOn), notice: null };
+  const decision = decideFailOnNewFailures(
+    { outcome: run.outcome, failed: run.totals.failed },
+    history?.comparison ?? null
+  );
+  const notice2 = decision.fellBack ? `fail-on: new-failures fell back to test-failures: ${options.noHistoryReason}.` : decision.notBlocking.length > 0 ? `${plural(decision.notBlocking.length, "known flaky test")} failed: not blocking (fail-on: new-failures).` : null;
+  return { failure: decision.reason, notice: notice2 };
+}
+function failureFor(run, failOn) {
+  if (failOn === "never") return null;
+  const { totals } = run;
+  if (run.outcome === "test-failures") {
+    return `${plural(totals.failed, "test")} failed${totals.failed === 0 ? " (the command failed)" : ""}.`;
+  }
+  if (run.outcome === "infra-failure") {
+    return `Infrastructure failed on every one of ${plural(run.attempts.length, "attempt")}: the tests did not run to the end.`;
+  }
+  if (failOn === "any-failure") {
+    if (totals.flaky > 0) return `${plural(totals.flaky, "flaky test")} (fail-on: any-failure).`;
+    const retried = run.attempts.filter((attempt) => attempt.retried).length;
+    if (retried > 0) {
+      return `The suite passed only after ${plural(retried, "infrastructure retry", "infrastructure retries")} (fail-on: any-failure).`;
+    }
+  }
+  return null;
+}
+
 // runner/report-files.ts
 import { copyFile, mkdir as mkdir4, rename, stat as stat3, unlink } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join8, normalize as normalize2, resolve as resolve3, sep as sep2 } from "node:path";
@@ -8569,6 +8773,7 @@ var MAX_RETRY_DELAY_MS = 5 * 6e4;
 var MAX_ATTEMPTS = 3;
 var SLOW_TEST_SECONDS = 60;
 var SHELL = "bash";
+var DEFAULT_FAIL_ON = "test-failures";
 var RUN_SETTINGS = {
   junit: {
     input: "junit",
@@ -8626,6 +8831,19 @@ var RUN_SETTINGS = {
     help: [
       `how the command is run (default ${SHELL}: bash -e -o pipefail);`,
       'a template runs a script file put in place of {0}, e.g. "python {0}"'
+    ]
+  },
+  failOn: {
+    input: "fail-on",
+    flag: "--fail-on <policy>",
+    default: DEFAULT_FAIL_ON,
+    help: [
+      `when the run fails (default ${DEFAULT_FAIL_ON}):`,
+      "test-failures: a test failed, or infrastructure on every attempt;",
+      "new-failures: only new failures and tests still broken on the base",
+      "branch, known-flaky ones not blocking (needs --upload; without the",
+      "base branch's history it decides as test-failures and says so);",
+      "any-failure: also flaky tests or retries; never: only report"
     ]
   }
 };
@@ -8763,179 +8981,6 @@ async function runShellCommand(options) {
   }
 }
 
-// core/analytics/defaults.ts
-var analyticsDefaults = {
-  /** Default-branch results a flip rate looks back over (the last N in commit order). */
-  flipWindow: 30,
-  /**
-   * Flip rate from which a test that passes again is flaky: 3 flips in a full window of 30 (0.103), i.e. at
-   * least two separate failure episodes; one isolated failure (2 flips) is not enough.
-   */
-  flakyFlipRate: 0.1,
-  /** Flip rate under which a flaky test is healthy again over a full window: half the entry threshold. */
-  resolvedFlipRate: 0.05,
-  /** Passes in a row, with no flaky evidence among them, after which a flaky test is healthy again. */
-  flakyResolvesAfterPasses: 30,
-  /** Failures in a row that make a healthy test broken. */
-  brokenAfterFailures: 3,
-  /**
-   * Failures in a row that make a flaky test broken: more than for a healthy test, because a test that
-   * fails half the time fails 3 times in a row every 8 runs, and "already broken" blocks a pull request.
-   */
-  flakyBrokenAfterFailures: 5,
-  /** Recent commits the test state remembers, so that a re-run of one of them can contradict it. */
-  commitMemory: 20,
-  /** z of the Wilson interval shown next to failure and flake rates (1.96: 95 %). */
-  confidenceZ: 1.96,
-  /** "Got slower": at least this much slower than the baseline p50, relatively (0.2 = 20 %)... */
-  slowerRelative: 0.2,
-  /** ...and at least this much in absolute terms, so a 10 ms test that takes 13 ms is not news. */
-  slowerAbsoluteMs: 1e3,
-  /** Durations needed on the baseline side before a comparison is made. */
-  minBaselineSamples: 5,
-  /** Durations needed on the current side (a window of recent results on the dashboard). */
-  minCurrentSamples: 5,
-  /**
-   * A run in which at least this share of tests failed is an outage the classifier did not recognise, not
-   * hundreds of regressions (Trunk's "infrastructure failure protection" uses 80 %).
-   */
-  outageFailedShare: 0.8,
-  /** ...counted only for runs of at least this many tests: 4 of 5 failing can be a real regression. */
-  outageMinTests: 20,
-  /** Relative error of the mergeable duration sketch used for rollups (1 %). */
-  sketchRelativeError: 0.01
-};
-function resolveOptions(options = {}) {
-  if (Object.keys(options).length === 0) return analyticsDefaults;
-  const resolved = { ...analyticsDefaults };
-  for (const [name, value] of Object.entries(options)) {
-    if (value !== void 0 && name in analyticsDefaults) resolved[name] = value;
-  }
-  return resolved;
-}
-
-// core/analytics/timing.ts
-var pullRequestTimingOptions = {
-  slowerRelative: analyticsDefaults.slowerRelative,
-  slowerAbsoluteMs: analyticsDefaults.slowerAbsoluteMs,
-  minBaselineSamples: analyticsDefaults.minBaselineSamples,
-  minCurrentSamples: 1
-};
-function compareTiming(current, baseline, options = {}) {
-  const settings = resolveOptions(options);
-  if (current.p50Ms === null || baseline.p50Ms === null) {
-    return { verdict: "too-few-samples", changeMs: null, changeRatio: null };
-  }
-  const changeMs = current.p50Ms - baseline.p50Ms;
-  const changeRatio = baseline.p50Ms > 0 ? changeMs / baseline.p50Ms : null;
-  if (current.count < settings.minCurrentSamples || baseline.count < settings.minBaselineSamples) {
-    return { verdict: "too-few-samples", changeMs, changeRatio };
-  }
-  const relativelySlower = changeRatio === null ? changeMs > 0 : changeRatio >= settings.slowerRelative;
-  const slower = relativelySlower && changeMs >= settings.slowerAbsoluteMs;
-  return { verdict: slower ? "slower" : "not-slower", changeMs, changeRatio };
-}
-
-// core/analytics/pull-request.ts
-function compareWithBaseline(tests, baseline, timing = {}) {
-  const newFailures = [];
-  const knownFlaky = [];
-  const alreadyBroken = [];
-  const newlyFlaky = [];
-  const fixed = [];
-  const timingRegressions = [];
-  for (const test of tests) {
-    const base = Object.hasOwn(baseline, test.id) ? baseline[test.id] : void 0;
-    const health = base?.health ?? null;
-    if (test.verdict === "failed") {
-      if (health === "flaky")
-        knownFlaky.push({ id: test.id, failed: true, flakeRate: base?.flakeRate ?? null });
-      else if (health === "broken") alreadyBroken.push(test.id);
-      else newFailures.push(test.id);
-    } else if (test.verdict === "flaky") {
-      if (health === "flaky")
-        knownFlaky.push({ id: test.id, failed: false, flakeRate: base?.flakeRate ?? null });
-      else if (health === "broken") fixed.push(test.id);
-      else newlyFlaky.push(test.id);
-    } else if (test.verdict === "passed") {
-      if (health === "broken") fixed.push(test.id);
-      if (base?.p50Ms != null) {
-        const comparison = compareTiming(
-          { p50Ms: test.durationMs, count: 1 },
-          { p50Ms: base.p50Ms, count: base.samples },
-          { ...pullRequestTimingOptions, ...timing }
-        );
-        if (comparison.verdict === "slower" && comparison.changeMs !== null) {
-          timingRegressions.push({
-            id: test.id,
-            durationMs: test.durationMs,
-            baselineP50Ms: base.p50Ms,
-            changeMs: comparison.changeMs,
-            changeRatio: comparison.changeRatio
-          });
-        }
-      }
-    }
-  }
-  return { newFailures, knownFlaky, alreadyBroken, newlyFlaky, fixed, timingRegressions };
-}
-function decideFailOnNewFailures(run, comparison) {
-  if (run.outcome === "infra-failure") {
-    return {
-      fails: true,
-      reason: "Infrastructure failed on every attempt: the tests did not run to the end.",
-      fellBack: comparison === null,
-      notBlocking: []
-    };
-  }
-  if (comparison === null) {
-    const fails = run.outcome === "test-failures";
-    return {
-      fails,
-      reason: fails ? `${failedText(run.failed)} (no baseline: fail-on new-failures fell back to test-failures).` : null,
-      fellBack: true,
-      notBlocking: []
-    };
-  }
-  const notBlocking = comparison.knownFlaky.filter((test) => test.failed).map((test) => test.id);
-  const blocking = [
-    ...comparison.newFailures.length > 0 ? [plural2(comparison.newFailures.length, "new failure")] : [],
-    ...comparison.alreadyBroken.length > 0 ? [`${plural2(comparison.alreadyBroken.length, "test")} already broken on the base branch and not fixed`] : []
-  ];
-  if (blocking.length > 0) {
-    return {
-      fails: true,
-      reason: `${blocking.join(" and ")} (fail-on: new-failures).`,
-      fellBack: false,
-      notBlocking
-    };
-  }
-  const compared = comparison.newFailures.length + comparison.alreadyBroken.length + notBlocking.length;
-  if (run.failed > compared) {
-    return {
-      fails: true,
-      reason: `${plural2(run.failed - compared, "failed test")} not compared with the baseline (fail-on: new-failures).`,
-      fellBack: false,
-      notBlocking
-    };
-  }
-  if (run.outcome === "test-failures" && run.failed === 0) {
-    return {
-      fails: true,
-      reason: "The command failed with no failing test (fail-on: new-failures).",
-      fellBack: false,
-      notBlocking
-    };
-  }
-  return { fails: false, reason: null, fellBack: false, notBlocking };
-}
-function failedText(failed) {
-  return failed === 0 ? "The command failed" : `${plural2(failed, "test")} failed`;
-}
-function plural2(count2, one) {
-  return `${count2} ${count2 === 1 ? one : `${one}s`}`;
-}
-
 // upload/settings.ts
 var REGRESSION_PERCENT = Math.round(analyticsDefaults.slowerRelative * 100);
 var REGRESSION_MIN_SECONDS = analyticsDefaults.slowerAbsoluteMs / 1e3;
@@ -9013,7 +9058,7 @@ var INPUT = {
   commentKey: "comment-key",
   matrix: "matrix",
   githubToken: "github-token",
-  failOn: "fail-on",
+  failOn: RUN_SETTINGS.failOn.input,
   images: "images",
   cacheImages: "cache-images",
   cacheKeyPrefix: "cache-key-prefix",
@@ -9027,14 +9072,13 @@ var INPUT = {
   imageFreshness: "image-freshness"
 };
 var COMMENT_MODES = ["auto", "always", "off"];
-var FAIL_ON = ["test-failures", "new-failures", "any-failure", "never"];
 var DEFAULTS = {
   shell: RUN_SETTINGS.shell.default,
   junit: RUN_SETTINGS.junit.default,
   maxAttempts: RUN_SETTINGS.maxAttempts.default,
   slowTestSeconds: RUN_SETTINGS.slowTestSeconds.default,
   comment: "auto",
-  failOn: "test-failures",
+  failOn: RUN_SETTINGS.failOn.default,
   cacheImages: "auto",
   cacheReadOnly: false,
   cacheMaxGb: 10,
@@ -9415,10 +9459,6 @@ async function saveImagesNow(env) {
 }
 
 export {
-  pullRequestTimingOptions,
-  compareTiming,
-  compareWithBaseline,
-  decideFailOnNewFailures,
   emptyCounts,
   addCounts,
   testCasesOf,
@@ -9437,6 +9477,10 @@ export {
   retry,
   checkMaxAttempts,
   exponentialBackoff,
+  pullRequestTimingOptions,
+  compareTiming,
+  compareWithBaseline,
+  decideFailOn,
   findReports,
   setAside,
   CommandStartError,
