@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   // 1. Fill, through the data module: plan each report (core/history) and store it in one transaction.
   const end = Date.now();
   const history = new SyntheticHistory({ tests, runs, days, end });
-  const store = openStore({ path: dbPath, migrationsFolder: join(root, "drizzle") });
+  const store = await openStore({ database: dbPath, migrationsFolder: join(root, "drizzle") });
   const projectId = await store.ensureProject({ slug: "bench/shop", defaultBranch: "main" });
   const fillStarted = performance.now();
   let planMs = 0;
