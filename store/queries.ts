@@ -304,9 +304,9 @@ function readQueries(q: SqlFlavour) {
     branch === "value" ? "r.branch = @branch" : "r.branch IS NULL";
   const runsInRange = (branch: "value" | "none") => `SELECT ${runSummaryColumns("r")} FROM runs r
     WHERE r.project_id = @projectId AND ${runsOnBranch(branch)} AND r.started_at >= @since AND r.started_at < @until
-    ORDER BY r.started_at`;
+    ORDER BY r.started_at, r.id`;
   const recentRuns = (branch: "value" | "none") => `SELECT ${runSummaryColumns("r")} FROM runs r
-    WHERE r.project_id = @projectId AND ${runsOnBranch(branch)} ORDER BY r.started_at DESC LIMIT @limit`;
+    WHERE r.project_id = @projectId AND ${runsOnBranch(branch)} ORDER BY r.started_at DESC, r.id DESC LIMIT @limit`;
   const testResultColumns = `tr.run_id AS "runId", r.started_at AS "startedAt", tr.status,
       tr.duration_ms AS "durationMs", tr.attempts, tr.failure_id AS "failureId", r.commit_sha AS "commitSha",
       r.branch, r.pull_request AS "pullRequest", r.job, r.job_key AS "jobKey"`;
@@ -316,7 +316,7 @@ function readQueries(q: SqlFlavour) {
     FROM runs r ${q.indexedBy(branch === "any" ? "runs_project_started_idx" : "runs_project_branch_started_idx")}
       JOIN test_results tr ON tr.run_id = r.id AND tr.test_id = @testId AND tr.started_at = r.started_at
     WHERE r.project_id = @projectId${branch === "any" ? "" : ` AND ${runsOnBranch(branch)}`}
-    ORDER BY r.started_at DESC LIMIT @limit`;
+    ORDER BY r.started_at DESC, r.id DESC LIMIT @limit`;
   return {
     projectBySlug: `SELECT id, slug, default_branch AS "defaultBranch" FROM projects WHERE slug = ?`,
     listProjects: `SELECT p.id, p.slug, p.default_branch AS "defaultBranch",
@@ -326,7 +326,7 @@ function readQueries(q: SqlFlavour) {
     tokenByHash: `SELECT t.id, t.project_id AS "projectId", p.slug AS "projectSlug" FROM upload_tokens t
       JOIN projects p ON p.id = t.project_id WHERE t.token_hash = ?`,
     listBranches: `SELECT COALESCE(branch, '') AS branch, COUNT(*) AS runs, MAX(started_at) AS "lastRunAt"
-      FROM runs WHERE project_id = ? GROUP BY COALESCE(branch, '') ORDER BY "lastRunAt" DESC`,
+      FROM runs WHERE project_id = ? GROUP BY COALESCE(branch, '') ORDER BY "lastRunAt" DESC, 1`,
     listRunsInRange: runsInRange("value"),
     listRunsInRangeWithoutBranch: runsInRange("none"),
     listRecentRuns: recentRuns("value"),
@@ -372,9 +372,9 @@ function readQueries(q: SqlFlavour) {
         g."firstAt", g."lastAt"
       FROM (SELECT failure_id, COUNT(*) AS count, MIN(started_at) AS "firstAt", MAX(started_at) AS "lastAt"
             FROM test_results WHERE test_id = @testId AND failure_id IS NOT NULL GROUP BY failure_id) g
-      JOIN failure_messages f ON f.id = g.failure_id ORDER BY g."lastAt" DESC LIMIT @limit`,
+      JOIN failure_messages f ON f.id = g.failure_id ORDER BY g."lastAt" DESC, f.id DESC LIMIT @limit`,
     listFailureRuns: `SELECT run_id AS "runId" FROM test_results
-      WHERE test_id = @testId AND failure_id = @failureId ORDER BY started_at DESC LIMIT @limit`,
+      WHERE test_id = @testId AND failure_id = @failureId ORDER BY started_at DESC, run_id DESC LIMIT @limit`,
     runById: `SELECT ${runSummaryColumns("r")}, r.project_id AS "projectId", r.source, r.provider, r.ref,
         r.base_branch AS "baseBranch", r.ci_run_id AS "ciRunId", r.ci_run_attempt AS "ciRunAttempt",
         r.run_url AS "runUrl", r.command, r.received_at AS "receivedAt", r.cancelled, r.passed, r.skipped,
@@ -391,7 +391,7 @@ function readQueries(q: SqlFlavour) {
       FROM runs r JOIN test_results tr ON tr.run_id = r.id AND tr.started_at = r.started_at
         JOIN tests t ON t.id = tr.test_id LEFT JOIN failure_messages f ON f.id = tr.failure_id
       WHERE r.id = @runId AND ${q.anyOf("tr.status", "statuses", "int")}
-      ORDER BY tr.status, t.suite${q.bytewise}, t.name${q.bytewise} LIMIT @limit`,
+      ORDER BY tr.status, t.suite${q.bytewise}, t.name${q.bytewise}, t.id LIMIT @limit`,
     listSlowestRunResults: `SELECT t.id, t.test_key AS "testKey", t.suite, t.classname, t.name, t.file, tr.status,
         tr.duration_ms AS "durationMs", tr.attempts, NULL AS "failureId"
       FROM runs r JOIN test_results tr ON tr.run_id = r.id AND tr.started_at = r.started_at
@@ -408,7 +408,7 @@ function readQueries(q: SqlFlavour) {
       WHERE project_id = @projectId
         AND (name ${q.like} @pattern ESCAPE '\\' OR classname ${q.like} @pattern ESCAPE '\\'
           OR suite ${q.like} @pattern ESCAPE '\\' OR file ${q.like} @pattern ESCAPE '\\' OR test_key = @exact)
-      ORDER BY last_seen_at DESC, name${q.bytewise} LIMIT @limit`,
+      ORDER BY last_seen_at DESC, name${q.bytewise}, id LIMIT @limit`,
     countRuns: "SELECT COUNT(*) AS count FROM runs",
     listUnwellTests: "SELECT id, state FROM tests WHERE project_id = ? AND state <> 'healthy'",
     pastDaysVersion: `SELECT past_days_version AS version FROM projects WHERE id = ?`,
