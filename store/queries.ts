@@ -917,14 +917,21 @@ export class Store {
         { projectId, branch, day, testIds: missing },
       );
       for (const row of rows) {
-        const { passed, failed, flaky, skipped, infra } = row;
+        const summary = row.durations ? summarizeSketch(decodeDurationSketch(row.durations)) : null;
         known.set(row.testId, {
           ref: row.ref,
-          counts: { passed, failed, flaky, skipped, infra },
+          passed: row.passed,
+          failed: row.failed,
+          flaky: row.flaky,
+          skipped: row.skipped,
+          infra: row.infra,
           timed: row.timed,
           totalMs: row.totalMs,
           ciTimeLostMs: row.ciTimeLostMs,
-          sketch: row.durations ? decodeDurationSketch(row.durations) : null,
+          maxMs: roundOrNull(summary?.maxMs),
+          p50Ms: roundOrNull(summary?.p50Ms),
+          p95Ms: roundOrNull(summary?.p95Ms),
+          durations: row.durations,
         });
       }
     }
@@ -933,23 +940,14 @@ export class Store {
     for (let index = 0; index < results.length; index++) {
       const result = results[index] as PlannedResult;
       const testId = ids[index] as number;
-      const before = known.get(testId) ?? EMPTY_ROLLUP;
-      const row: RollupRow = {
-        ref: before.ref,
-        counts: addOutcome(before.counts, result.verdict),
-        timed: before.timed + (result.timed ? 1 : 0),
-        totalMs: before.totalMs + (result.timed ? result.durationMs : 0),
-        ciTimeLostMs: before.ciTimeLostMs + result.ciTimeLostMs,
-        sketch: result.timed
-          ? addDuration(before.sketch ?? newDurationSketch(), result.durationMs)
-          : before.sketch,
-      };
+      const row = addToRollup(known.get(testId) ?? EMPTY_ROLLUP, result);
       updated.push([testId, row]);
       writes.push({ ref: row.ref, testId, values: rollupValues(row) });
     }
     const refs = await tx.writeRollups({ projectId, branch, day }, writes);
     for (const [testId, row] of updated) {
-      known.set(testId, row.ref === null ? { ...row, ref: refs.get(testId) ?? null } : row);
+      if (row.ref === null) row.ref = refs.get(testId) ?? null;
+      known.set(testId, row);
     }
     cache.size += missing.length;
   }
@@ -981,7 +979,7 @@ export class Store {
       for (const chunk of missing) cache.states.set(chunk, new Map());
       for (const row of rows) {
         const entries = cache.states.get(row.chunk) as Map<number, StateEntry>;
-        for (const [id, text] of splitStateChunk(row.states)) entries.set(id, { text, state: null });
+        for (const [id, text] of splitStateChunk(row.states)) entries.set(id, text);
         cache.size += entries.size;
       }
     }
@@ -993,10 +991,11 @@ export class Store {
       const chunk = stateChunkOf(testId);
       const entries = cache.states.get(chunk) as Map<number, StateEntry>;
       const entry = entries.get(testId);
-      const previous = entry ? (entry.state ?? readState(entry.text)) : newTestState;
+      const previous =
+        entry === undefined ? newTestState : typeof entry === "string" ? readState(entry) : entry;
       const next = advanceTestState(previous, { verdict: result.verdict, commitSha, at: run.startedAt });
       if (next === previous) continue;
-      entries.set(testId, { text: encodeTestState(next), state: next });
+      entries.set(testId, next);
       changed.add(chunk);
       if (next.health !== previous.health) healthChanges.push([next.health, next.since, testId]);
     }
@@ -1614,21 +1613,29 @@ interface CachedTest {
   lastSeenAt: number;
 }
 
-/** A test's packed state, and the state itself once an upload needed it. */
-interface StateEntry {
-  readonly text: string;
-  readonly state: TestState | null;
-}
+/** A test's state: packed as read from its chunk, or the state itself once an upload advanced it. */
+type StateEntry = TestState | string;
 
-/** A test's rollup row of one branch and day, as the next upload of that day continues it. */
+/**
+ * A test's rollup row of one branch and day, as the next upload of that day continues it: flat, and its
+ * durations packed, so that the rows an upload leaves in memory for the next are two objects each.
+ */
 interface RollupRow {
   /** The engine's handle on the stored row; null until it is written. */
-  readonly ref: number | null;
-  readonly counts: OutcomeCounts;
+  ref: number | null;
+  readonly passed: number;
+  readonly failed: number;
+  readonly flaky: number;
+  readonly skipped: number;
+  readonly infra: number;
   readonly timed: number;
   readonly totalMs: number;
   readonly ciTimeLostMs: number;
-  readonly sketch: DurationSketch | null;
+  readonly maxMs: number | null;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+  /** core/history's packing of the day's DurationSketch. */
+  readonly durations: Uint8Array | null;
 }
 
 /** What uploads of one project read back, as of the project's ingest version `version`. */
@@ -1677,7 +1684,7 @@ function readState(text: string): TestState {
 }
 
 function* stateTexts(entries: ReadonlyMap<number, StateEntry>): Iterable<readonly [number, string]> {
-  for (const [id, entry] of entries) yield [id, entry.text];
+  for (const [id, entry] of entries) yield [id, typeof entry === "string" ? entry : encodeTestState(entry)];
 }
 
 export function hashToken(token: string): string {
@@ -1693,31 +1700,69 @@ export { DAY_MS };
 
 const EMPTY_ROLLUP: RollupRow = {
   ref: null,
-  counts: { passed: 0, failed: 0, flaky: 0, skipped: 0, infra: 0 },
+  passed: 0,
+  failed: 0,
+  flaky: 0,
+  skipped: 0,
+  infra: 0,
   timed: 0,
   totalMs: 0,
   ciTimeLostMs: 0,
-  sketch: null,
+  maxMs: null,
+  p50Ms: null,
+  p95Ms: null,
+  durations: null,
 };
+
+/** The row with one more result: the analytics' outcome counts and duration sketch. */
+function addToRollup(before: RollupRow, result: PlannedResult): RollupRow {
+  const counts: OutcomeCounts = addOutcome(before, result.verdict);
+  let { maxMs, p50Ms, p95Ms, durations } = before;
+  if (result.timed) {
+    const sketch = addDuration(
+      before.durations ? decodeDurationSketch(before.durations) : newDurationSketch(),
+      result.durationMs,
+    );
+    // The day's figures come from the analytics' sketch: p50/p95 within 1 %, the max exact.
+    const summary = summarizeSketch(sketch);
+    maxMs = roundOrNull(summary.maxMs);
+    p50Ms = roundOrNull(summary.p50Ms);
+    p95Ms = roundOrNull(summary.p95Ms);
+    durations = encodeDurationSketch(sketch);
+  }
+  return {
+    ref: before.ref,
+    passed: counts.passed,
+    failed: counts.failed,
+    flaky: counts.flaky,
+    skipped: counts.skipped,
+    infra: counts.infra,
+    timed: before.timed + (result.timed ? 1 : 0),
+    totalMs: before.totalMs + (result.timed ? result.durationMs : 0),
+    ciTimeLostMs: before.ciTimeLostMs + result.ciTimeLostMs,
+    maxMs,
+    p50Ms,
+    p95Ms,
+    durations,
+  };
+}
 
 /** A rollup row's values from `passed` to `ci_time_lost_ms`, in the engines' order. */
 function rollupValues(row: RollupRow): unknown[] {
-  // The day's figures come from the analytics' sketch: p50/p95 within 1 %, the max exact.
-  const summary = row.sketch ? summarizeSketch(row.sketch) : null;
-  const bytes = row.sketch ? encodeDurationSketch(row.sketch) : null;
-  const { passed, failed, flaky, skipped, infra } = row.counts;
   return [
-    passed,
-    failed,
-    flaky,
-    skipped,
-    infra,
+    row.passed,
+    row.failed,
+    row.flaky,
+    row.skipped,
+    row.infra,
     row.timed,
     row.totalMs,
-    roundOrNull(summary?.maxMs),
-    roundOrNull(summary?.p50Ms),
-    roundOrNull(summary?.p95Ms),
-    bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null,
+    row.maxMs,
+    row.p50Ms,
+    row.p95Ms,
+    row.durations
+      ? Buffer.from(row.durations.buffer, row.durations.byteOffset, row.durations.byteLength)
+      : null,
     row.ciTimeLostMs,
   ];
 }

@@ -29,6 +29,36 @@ describe("stored test states", () => {
     expect(decodeTestState(encodeTestState(newTestState))).toEqual(newTestState);
   });
 
+  it("writes the text JSON.stringify wrote of the state's array, whatever the strings hold", () => {
+    const state = {
+      ...foldTestState([
+        { verdict: "failed", commitSha: 'quote" and \\ back', at: 5 },
+        { verdict: "failed", commitSha: "b", at: 6 },
+        { verdict: "failed", commitSha: "ünï 🚀", at: 7 },
+      ]),
+      resultsSinceFlake: 3,
+    };
+    expect(state.health).toBe("broken");
+    const asBefore = JSON.stringify([
+      1,
+      state.health,
+      state.reason,
+      state.since,
+      state.brokenSinceCommit,
+      state.recent,
+      state.failuresInARow,
+      state.passesInARow,
+      state.resultsSinceFlake,
+      state.streakStartCommit,
+      state.results,
+      state.commits
+        .map((commit) => `${commit.sha}:${(commit.passed ? 1 : 0) | (commit.failed ? 2 : 0)}`)
+        .join(" "),
+    ]);
+    expect(encodeTestState(state)).toBe(asBefore);
+    expect(encodeTestState(newTestState)).toBe('[1,"healthy",null,null,null,"",0,0,null,null,0,""]');
+  });
+
   it("keeps SHAs short and free of the characters the encoding uses", () => {
     expect(stateCommit("0a1b2c3d4e5f60718293a4b5c6d7e8f901234567")).toBe("0a1b2c3d4e5f6071");
     expect(stateCommit("weird: sha with spaces")).toBe("weirdshawithspac");
