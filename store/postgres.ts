@@ -133,19 +133,33 @@ async function allRows<T>(runner: Runner, statements: StatementCache, sql: strin
   return (await runner.query(statements.query(sql, params))).rows as T[];
 }
 
-/** A column of values as one array parameter, written by hand for numbers (pg's writer is slower). */
+/**
+ * A column of values as one array parameter, written by hand for numbers, flags and bytes (pg's writer is
+ * slower). Joined, not concatenated: node-postgres measures each parameter's bytes, which for a string built
+ * piece by piece means copying thousands of pieces together first.
+ */
 function arrayParameter(kind: string, values: readonly unknown[]): unknown {
   if (kind === "text") return values;
-  let out = "{";
+  const parts: string[] = new Array(values.length);
   for (let index = 0; index < values.length; index++) {
     const value = values[index];
-    if (index > 0) out += ",";
-    if (value === null || value === undefined) out += "NULL";
-    else if (kind === "bytes") out += Buffer.from(value as Uint8Array).toString("hex");
-    else if (kind === "flag") out += value ? "t" : "f";
-    else out += String(value);
+    parts[index] =
+      value === null || value === undefined
+        ? "NULL"
+        : kind === "bytes"
+          ? hex(value as Uint8Array)
+          : kind === "flag"
+            ? value
+              ? "t"
+              : "f"
+            : String(value);
   }
-  return `${out}}`;
+  return `{${parts.join(",")}}`;
+}
+
+function hex(bytes: Uint8Array): string {
+  // A copy (not a view on `bytes.buffer`: a small array lives on V8's heap until its buffer is asked for).
+  return Buffer.from(bytes).toString("hex");
 }
 
 const ARRAY_TYPE: Record<string, string> = {
@@ -198,14 +212,27 @@ function unnestInsert(
 }
 
 class PostgresTransaction implements Transaction {
+  /** The last statement sent: each waits for the one before (one connection runs one at a time). */
+  private last: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly client: pg.PoolClient,
     private readonly statements: StatementCache,
     private readonly forgetMonth: (startedAt: number) => void,
   ) {}
 
-  all<T>(sql: string, params?: Params): Promise<T[]> {
-    return allRows<T>(this.client, this.statements, sql, params);
+  /**
+   * Sends a statement after those before it. Its parameters are made now, so a caller can send a statement and
+   * work out the next while the server runs this one.
+   */
+  private send(config: pg.QueryConfig): Promise<pg.QueryResult> {
+    const result = this.last.then(() => this.client.query(config));
+    this.last = result.catch(() => undefined);
+    return result;
+  }
+
+  async all<T>(sql: string, params?: Params): Promise<T[]> {
+    return (await this.send(this.statements.query(sql, params))).rows as T[];
   }
 
   async get<T>(sql: string, params?: Params): Promise<T | undefined> {
@@ -213,7 +240,7 @@ class PostgresTransaction implements Transaction {
   }
 
   async run(sql: string, params?: Params): Promise<number> {
-    return (await this.client.query(this.statements.query(sql, params))).rowCount ?? 0;
+    return (await this.send(this.statements.query(sql, params))).rowCount ?? 0;
   }
 
   async insertMany(
@@ -224,7 +251,7 @@ class PostgresTransaction implements Transaction {
   ): Promise<Record<string, unknown>[]> {
     if (rows.length === 0) return [];
     const { text, values } = unnestInsert(table, columns, rows, returning);
-    return (await this.client.query({ text, values })).rows;
+    return (await this.send({ text, values })).rows;
   }
 
   async insertResults(runId: number, startedAt: number, rows: readonly ResultRow[]): Promise<void> {
@@ -243,7 +270,7 @@ class PostgresTransaction implements Transaction {
       failures[index] = row.failureId === null ? "NULL" : String(row.failureId);
     }
     try {
-      await this.client.query({
+      await this.send({
         name: "sw_insert_results",
         text: `INSERT INTO test_results (run_id, test_id, started_at, status, duration_ms, attempts, failure_id)
           SELECT $1, v.t, $2, v.s, v.d, v.a, v.f
@@ -271,9 +298,9 @@ class PostgresTransaction implements Transaction {
   async afterCopy(): Promise<void> {
     for (const { table, columns } of tableColumns) {
       if (!columns.some((column) => column.kind === "id")) continue;
-      await this.client.query(
-        `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM ${table}`,
-      );
+      await this.send({
+        text: `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM ${table}`,
+      });
     }
   }
 
@@ -286,7 +313,7 @@ class PostgresTransaction implements Transaction {
           kind,
           existing.map((row) => row.values[index]),
         );
-      await this.client.query({
+      await this.send({
         name: "sw_update_rollups",
         text: `UPDATE test_daily_rollups r SET passed = v.passed, failed = v.failed, flaky = v.flaky,
             skipped = v.skipped, infra = v.infra, timed = v.timed, total_ms = v.total_ms, max_ms = v.max_ms,

@@ -632,44 +632,56 @@ export class Store {
     if (existing) throw new AlreadyStored(existing.id);
 
     const cache = this.takeCache(projectId, head.version - 1);
+    // The bulk writes are sent without waiting for each: PostgreSQL stores one while this process works out
+    // the next (node-postgres sends a connection's statements in order). All are awaited before the commit.
+    const writes: Promise<unknown>[] = [];
+    const send = (write: Promise<unknown>) => {
+      write.catch(() => undefined);
+      writes.push(write);
+    };
     try {
       const runId = await this.insertRun(tx, projectId, record, source);
       const defaultBranch = await this.learnDefaultBranch(tx, projectId, head.defaultBranch, run);
       const tests = await this.resolveTests(tx, projectId, record.results, run.startedAt, cache);
       const failureIds = await this.resolveFailures(tx, projectId, record, run.startedAt);
-      await tx.insertResults(
-        runId,
-        run.startedAt,
-        record.results.map((result) => ({
-          testId: (tests.get(result.testKey) as CachedTest).id,
-          status: resultStatusCodes[result.verdict],
-          durationMs: result.durationMs,
-          attempts: result.attempts,
-          failureId:
-            result.failureFingerprint === null ? null : (failureIds.get(result.failureFingerprint) ?? null),
-        })),
-      );
-      await this.updateRollups(tx, projectId, run.branch ?? "", day, record.results, tests, cache);
-      if (run.branch !== null && run.branch === defaultBranch) {
-        await this.advanceStates(tx, projectId, run, record.results, tests, cache);
-      }
-      await tx.insertMany(
-        "infra_events",
-        INFRA_EVENT_COLUMNS,
-        record.infraEvents.map((event) => [
-          projectId,
+      send(
+        tx.insertResults(
           runId,
-          event.attempt,
-          event.testKey === null ? null : (tests.get(event.testKey)?.id ?? null),
-          event.signature,
-          event.description,
-          event.evidenceLine,
-          event.failures,
-          event.timeLostMs,
           run.startedAt,
-          run.branch ?? "",
-        ]),
+          record.results.map((result) => ({
+            testId: (tests.get(result.testKey) as CachedTest).id,
+            status: resultStatusCodes[result.verdict],
+            durationMs: result.durationMs,
+            attempts: result.attempts,
+            failureId:
+              result.failureFingerprint === null ? null : (failureIds.get(result.failureFingerprint) ?? null),
+          })),
+        ),
       );
+      await this.updateRollups(tx, projectId, run.branch ?? "", day, record.results, tests, cache, send);
+      if (run.branch !== null && run.branch === defaultBranch) {
+        await this.advanceStates(tx, projectId, run, record.results, tests, cache, send);
+      }
+      send(
+        tx.insertMany(
+          "infra_events",
+          INFRA_EVENT_COLUMNS,
+          record.infraEvents.map((event) => [
+            projectId,
+            runId,
+            event.attempt,
+            event.testKey === null ? null : (tests.get(event.testKey)?.id ?? null),
+            event.signature,
+            event.description,
+            event.evidenceLine,
+            event.failures,
+            event.timeLostMs,
+            run.startedAt,
+            run.branch ?? "",
+          ]),
+        ),
+      );
+      await Promise.all(writes);
       // Written in place: it describes the database once this transaction commits (and is dropped if not).
       cache.version = head.version;
       return { runId, duplicate: false };
@@ -826,14 +838,15 @@ export class Store {
       }
     }
     const dayStart = seenAt - (seenAt % DAY_MS);
-    const stale = results.filter((result) => (tests.get(result.testKey) as CachedTest).lastSeenAt < dayStart);
+    const stale: CachedTest[] = [];
+    for (const test of tests.values()) if (test.lastSeenAt < dayStart) stale.push(test);
     if (stale.length > 0) {
       await tx.run(
-        `UPDATE tests SET last_seen_at = @seenAt WHERE project_id = @projectId AND last_seen_at < @dayStart
-           AND ${this.db.flavour.anyOf("test_key", "keys", "text")}`,
-        { seenAt, projectId, dayStart, keys: stale.map((result) => result.testKey) },
+        `UPDATE tests SET last_seen_at = @seenAt WHERE last_seen_at < @dayStart
+           AND ${this.db.flavour.anyOf("id", "ids", "int")}`,
+        { seenAt, dayStart, ids: stale.map((test) => test.id) },
       );
-      for (const result of stale) (tests.get(result.testKey) as CachedTest).lastSeenAt = seenAt;
+      for (const test of stale) test.lastSeenAt = seenAt;
     }
     return tests;
   }
@@ -888,6 +901,7 @@ export class Store {
     results: readonly PlannedResult[],
     tests: ReadonlyMap<string, CachedTest>,
     cache: ProjectCache,
+    send: (write: Promise<unknown>) => void,
   ): Promise<void> {
     let cached = cache.rollups.get(branch);
     if (!cached || cached.day < day) {
@@ -944,12 +958,14 @@ export class Store {
       updated.push([testId, row]);
       writes.push({ ref: row.ref, testId, values: rollupValues(row) });
     }
-    const refs = await tx.writeRollups({ projectId, branch, day }, writes);
-    for (const [testId, row] of updated) {
-      if (row.ref === null) row.ref = refs.get(testId) ?? null;
-      known.set(testId, row);
-    }
+    for (const [testId, row] of updated) known.set(testId, row);
     cache.size += missing.length;
+    send(
+      tx.writeRollups({ projectId, branch, day }, writes).then((refs) => {
+        // The new rows' handles, for the next upload of the day.
+        for (const [testId, row] of updated) if (row.ref === null) row.ref = refs.get(testId) ?? null;
+      }),
+    );
   }
 
   /**
@@ -964,6 +980,7 @@ export class Store {
     results: readonly PlannedResult[],
     tests: ReadonlyMap<string, CachedTest>,
     cache: ProjectCache,
+    send: (write: Promise<unknown>) => void,
   ): Promise<void> {
     const missing = new Set<number>();
     for (const result of results) {
@@ -1007,14 +1024,16 @@ export class Store {
         const entries = cache.states.get(chunk) as Map<number, StateEntry>;
         values.push(projectId, chunk, joinStateChunk(stateTexts(entries)));
       }
-      await tx.run(
-        `INSERT INTO test_states (project_id, chunk, states) VALUES ${valuesPlaceholders(batch.length, 3)}
-         ON CONFLICT (project_id, chunk) DO UPDATE SET states = excluded.states`,
-        values,
+      send(
+        tx.run(
+          `INSERT INTO test_states (project_id, chunk, states) VALUES ${valuesPlaceholders(batch.length, 3)}
+           ON CONFLICT (project_id, chunk) DO UPDATE SET states = excluded.states`,
+          values,
+        ),
       );
     }
     for (const change of healthChanges) {
-      await tx.run("UPDATE tests SET state = ?, state_changed_at = ? WHERE id = ?", change);
+      send(tx.run("UPDATE tests SET state = ?, state_changed_at = ? WHERE id = ?", change));
     }
   }
 

@@ -29,7 +29,8 @@ export function splitStateChunk(text: string): Map<number, string> {
 
 /** A chunk to store, from its tests' packed states (which hold no line break). */
 export function joinStateChunk(states: Iterable<readonly [number, string]>): string {
-  let text = "";
-  for (const [id, state] of states) text += text === "" ? `${id} ${state}` : `\n${id} ${state}`;
-  return text;
+  const lines: string[] = [];
+  for (const [id, state] of states) lines.push(`${id} ${state}`);
+  // Joined, not concatenated: one flat string, which the database drivers copy out at once.
+  return lines.join("\n");
 }
