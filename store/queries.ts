@@ -411,7 +411,7 @@ function readQueries(q: SqlFlavour) {
       ORDER BY last_seen_at DESC, name${q.bytewise}, id LIMIT @limit`,
     countRuns: "SELECT COUNT(*) AS count FROM runs",
     listUnwellTests: "SELECT id, state FROM tests WHERE project_id = ? AND state <> 'healthy'",
-    pastDaysVersion: `SELECT past_days_version AS version FROM projects WHERE id = ?`,
+    projectVersions: `SELECT ingest_version AS ingest, past_days_version AS "pastDays" FROM projects WHERE id = ?`,
   } as const;
 }
 
@@ -449,7 +449,7 @@ const SAMPLE_PARAMETERS: Record<ReadName, Params> = {
   searchTests: { projectId: 1, pattern: "%a%", exact: "a", limit: 10 },
   countRuns: [],
   listUnwellTests: [1],
-  pastDaysVersion: [1],
+  projectVersions: [1],
 };
 
 function runSummaryColumns(alias: string): string {
@@ -1107,32 +1107,40 @@ export class Store {
     const sum = (from: number, to: number) =>
       this.db.all<TestWindow>(this.reads.listTestWindows, { projectId, branch, fromDay: from, toDay: to });
     const today = dayOf(this.now());
-    // Days before today no longer change (unless a late upload comes, which moves the version): their sums
-    // are kept, and only today is read again.
-    const closed =
-      fromDay < today
-        ? await this.readClosedDays(
-            { kind: "windows", projectId, branch, fromDay, toDay: Math.min(toDay, today - 1) },
-            sum,
-          )
-        : [];
-    const byTest = new Map(closed.map((window) => [window.id, window]));
-    if (toDay >= today) {
-      for (const live of await sum(Math.max(fromDay, today), toDay)) {
-        const before = byTest.get(live.id);
-        byTest.set(live.id, before ? addWindows(before, live) : live);
-      }
-    }
-    // Health changes with every upload: always today's, whatever the kept sums remembered.
-    const unwell = new Map(
-      (await this.db.all<{ id: number; state: TestHealth }>(this.reads.listUnwellTests, [projectId])).map(
-        (row) => [row.id, row.state],
-      ),
+    const versions = await this.projectVersions(projectId);
+    return this.keep(
+      `windows|${projectId}|${branch}|${fromDay}|${toDay}|${today}`,
+      versions.ingest,
+      async () => {
+        // Days before today no longer change (unless a late upload comes, which moves the past-days version):
+        // their sums are kept across uploads, and only today is read again.
+        const closed =
+          fromDay < today
+            ? await this.keep(
+                `windows-closed|${projectId}|${branch}|${fromDay}|${Math.min(toDay, today - 1)}`,
+                versions.pastDays,
+                () => sum(fromDay, Math.min(toDay, today - 1)),
+              )
+            : [];
+        const byTest = new Map(closed.map((window) => [window.id, window]));
+        if (toDay >= today) {
+          for (const live of await sum(Math.max(fromDay, today), toDay)) {
+            const before = byTest.get(live.id);
+            byTest.set(live.id, before ? addWindows(before, live) : live);
+          }
+        }
+        // Health changes with uploads: today's, whatever the kept sums of past days remembered.
+        const unwell = new Map(
+          (await this.db.all<{ id: number; state: TestHealth }>(this.reads.listUnwellTests, [projectId])).map(
+            (row) => [row.id, row.state],
+          ),
+        );
+        return [...byTest.values()].map((window) => {
+          const state = unwell.get(window.id) ?? "healthy";
+          return state === window.state ? window : { ...window, state };
+        });
+      },
     );
-    return [...byTest.values()].map((window) => {
-      const state = unwell.get(window.id) ?? "healthy";
-      return state === window.state ? window : { ...window, state };
-    });
   }
 
   /** The merged durations of some tests over the days. */
@@ -1149,19 +1157,21 @@ export class Store {
     toDay: number;
     testIds: readonly number[];
   }): Promise<Map<number, DurationSketch>> {
-    const mergers = new Map<number, StoredSketchMerger>();
     if (testIds.length === 0) return new Map();
-    const rows = await this.db.all<{ testId: number; durations: Uint8Array }>(
-      this.reads.listDurationsOfTests,
-      {
-        projectId,
-        branch,
-        days: daysBetween(fromDay, toDay),
-        testIds: [...testIds],
+    const versions = await this.projectVersions(projectId);
+    return this.keep(
+      `durations-of|${projectId}|${branch}|${fromDay}|${toDay}|${testIds.join(",")}`,
+      versions.ingest,
+      async () => {
+        const mergers = new Map<number, StoredSketchMerger>();
+        const rows = await this.db.all<{ testId: number; durations: Uint8Array }>(
+          this.reads.listDurationsOfTests,
+          { projectId, branch, days: daysBetween(fromDay, toDay), testIds: [...testIds] },
+        );
+        for (const row of rows) mergeInto(mergers, row.testId, row.durations);
+        return sketchesOf(mergers);
       },
     );
-    for (const row of rows) mergeInto(mergers, row.testId, row.durations);
-    return sketchesOf(mergers);
   }
 
   /** Every test's merged durations in two windows of days: the figures "got slower" compares. */
@@ -1203,16 +1213,26 @@ export class Store {
       return sketchesOf(mergers);
     };
     const today = dayOf(this.now());
-    if (range.toDay < today) return this.readClosedDays({ kind: "durations", ...range }, merge);
-    if (range.fromDay >= today) return merge(range.fromDay, range.toDay);
-    const merged = new Map(
-      await this.readClosedDays({ kind: "durations", ...range, toDay: today - 1 }, merge),
+    const { projectId, branch, fromDay, toDay } = range;
+    const versions = await this.projectVersions(projectId);
+    const closed = (to: number) =>
+      this.keep(`durations-closed|${projectId}|${branch}|${fromDay}|${to}`, versions.pastDays, () =>
+        merge(fromDay, to),
+      );
+    if (toDay < today) return closed(toDay);
+    return this.keep(
+      `durations|${projectId}|${branch}|${fromDay}|${toDay}|${today}`,
+      versions.ingest,
+      async () => {
+        if (fromDay >= today) return merge(fromDay, toDay);
+        const merged = new Map(await closed(today - 1));
+        for (const [testId, sketch] of await merge(today, toDay)) {
+          const before = merged.get(testId);
+          merged.set(testId, before ? mergeDurationSketches(before, sketch) : sketch);
+        }
+        return merged;
+      },
     );
-    for (const [testId, sketch] of await merge(today, range.toDay)) {
-      const before = merged.get(testId);
-      merged.set(testId, before ? mergeDurationSketches(before, sketch) : sketch);
-    }
-    return merged;
   }
 
   /** Attempts infrastructure failed on the branch in the time range, oldest first. */
@@ -1499,32 +1519,35 @@ export class Store {
     this.cachedEntries -= cache.size;
   }
 
-  // Sums and merges of rollup days before today, which no longer change: the overview reads a range of days
-  // again at every view. Kept per (project, branch, range) with the project's past-days version, which every
-  // upload that lands on an earlier day moves on (through any server).
-  private closedDays = new Map<string, ClosedDaysEntry>();
+  // What the overview reads again at every view (sums and merges of rollups over a range of days, and the
+  // figures of its slowest tests), kept per project, branch and range with a version of the project that
+  // every change to it moves on, through any server: the ingest version (every upload) for what includes
+  // today, the past-days version (uploads landing on an earlier day) for sums of past days, which then
+  // outlive the day's uploads.
+  private kept = new Map<string, KeptEntry>();
 
-  private async readClosedDays<T>(
-    scope: { kind: string; projectId: number; branch: string; fromDay: number; toDay: number },
-    read: (fromDay: number, toDay: number) => Promise<T>,
-  ): Promise<T> {
-    // Read before the sums: an upload committed in between leaves the entry with the older version.
-    const version =
-      (await this.db.get<{ version: number }>(this.reads.pastDaysVersion, [scope.projectId]))?.version ?? -1;
-    const key = `${scope.kind}|${scope.projectId}|${scope.branch}|${scope.fromDay}|${scope.toDay}`;
-    const kept = this.closedDays.get(key);
-    if (kept && kept.version === version) {
+  /** The project's versions, read before what they guard: an upload committed in between leaves an older one. */
+  private async projectVersions(projectId: number): Promise<{ ingest: number; pastDays: number }> {
+    return (
+      (await this.db.get<{ ingest: number; pastDays: number }>(this.reads.projectVersions, [projectId])) ?? {
+        ingest: -1,
+        pastDays: -1,
+      }
+    );
+  }
+
+  private async keep<T>(key: string, version: number, read: () => Promise<T>): Promise<T> {
+    const entry = this.kept.get(key);
+    if (entry && entry.version === version) {
       // Most recently used last: the first entry is the one to drop when there are too many.
-      this.closedDays.delete(key);
-      this.closedDays.set(key, kept);
-      return kept.value as T;
+      this.kept.delete(key);
+      this.kept.set(key, entry);
+      return entry.value as T;
     }
-    const value = await read(scope.fromDay, scope.toDay);
-    this.closedDays.delete(key);
-    this.closedDays.set(key, { version, value });
-    if (this.closedDays.size > MAX_CLOSED_DAY_ENTRIES) {
-      this.closedDays.delete(this.closedDays.keys().next().value as string);
-    }
+    const value = await read();
+    this.kept.delete(key);
+    this.kept.set(key, { version, value });
+    if (this.kept.size > MAX_KEPT_ENTRIES) this.kept.delete(this.kept.keys().next().value as string);
     return value;
   }
 }
@@ -1670,13 +1693,13 @@ interface ProjectCache {
   size: number;
 }
 
-interface ClosedDaysEntry {
+interface KeptEntry {
   readonly version: number;
   readonly value: unknown;
 }
 
-/** Ranges kept for the overview: a few projects × branches × ranges × kinds. */
-const MAX_CLOSED_DAY_ENTRIES = 64;
+/** What is kept for the overview: a few projects × branches × ranges × kinds. */
+const MAX_KEPT_ENTRIES = 96;
 
 /** Beyond this many tests, states and rollup rows in memory (under 1 KB each), the caches start over. */
 const MAX_CACHED_ENTRIES = 600_000;

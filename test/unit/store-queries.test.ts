@@ -355,6 +355,45 @@ describe("sums of past days", () => {
   });
 });
 
+describe("what the overview keeps", () => {
+  it("shows today's uploads at once, whichever store made them", async () => {
+    const projectId = await project();
+    temp.clock.now = MONDAY + 3_600_000;
+    const view = async () => {
+      const windows = await temp.store.listTestWindows({
+        projectId,
+        branch: "main",
+        fromDay: dayOf(MONDAY) - 29,
+        toDay: dayOf(MONDAY),
+      });
+      const durations = await temp.store.getDurationWindows({
+        projectId,
+        branch: "main",
+        current: { fromDay: dayOf(MONDAY) - 6, toDay: dayOf(MONDAY) },
+        baseline: { fromDay: dayOf(MONDAY) - 34, toDay: dayOf(MONDAY) - 7 },
+      });
+      const [window] = windows;
+      return [window?.passed, window?.failed, durations.current.get(window?.id as number)?.count];
+    };
+    await temp.store.ingestRun({ projectId, record: record(suite({ a: 10 }), "1", MONDAY), source: "junit" });
+    expect(await view()).toEqual([1, 0, 1]);
+    expect(await view()).toEqual([1, 0, 1]);
+    const other = await temp.openAnother();
+    await other.ingestRun({
+      projectId,
+      record: record(suite({ a: 30 }), "2", MONDAY + 60_000),
+      source: "junit",
+    });
+    expect(await view()).toEqual([2, 0, 2]);
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: "fail" }), "3", MONDAY + 120_000),
+      source: "junit",
+    });
+    expect(await view()).toEqual([2, 1, 2]);
+  });
+});
+
 describe("pruneResults", () => {
   it("deletes raw results of old runs and keeps runs and daily rollups", async () => {
     const projectId = await project();
