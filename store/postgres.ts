@@ -59,6 +59,8 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Postgr
     max: options.poolSize ?? 10,
     types,
     application_name: "seamwatch",
+    // The dashboard's queries are short: compiling one (JIT, on for costly plans) took longer than running it.
+    options: "-c jit=off",
     // A connection that cannot be made within this time is an error, not a hung request.
     connectionTimeoutMillis: 15_000,
   });

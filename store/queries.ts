@@ -311,10 +311,18 @@ function readQueries(q: SqlFlavour) {
       tr.duration_ms AS "durationMs", tr.attempts, tr.failure_id AS "failureId", r.commit_sha AS "commitSha",
       r.branch, r.pull_request AS "pullRequest", r.job, r.job_key AS "jobKey"`;
   // A test's latest results: the project's latest runs, newest first, each looked up for the test (and, on
-  // PostgreSQL, in the month of the run's start only).
+  // PostgreSQL, in the month of the run's start only). Each run has at most one result of the test, which
+  // neither planner knows: SQLite is told the index to walk, PostgreSQL gets a lateral lookup per run (its
+  // join estimate otherwise made it scan every month of results for the test).
+  const resultOfRun = "tr.run_id = r.id AND tr.test_id = @testId AND tr.started_at = r.started_at";
   const testResults = (branch: "any" | "value" | "none") => `SELECT ${testResultColumns}
     FROM runs r ${q.indexedBy(branch === "any" ? "runs_project_started_idx" : "runs_project_branch_started_idx")}
-      JOIN test_results tr ON tr.run_id = r.id AND tr.test_id = @testId AND tr.started_at = r.started_at
+      ${
+        q.dialect === "postgres"
+          ? `CROSS JOIN LATERAL (SELECT tr.run_id, tr.status, tr.duration_ms, tr.attempts, tr.failure_id
+              FROM test_results tr WHERE ${resultOfRun} LIMIT 1) tr`
+          : `JOIN test_results tr ON ${resultOfRun}`
+      }
     WHERE r.project_id = @projectId${branch === "any" ? "" : ` AND ${runsOnBranch(branch)}`}
     ORDER BY r.started_at DESC, r.id DESC LIMIT @limit`;
   return {
