@@ -34,14 +34,41 @@ export interface Queryable {
   run(sql: string, params?: Params): Promise<number>;
 }
 
-/** A test's rollup row of one day and branch, as the next upload of that day continues it. */
+/** A test's rollup row of one day and branch, as an upload leaves it. */
 export interface RollupWrite {
   /** The engine's handle on the stored row (SQLite's rowid); null when the row is new. */
   readonly ref: number | null;
   readonly testId: number;
-  /** passed, failed, flaky, skipped, infra, timed, total_ms, max_ms, p50_ms, p95_ms, durations, ci_time_lost_ms. */
-  readonly values: readonly unknown[];
+  readonly passed: number;
+  readonly failed: number;
+  readonly flaky: number;
+  readonly skipped: number;
+  readonly infra: number;
+  readonly timed: number;
+  readonly totalMs: number;
+  readonly maxMs: number | null;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+  /** core/history's packing of the day's duration sketch. */
+  readonly durations: Uint8Array | null;
+  readonly ciTimeLostMs: number;
 }
+
+/** The rollup columns an upload writes, in the order the engines write them, and the row's field for each. */
+export const ROLLUP_VALUES = [
+  ["passed", "passed"],
+  ["failed", "failed"],
+  ["flaky", "flaky"],
+  ["skipped", "skipped"],
+  ["infra", "infra"],
+  ["timed", "timed"],
+  ["total_ms", "totalMs"],
+  ["max_ms", "maxMs"],
+  ["p50_ms", "p50Ms"],
+  ["p95_ms", "p95Ms"],
+  ["durations", "durations"],
+  ["ci_time_lost_ms", "ciTimeLostMs"],
+] as const satisfies readonly (readonly [string, keyof RollupWrite])[];
 
 export interface RollupDay {
   readonly projectId: number;

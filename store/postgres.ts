@@ -15,6 +15,7 @@ import {
   MissingMonthError,
   type Params,
   type ResultRow,
+  ROLLUP_VALUES,
   type RollupDay,
   type RollupWrite,
   type SqlFlavour,
@@ -310,21 +311,11 @@ class PostgresTransaction implements Transaction {
     const existing = rows.filter((row) => row.ref !== null);
     const fresh = rows.filter((row) => row.ref === null);
     if (existing.length > 0) {
-      const column = (index: number, kind: string) =>
-        arrayParameter(
-          kind,
-          existing.map((row) => row.values[index]),
-        );
       await this.send({
         name: "sw_update_rollups",
-        text: `UPDATE test_daily_rollups r SET passed = v.passed, failed = v.failed, flaky = v.flaky,
-            skipped = v.skipped, infra = v.infra, timed = v.timed, total_ms = v.total_ms, max_ms = v.max_ms,
-            p50_ms = v.p50_ms, p95_ms = v.p95_ms, durations = decode(v.durations, 'hex'),
-            ci_time_lost_ms = v.ci_time_lost_ms
-          FROM unnest($4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[],
-            $11::bigint[], $12::int[], $13::int[], $14::int[], $15::text[], $16::bigint[])
-            AS v(test_id, passed, failed, flaky, skipped, infra, timed, total_ms, max_ms, p50_ms, p95_ms,
-              durations, ci_time_lost_ms)
+        text: `UPDATE test_daily_rollups r SET ${ROLLUP_VALUES.map(([column]) => `${column} = ${column === "durations" ? "decode(v.durations, 'hex')" : `v.${column}`}`).join(", ")}
+          FROM unnest($4::int[], ${ROLLUP_VALUES.map(([column], index) => `$${index + 5}::${ARRAY_TYPE[kindOf("test_daily_rollups", column)]}`).join(", ")})
+            AS v(test_id, ${ROLLUP_VALUES.map(([column]) => column).join(", ")})
           WHERE r.project_id = $1 AND r.branch = $2 AND r.day = $3 AND r.test_id = v.test_id`,
         values: [
           day.projectId,
@@ -334,7 +325,12 @@ class PostgresTransaction implements Transaction {
             "integer",
             existing.map((row) => row.testId),
           ),
-          ...ROLLUP_VALUE_KINDS.map((kind, index) => column(index, kind)),
+          ...ROLLUP_VALUES.map(([column, field]) =>
+            arrayParameter(
+              kindOf("test_daily_rollups", column),
+              existing.map((row) => row[field]),
+            ),
+          ),
         ],
       });
     }
@@ -342,34 +338,20 @@ class PostgresTransaction implements Transaction {
     if (fresh.length > 0) {
       await this.insertMany(
         "test_daily_rollups",
-        ROLLUP_COLUMNS,
-        fresh.map((row) => [day.projectId, day.branch, day.day, row.testId, ...row.values]),
+        ["project_id", "branch", "day", "test_id", ...ROLLUP_VALUES.map(([column]) => column)],
+        fresh.map((row) => [
+          day.projectId,
+          day.branch,
+          day.day,
+          row.testId,
+          ...ROLLUP_VALUES.map(([, field]) => row[field]),
+        ]),
       );
       for (const row of fresh) refs.set(row.testId, 1);
     }
     return refs;
   }
 }
-
-const ROLLUP_COLUMNS = [
-  "project_id",
-  "branch",
-  "day",
-  "test_id",
-  "passed",
-  "failed",
-  "flaky",
-  "skipped",
-  "infra",
-  "timed",
-  "total_ms",
-  "max_ms",
-  "p50_ms",
-  "p95_ms",
-  "durations",
-  "ci_time_lost_ms",
-];
-const ROLLUP_VALUE_KINDS = ROLLUP_COLUMNS.slice(4).map((column) => kindOf("test_daily_rollups", column));
 
 /** test_results_y2026m03 holds March 2026 (UTC): [start, end) in epoch milliseconds. */
 interface Month {

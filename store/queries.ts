@@ -32,7 +32,6 @@ import {
   decodeTestState,
   type EvidenceGroup,
   encodeDurationSketch,
-  encodeTestState,
   joinStateChunk,
   type PlannedResult,
   type PlannedRun,
@@ -942,6 +941,7 @@ export class Store {
         const summary = row.durations ? summarizeSketch(decodeDurationSketch(row.durations)) : null;
         known.set(row.testId, {
           ref: row.ref,
+          testId: row.testId,
           passed: row.passed,
           failed: row.failed,
           flaky: row.flaky,
@@ -962,9 +962,9 @@ export class Store {
     for (let index = 0; index < results.length; index++) {
       const result = results[index] as PlannedResult;
       const testId = ids[index] as number;
-      const row = addToRollup(known.get(testId) ?? EMPTY_ROLLUP, result);
+      const row = addToRollup(known.get(testId) ?? EMPTY_ROLLUP, testId, result);
       updated.push([testId, row]);
-      writes.push({ ref: row.ref, testId, values: rollupValues(row) });
+      writes.push(row);
     }
     for (const [testId, row] of updated) known.set(testId, row);
     cache.size += missing.length;
@@ -1030,7 +1030,7 @@ export class Store {
       const values: unknown[] = [];
       for (const chunk of batch) {
         const entries = cache.states.get(chunk) as Map<number, StateEntry>;
-        values.push(projectId, chunk, joinStateChunk(stateTexts(entries)));
+        values.push(projectId, chunk, joinStateChunk(entries));
       }
       send(
         tx.run(
@@ -1670,7 +1670,7 @@ type StateEntry = TestState | string;
  * A test's rollup row of one branch and day, as the next upload of that day continues it: flat, and its
  * durations packed, so that the rows an upload leaves in memory for the next are two objects each.
  */
-interface RollupRow {
+interface RollupRow extends RollupWrite {
   /** The engine's handle on the stored row; null until it is written. */
   ref: number | null;
   readonly passed: number;
@@ -1733,10 +1733,6 @@ function readState(text: string): TestState {
   return text.startsWith("{") ? (JSON.parse(text) as TestState) : decodeTestState(text);
 }
 
-function* stateTexts(entries: ReadonlyMap<number, StateEntry>): Iterable<readonly [number, string]> {
-  for (const [id, entry] of entries) yield [id, typeof entry === "string" ? entry : encodeTestState(entry)];
-}
-
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -1750,6 +1746,7 @@ export { DAY_MS };
 
 const EMPTY_ROLLUP: RollupRow = {
   ref: null,
+  testId: 0,
   passed: 0,
   failed: 0,
   flaky: 0,
@@ -1765,7 +1762,7 @@ const EMPTY_ROLLUP: RollupRow = {
 };
 
 /** The row with one more result: the analytics' outcome counts and duration sketch. */
-function addToRollup(before: RollupRow, result: PlannedResult): RollupRow {
+function addToRollup(before: RollupRow, testId: number, result: PlannedResult): RollupRow {
   const counts: OutcomeCounts = addOutcome(before, result.verdict);
   let { maxMs, p50Ms, p95Ms, durations } = before;
   if (result.timed) {
@@ -1782,6 +1779,7 @@ function addToRollup(before: RollupRow, result: PlannedResult): RollupRow {
   }
   return {
     ref: before.ref,
+    testId,
     passed: counts.passed,
     failed: counts.failed,
     flaky: counts.flaky,
@@ -1795,26 +1793,6 @@ function addToRollup(before: RollupRow, result: PlannedResult): RollupRow {
     p95Ms,
     durations,
   };
-}
-
-/** A rollup row's values from `passed` to `ci_time_lost_ms`, in the engines' order. */
-function rollupValues(row: RollupRow): unknown[] {
-  return [
-    row.passed,
-    row.failed,
-    row.flaky,
-    row.skipped,
-    row.infra,
-    row.timed,
-    row.totalMs,
-    row.maxMs,
-    row.p50Ms,
-    row.p95Ms,
-    row.durations
-      ? Buffer.from(row.durations.buffer, row.durations.byteOffset, row.durations.byteLength)
-      : null,
-    row.ciTimeLostMs,
-  ];
 }
 
 /** The days of a range, so that each day of the day-first rollup key is one seek. */

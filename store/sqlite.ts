@@ -11,6 +11,7 @@ import {
   type Database,
   type Params,
   type ResultRow,
+  ROLLUP_VALUES,
   type RollupDay,
   type RollupWrite,
   type SqlFlavour,
@@ -197,38 +198,40 @@ class SqliteTransaction implements Transaction {
     const fresh: RollupWrite[] = [];
     for (const row of rows) {
       if (row.ref === null) fresh.push(row);
-      else update.run(...row.values, row.ref);
+      else
+        update.run(
+          row.passed,
+          row.failed,
+          row.flaky,
+          row.skipped,
+          row.infra,
+          row.timed,
+          row.totalMs,
+          row.maxMs,
+          row.p50Ms,
+          row.p95Ms,
+          row.durations,
+          row.ciTimeLostMs,
+          row.ref,
+        );
     }
     const refs = new Map<number, number>();
     const inserted = await this.insertMany(
       "test_daily_rollups",
-      ROLLUP_COLUMNS,
-      fresh.map((row) => [day.projectId, day.branch, day.day, row.testId, ...row.values]),
+      ["project_id", "branch", "day", "test_id", ...ROLLUP_VALUES.map(([column]) => column)],
+      fresh.map((row) => [
+        day.projectId,
+        day.branch,
+        day.day,
+        row.testId,
+        ...ROLLUP_VALUES.map(([, field]) => row[field]),
+      ]),
       ["rowid AS ref", "test_id AS testId"],
     );
     for (const row of inserted) refs.set(row.testId as number, row.ref as number);
     return refs;
   }
 }
-
-const ROLLUP_COLUMNS = [
-  "project_id",
-  "branch",
-  "day",
-  "test_id",
-  "passed",
-  "failed",
-  "flaky",
-  "skipped",
-  "infra",
-  "timed",
-  "total_ms",
-  "max_ms",
-  "p50_ms",
-  "p95_ms",
-  "durations",
-  "ci_time_lost_ms",
-];
 
 export class SqliteDatabase implements Database {
   readonly dialect = "sqlite" as const;

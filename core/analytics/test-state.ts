@@ -257,16 +257,10 @@ function rememberCommit(
   memory: number,
 ): readonly CommitSeen[] {
   if (sha === null) return commits;
-  const made = lastRemembered.get(commits);
-  if (
-    made &&
-    made.sha === sha &&
-    made.passed === passed &&
-    made.failed === failed &&
-    made.memory === memory
-  ) {
-    return made.commits;
-  }
+  const slot = (passed ? 1 : 0) | (failed ? 2 : 0);
+  let made = lastRemembered.get(commits);
+  const kept = made?.[slot];
+  if (kept && kept.sha === sha && kept.memory === memory) return kept.commits;
   const nowPassed = passed || (seen?.passed ?? false);
   const nowFailed = failed || (seen?.failed ?? false);
   const entry: CommitSeen =
@@ -289,7 +283,11 @@ function rememberCommit(
     out.push(commit);
   }
   out.push(entry);
-  lastRemembered.set(commits, { sha, passed, failed, memory, commits: out });
+  if (!made) {
+    made = [];
+    lastRemembered.set(commits, made);
+  }
+  made[slot] = { sha, memory, commits: out };
   return out;
 }
 
@@ -305,10 +303,13 @@ function appendOutcome(recent: string, final: "P" | "F", window: number): string
 
 let lastAppended = { recent: "", final: "", window: 0, result: "" };
 
-/** Per list of commits, the list the last result made of it (dropped with the list). */
+/**
+ * Per list of commits, the lists the last results made of it, one per outcome (a pass, a failure, a pass after
+ * a failure): tests that ran together share them whatever order they are advanced in. Dropped with the list.
+ */
 const lastRemembered = new WeakMap<
   readonly CommitSeen[],
-  { sha: string; passed: boolean; failed: boolean; memory: number; commits: readonly CommitSeen[] }
+  ({ sha: string; memory: number; commits: readonly CommitSeen[] } | undefined)[]
 >();
 
 /** The entries of the last commit seen, one per outcome, shared by the tests that ran on it. */

@@ -36,11 +36,16 @@ export function stateCommit(sha: string | null): string | null {
  * JSON.stringify: the output is the text JSON.stringify gave.
  */
 export function encodeTestState(state: TestState): string {
+  return `${encodeTestStateHead(state)},${encodeCommits(state.commits)}]`;
+}
+
+/** The encoding up to the commits: `[1,"healthy",…,results` (the chunks of states write commits apart). */
+export function encodeTestStateHead(state: TestState): string {
   return (
     `[${ENCODING_VERSION},${text(state.health)},${text(state.reason)},${number(state.since)},` +
     `${text(state.brokenSinceCommit)},${text(state.recent)},${number(state.failuresInARow)},` +
     `${number(state.passesInARow)},${number(state.resultsSinceFlake)},${text(state.streakStartCommit)},` +
-    `${number(state.results)},${encodeCommits(state.commits)}]`
+    `${number(state.results)}`
   );
 }
 
@@ -48,7 +53,7 @@ export function encodeTestState(state: TestState): string {
  * The commits as one JSON string. Tests that ran together share their list of commits (core/analytics), so
  * each list is written once.
  */
-function encodeCommits(commits: readonly CommitSeen[]): string {
+export function encodeCommits(commits: readonly CommitSeen[]): string {
   let encoded = encodedCommits.get(commits);
   if (encoded === undefined) {
     let text = "";
