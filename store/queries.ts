@@ -967,7 +967,6 @@ export class Store {
       writes.push(row);
     }
     for (const [testId, row] of updated) known.set(testId, row);
-    cache.size += missing.length;
     send(
       tx.writeRollups({ projectId, branch, day }, writes).then((refs) => {
         // The new rows' handles, for the next upload of the day.
@@ -1005,7 +1004,6 @@ export class Store {
       for (const row of rows) {
         const entries = cache.states.get(row.chunk) as Map<number, StateEntry>;
         for (const [id, text] of splitStateChunk(row.states)) entries.set(id, text);
-        cache.size += entries.size;
       }
     }
     const commitSha = stateCommit(run.commitSha);
@@ -1498,33 +1496,25 @@ export class Store {
   // from the database. The check is made under the project's lock, so nothing can change behind it.
 
   private readonly caches = new Map<number, ProjectCache>();
-  private cachedEntries = 0;
 
-  /** The project's cache if it matches the version, else a new empty one in its place. */
+  /**
+   * The project's cache if it matches the version, else a new empty one in its place. Past a limit of entries
+   * (all projects together), every project starts again.
+   */
   private takeCache(projectId: number, version: number): ProjectCache {
+    let entries = 0;
+    for (const cache of this.caches.values()) entries += entriesOf(cache);
+    if (entries > MAX_CACHED_ENTRIES) this.caches.clear();
     const kept = this.caches.get(projectId);
     if (kept && kept.version === version) return kept;
-    if (kept) this.cachedEntries -= kept.size;
-    if (this.cachedEntries > MAX_CACHED_ENTRIES) {
-      this.caches.clear();
-      this.cachedEntries = 0;
-    }
-    const fresh: ProjectCache = {
-      version: -1,
-      tests: new Map(),
-      states: new Map(),
-      rollups: new Map(),
-      size: 0,
-    };
+    const fresh: ProjectCache = { version: -1, tests: new Map(), states: new Map(), rollups: new Map() };
     this.caches.set(projectId, fresh);
     return fresh;
   }
 
   /** After a failed upload: what the cache took in may not have been written. */
   private dropCache(projectId: number, cache: ProjectCache): void {
-    if (this.caches.get(projectId) !== cache) return;
-    this.caches.delete(projectId);
-    this.cachedEntries -= cache.size;
+    if (this.caches.get(projectId) === cache) this.caches.delete(projectId);
   }
 
   // What the overview reads again at every view (sums and merges of rollups over a range of days, and the
@@ -1697,8 +1687,14 @@ interface ProjectCache {
   readonly states: Map<number, Map<number, StateEntry>>;
   /** Branch → the latest day's rows by test id. */
   readonly rollups: Map<string, { day: number; rows: Map<number, RollupRow> }>;
-  /** Roughly the entries held, for the limit. */
-  size: number;
+}
+
+/** Tests, states and rollup rows a project's cache holds. */
+function entriesOf(cache: ProjectCache): number {
+  let entries = cache.tests.size;
+  for (const chunk of cache.states.values()) entries += chunk.size;
+  for (const { rows } of cache.rollups.values()) entries += rows.size;
+  return entries;
 }
 
 interface KeptEntry {
@@ -1709,8 +1705,11 @@ interface KeptEntry {
 /** What is kept for the overview: a few projects × branches × ranges × kinds. */
 const MAX_KEPT_ENTRIES = 96;
 
-/** Beyond this many tests, states and rollup rows in memory (under 1 KB each), the caches start over. */
-const MAX_CACHED_ENTRIES = 600_000;
+/**
+ * Beyond this many tests, states and rollup rows in memory (a few hundred bytes each; the rows of one day of
+ * 20,000 tests on 20 branches are 400,000), the caches start over.
+ */
+const MAX_CACHED_ENTRIES = 1_000_000;
 
 function addWindows(a: TestWindow, b: TestWindow): TestWindow {
   return {
