@@ -4,7 +4,9 @@ import { defineConfig } from "vitest/config";
 // Two tiers: `unit` is pure code and fixture files (seconds, `npm run test:fast`): core/, the attempt loop with
 // scripted attempts, renderers. `system` runs the real things (CLI processes, dockerd, a registry, Azurite,
 // Node 24, servers, a browser), and the tests of the test doubles beside them in test/support/. `npm test`
-// runs both.
+// runs both. The dashboard's tests run twice, once per database, as two projects of the same files: `web` on
+// SQLite files, `web-postgres` on a private PostgreSQL cluster (SEAMWATCH_TEST_DB picks the database, see
+// test/support/web/database.ts).
 export default defineConfig({
   test: {
     reporters: ["default", "./test/support/plain-summary-reporter.ts"],
@@ -12,7 +14,15 @@ export default defineConfig({
     hookTimeout: 120_000,
     exclude: ["test/fixtures/**", "node_modules/**"],
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          // PostgreSQL's own tests need the cluster that web-postgres starts.
+          exclude: ["test/unit/store-postgres.test.ts"],
+        },
+      },
       {
         extends: true,
         test: {
@@ -30,6 +40,26 @@ export default defineConfig({
           name: "web",
           include: ["test/system/web-*.test.ts"],
           globalSetup: ["test/support/build-cli.ts", "test/support/web/build-web.ts"],
+          env: { SEAMWATCH_TEST_DB: "sqlite" },
+        },
+      },
+      {
+        // The same tests, and the data module's, on PostgreSQL (Debian's, a private cluster per test run).
+        extends: true,
+        test: {
+          name: "web-postgres",
+          include: [
+            "test/system/web-*.test.ts",
+            "test/unit/store-queries.test.ts",
+            "test/unit/store-baseline.test.ts",
+            "test/unit/store-postgres.test.ts",
+          ],
+          globalSetup: [
+            "test/support/build-cli.ts",
+            "test/support/web/build-web.ts",
+            "test/support/postgres-setup.ts",
+          ],
+          env: { SEAMWATCH_TEST_DB: "postgres" },
         },
       },
       {

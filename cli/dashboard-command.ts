@@ -1,10 +1,11 @@
-// `seamwatch token create`, `seamwatch oidc allow|deny|show` and `seamwatch db migrate|prune`: the dashboard's database from the command line,
-// through its data module. The database is --db or SEAMWATCH_DB (default ./data/seamwatch.db).
+// `seamwatch token create`, `seamwatch oidc allow|deny|show` and `seamwatch db migrate|prune|copy`: the
+// dashboard's database from the command line, through its data module. The database is --db or SEAMWATCH_DB
+// (else DATABASE_URL, else ./data/seamwatch.db): a postgres:// URL is PostgreSQL, anything else the SQLite file.
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { DAY_MS, openStore, type Store } from "../store/queries.ts";
+import { DAY_MS, isPostgresUrl, openStore, type Store, StoreError } from "../store/queries.ts";
 import type { CommandIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
 
@@ -24,9 +25,14 @@ export const DASHBOARD_USAGE = `Usage:
   seamwatch db migrate    apply the dashboard's pending migrations (the server also does at start)
   seamwatch db prune --days N
                           delete raw test results older than N days; runs and daily rollups stay
+                          (PostgreSQL drops whole months: those that ended N days ago)
+  seamwatch db copy --from <file|url> --to <file|url>
+                          copy every row of one dashboard database into another, empty one (ids kept),
+                          e.g. --from ./data/seamwatch.db --to postgres://user@host/seamwatch
 
 Options:
-  --db <file>             the dashboard's SQLite file (default: SEAMWATCH_DB, else ./data/seamwatch.db)
+  --db <file|url>         the dashboard's database: a SQLite file or a postgres:// URL (default:
+                          SEAMWATCH_DB, else DATABASE_URL, else ./data/seamwatch.db)
   -h, --help              show this help`;
 
 const PROJECT = /^[^\s/]+(?:\/[^\s/]+)+$/;
@@ -39,9 +45,12 @@ export async function runDashboardCommand(argv: readonly string[], io: CommandIo
     io.stdout(`${DASHBOARD_USAGE}\n`);
     return values.help ? EXIT.ok : EXIT.usage;
   }
-  const path = resolve(
-    io.cwd,
-    values.db?.trim() || process.env.SEAMWATCH_DB?.trim() || "./data/seamwatch.db",
+  const database = locate(
+    io,
+    values.db?.trim() ||
+      process.env.SEAMWATCH_DB?.trim() ||
+      process.env.DATABASE_URL?.trim() ||
+      "./data/seamwatch.db",
   );
   const action = `${group} ${command}`;
   if (action === "token create") {
@@ -49,7 +58,7 @@ export async function runDashboardCommand(argv: readonly string[], io: CommandIo
     if (!project || !PROJECT.test(project)) {
       throw new UsageError("token create needs the repository: --project org/repo");
     }
-    return withStore(path, io, async (store) => {
+    return withStore(database, io, async (store) => {
       const created = await store.createUploadToken({ projectSlug: project, label: values.label ?? null });
       io.stderr(`Upload token for ${created.projectSlug} (shown once; only its hash is kept):\n`);
       io.stdout(`${created.token}\n`);
@@ -63,13 +72,13 @@ export async function runDashboardCommand(argv: readonly string[], io: CommandIo
     const refs = values.ref ?? [];
     const workflows = values.workflow ?? [];
     if (command === "allow") {
-      return withStore(path, io, async (store) => {
+      return withStore(database, io, async (store) => {
         await store.setOidcPolicy({ projectSlug: project, refs, workflows });
         io.stdout(`seamwatch: ${project} takes GitHub OIDC tokens ${describePolicy(refs, workflows)}\n`);
       });
     }
     if (command === "deny") {
-      return withStore(path, io, async (store) => {
+      return withStore(database, io, async (store) => {
         const removed = await store.removeOidcPolicy({ projectSlug: project });
         io.stdout(
           `seamwatch: ${project} ${removed ? "no longer takes" : "did not take"} GitHub OIDC tokens\n`,
@@ -77,7 +86,7 @@ export async function runDashboardCommand(argv: readonly string[], io: CommandIo
       });
     }
     if (command === "show") {
-      return withStore(path, io, async (store) => {
+      return withStore(database, io, async (store) => {
         const policy = await store.getOidcPolicy({ slug: project });
         io.stdout(
           policy
@@ -88,17 +97,42 @@ export async function runDashboardCommand(argv: readonly string[], io: CommandIo
     }
   }
   if (action === "db migrate") {
-    return withStore(path, io, async () => {
-      io.stdout(`seamwatch: ${path} is up to date with the migrations\n`);
+    return withStore(database, io, async () => {
+      io.stdout(`seamwatch: ${describe(database)} is up to date with the migrations\n`);
     });
   }
   if (action === "db prune") {
     const days = Number(values.days);
     if (!Number.isInteger(days) || days < 1)
       throw new UsageError("db prune needs --days N, a whole number of days");
-    return withStore(path, io, async (store) => {
+    return withStore(database, io, async (store) => {
       const deleted = await store.pruneResults({ before: Date.now() - days * DAY_MS });
       io.stdout(`seamwatch: deleted ${deleted} test results older than ${days} days\n`);
+    });
+  }
+  if (action === "db copy") {
+    const from = values.from?.trim();
+    const to = values.to?.trim();
+    if (!from || !to) throw new UsageError("db copy needs --from <file|url> and --to <file|url>");
+    const source = locate(io, from);
+    const target = locate(io, to);
+    if (source === target) throw new UsageError("db copy needs two different databases");
+    if (!isPostgresUrl(source) && !existsSync(source)) {
+      io.stderr(`seamwatch: there is no database at ${source} to copy from\n`);
+      return 1;
+    }
+    return withStores([source, target], io, async ([from, to]) => {
+      const started = Date.now();
+      const copied = await (from as Store).copyInto({
+        target: to as Store,
+        progress: (table, rows) => {
+          if (rows % 100_000 === 0) io.stderr(`seamwatch: ${table}: ${rows} rows\n`);
+        },
+      });
+      for (const [table, rows] of copied) io.stdout(`${table.padEnd(20)} ${rows} rows\n`);
+      io.stdout(
+        `seamwatch: copied ${describe(source)} into ${describe(target)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
     });
   }
   throw new UsageError(`unknown command "${action}"`);
@@ -115,6 +149,8 @@ function readFlags(args: readonly string[]) {
         db: { type: "string" },
         ref: { type: "string", multiple: true },
         workflow: { type: "string", multiple: true },
+        from: { type: "string" },
+        to: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -130,25 +166,57 @@ function describePolicy(refs: readonly string[], workflows: readonly string[]): 
   return `${from}, ${through}`;
 }
 
-/** Opens the database (applying pending migrations), runs the work, closes it; a database it cannot open is exit 1. */
-async function withStore(
-  path: string,
-  io: CommandIo,
-  work: (store: Store) => Promise<void>,
-): Promise<number> {
-  let store: Store;
+/** A SQLite path relative to where the command runs; a URL as it is. */
+function locate(io: CommandIo, database: string): string {
+  return isPostgresUrl(database) ? database : resolve(io.cwd, database);
+}
+
+/** Where the database is, without a password. */
+function describe(database: string): string {
+  if (!isPostgresUrl(database)) return database;
   try {
-    store = openStore({ path, migrationsFolder: migrationsFolder() });
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    io.stderr(`seamwatch: ${error instanceof Error ? error.message : String(error)}${cause}\n`);
-    return 1;
+    const url = new URL(database);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return "the PostgreSQL database";
   }
+}
+
+/** Opens the database (applying pending migrations), runs the work, closes it; a database it cannot open is exit 1. */
+function withStore(database: string, io: CommandIo, work: (store: Store) => Promise<void>): Promise<number> {
+  return withStores([database], io, ([store]) => work(store as Store));
+}
+
+async function withStores(
+  databases: readonly string[],
+  io: CommandIo,
+  work: (stores: readonly Store[]) => Promise<void>,
+): Promise<number> {
+  const stores: Store[] = [];
   try {
-    await work(store);
+    for (const database of databases) {
+      try {
+        stores.push(await openStore({ database, migrationsFolder: migrationsFolder(), poolSize: 2 }));
+      } catch (error) {
+        const cause =
+          error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+        io.stderr(`seamwatch: ${error instanceof Error ? error.message : String(error)}${cause}\n`);
+        return 1;
+      }
+    }
+    try {
+      await work(stores);
+    } catch (error) {
+      // The database's own problem (not empty, unreachable midway): said in a line, without a stack.
+      if (!(error instanceof StoreError)) throw error;
+      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+      io.stderr(`seamwatch: ${error.message}${cause}\n`);
+      return 1;
+    }
     return EXIT.ok;
   } finally {
-    await store.close();
+    for (const store of stores) await store.close();
   }
 }
 
@@ -157,7 +225,7 @@ function migrationsFolder(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [resolve(here, "../drizzle"), resolve(here, "drizzle")];
   return (
-    candidates.find((folder) => existsSync(resolve(folder, "meta/_journal.json"))) ??
+    candidates.find((folder) => existsSync(resolve(folder, "sqlite/meta/_journal.json"))) ??
     (candidates[0] as string)
   );
 }

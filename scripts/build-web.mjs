@@ -55,8 +55,9 @@ async function bundleAdmin() {
     platform: "node",
     target: "node20",
     format: "esm",
-    // The native addon is in the folder's node_modules, traced by Next.
-    external: ["better-sqlite3"],
+    // The database drivers are in the folder's node_modules, traced by Next (node-postgres is not bundled:
+    // its optional native binding cannot be resolved).
+    external: ["better-sqlite3", "pg"],
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },

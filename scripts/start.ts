@@ -1,13 +1,14 @@
 // `npm start`: the dashboard from a fresh clone in one command. Builds it when the sources changed since the
 // last build, starts the standalone server (which applies the migrations), and when the database has no run
 // yet seeds the demo project through the real upload API. Prints where to open it and the demo's upload token.
-//   PORT (3000), SEAMWATCH_HOST (127.0.0.1), SEAMWATCH_DB (./data/seamwatch.db); every other SEAMWATCH_* setting
+//   PORT (3000), SEAMWATCH_HOST (127.0.0.1), SEAMWATCH_DB (./data/seamwatch.db, or a postgres:// URL; else
+//   DATABASE_URL); every other SEAMWATCH_* setting
 //   is passed to the server as it is.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openStore } from "../store/queries.ts";
+import { isPostgresUrl, openStore } from "../store/queries.ts";
 import { buildWeb } from "./build-web.mjs";
 import { DEMO_PROJECT, seedDemo } from "./seed-demo.ts";
 
@@ -32,15 +33,17 @@ export async function startDashboard(
   const port = Number(env.PORT?.trim() || 3000);
   // Not HOSTNAME: shells and containers set it to the machine's name, and a clone's demo belongs on loopback.
   const hostname = env.SEAMWATCH_HOST?.trim() || "127.0.0.1";
-  const databasePath = resolve(env.SEAMWATCH_DB?.trim() || "./data/seamwatch.db");
-  const tokenFile = join(dirname(databasePath), "demo-upload-token.txt");
+  // A postgres:// URL (SEAMWATCH_DB or DATABASE_URL) as it is; a SQLite file from where this was started.
+  const named = env.SEAMWATCH_DB?.trim() || env.DATABASE_URL?.trim() || "./data/seamwatch.db";
+  const database = isPostgresUrl(named) ? named : resolve(named);
+  const tokenFile = demoTokenFile(database);
 
   const server = spawn(process.execPath, [SERVER], {
     env: {
       ...env,
       PORT: String(port),
       HOSTNAME: hostname,
-      SEAMWATCH_DB: databasePath,
+      SEAMWATCH_DB: database,
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "inherit", "inherit"],
@@ -50,7 +53,7 @@ export async function startDashboard(
   await waitForServer(url, server);
 
   let demoToken = existsSync(tokenFile) ? readFileSync(tokenFile, "utf8").trim() : null;
-  const store = openStore({ path: databasePath, migrationsFolder: join(root, "drizzle") });
+  const store = await openStore({ database, migrationsFolder: join(root, "drizzle") });
   try {
     if ((await store.countRuns()) === 0) {
       const started = Date.now();
@@ -58,6 +61,7 @@ export async function startDashboard(
         `seamwatch: the database is empty; seeding the demo project ${DEMO_PROJECT} through the upload API…`,
       );
       demoToken = (await store.createUploadToken({ projectSlug: DEMO_PROJECT, label: "demo" })).token;
+      mkdirSync(dirname(tokenFile), { recursive: true });
       writeFileSync(tokenFile, `${demoToken}\n`);
       chmodSync(tokenFile, 0o600);
       const seeded = await seedDemo({
@@ -77,6 +81,14 @@ export async function startDashboard(
     await store.close();
   }
   return { url, server, demoToken };
+}
+
+/** Beside the SQLite file; for a PostgreSQL database, in ./data under the database's name. */
+export function demoTokenFile(database: string): string {
+  if (!isPostgresUrl(database)) return join(dirname(database), "demo-upload-token.txt");
+  const url = new URL(database);
+  const name = `${url.hostname}-${url.port || "5432"}-${url.pathname.slice(1)}`.replace(/[^\w.-]+/g, "_");
+  return resolve("data", `demo-upload-token-${name}.txt`);
 }
 
 async function waitForServer(url: string, server: ChildProcess): Promise<void> {

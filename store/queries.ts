@@ -1,19 +1,19 @@
-// The dashboard's data access: the one module that holds SQL. Pages, route handlers, scripts and the bench
-// call these verb-noun functions, each taking one object; none of them builds a query. Everything specific
-// to SQLite (the driver, pragmas, json_each, upserts) is in this file, so that a second engine plugs in here.
+// The dashboard's data access: pages, route handlers, scripts and the bench call these verb-noun functions,
+// each taking one object; none of them builds a query. This module and the two engines beside it
+// (sqlite.ts, postgres.ts, behind database.ts) are the only places with SQL. The SQL here is written once for
+// both databases; what differs is asked of the engine's flavour, and each engine does an upload's bulk writes
+// its own fastest way. Pages do not know which database they run on.
 //
-// Speed, for 10 million results: an upload is one IMMEDIATE transaction of batched multi-row inserts through
-// prepared statements; the daily rollups and each test's state are kept up to date inside it, so that charts
-// over months read rollups, never raw results. Nothing is indexed by test on the big tables: an upload then
-// writes a few hundred pages, not one page per test per index. What uploads read back (test ids and states,
-// the day's rollup rows) and what the overview re-reads (sums of past days) is kept in memory while no other
-// connection writes. Every read is checked against its index by `explainReadQueries`.
+// Speed, for 10 million results and more: an upload is one transaction that first locks its project (SQLite:
+// the database), then writes batched rows; the daily rollups and each test's state are kept up to date inside
+// it, so that charts over months read rollups, never raw results. Nothing is indexed by test on the big
+// tables: an upload writes a few hundred pages, not one page per test per index. Tests' states are kept in
+// chunks of 128 tests (one row rewritten per chunk, not per test). What uploads read back (tests, their
+// states, the day's rollup rows) and what the overview re-reads (sums of past days) is kept in memory, and
+// checked against the project's versions in the database, which every upload moves on: another server's
+// upload, or another process's, makes this one read again. Every read is checked against its index by
+// `explainReadQueries`.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import {
   addDuration,
   addOutcome,
@@ -27,67 +27,74 @@ import {
   summarizeSketch,
   type TestState,
 } from "../core/analytics/index.ts";
-import type { StoredVerdict } from "../core/history/index.ts";
 import {
   decodeDurationSketch,
   decodeTestState,
   type EvidenceGroup,
   encodeDurationSketch,
-  encodeTestState,
+  joinStateChunk,
   type PlannedResult,
   type PlannedRun,
   type RunRecord,
   StoredSketchMerger,
+  type StoredVerdict,
+  splitStateChunk,
+  stateChunkOf,
   stateCommit,
 } from "../core/history/index.ts";
+import { copyDatabase } from "./copy-database.ts";
+import {
+  type Database,
+  type Dialect,
+  isPostgresUrl,
+  MissingMonthError,
+  type Params,
+  type RollupWrite,
+  type SqlFlavour,
+  StoreError,
+  type Transaction,
+  valuesPlaceholders,
+} from "./database.ts";
+import { openPostgres } from "./postgres.ts";
 import { resultStatusCodes, type TestHealth } from "./schema.ts";
+import { openSqlite } from "./sqlite.ts";
 
 const DAY_MS = 86_400_000;
-/** Rows per multi-row INSERT: fewer statements, within SQLite's limit of 32,766 parameters. */
-const INSERT_BATCH = 200;
 const UPLOAD_TOKEN_PREFIX = "swu_";
+/** Rows per multi-row statement the two databases share (within SQLite's 32,766 parameters). */
+const INSERT_BATCH = 200;
+/**
+ * An upload for a day before today makes the kept sums of past days stale. "Today" is the uploading server's:
+ * an upload in the last hour of its day counts as late too, so that a server whose clock is up to an hour
+ * ahead (already on the next day) never keeps a sum that misses it.
+ */
+const LATE_MARGIN_MS = 3_600_000;
 
 export interface OpenStoreOptions {
-  /** The SQLite file; it and its folder are created when missing. */
-  readonly path: string;
+  /**
+   * The SQLite file (created with its folder when missing), or a `postgres://` URL: what SEAMWATCH_DB says.
+   */
+  readonly database: string;
+  /** PostgreSQL: connections this process opens at most. */
+  readonly poolSize?: number;
   /** Applies the pending migrations from this folder (the repository's drizzle/) before returning. */
   readonly migrationsFolder?: string;
   /** Epoch milliseconds; injected by tests and the seed. */
   readonly now?: () => number;
 }
 
-export function openStore(options: OpenStoreOptions): Store {
-  if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
-  const client = new Database(options.path);
-  try {
-    client.pragma("journal_mode = WAL");
-    // Uploads from several processes (server, CLI) wait for each other instead of failing.
-    client.pragma("busy_timeout = 10000");
-    client.pragma("foreign_keys = ON");
-    // WAL makes NORMAL durable against process crashes; only a power loss can lose the last commits.
-    client.pragma("synchronous = NORMAL");
-    // A test's index pages stay in memory across uploads: 2,000 tests touch 2,000 leaf pages per upload.
-    client.pragma("cache_size = -131072");
-    client.pragma("temp_store = MEMORY");
-    // An upload writes a megabyte or two of pages; checkpointing every 4 MB (the default) copied them into the
-    // database file every few uploads. Every 40 MB costs less per upload; the log is cut back afterwards.
-    client.pragma("wal_autocheckpoint = 10000");
-    client.pragma("journal_size_limit = 67108864");
-    if (options.migrationsFolder) migrate(drizzle(client), { migrationsFolder: options.migrationsFolder });
-  } catch (cause) {
-    client.close();
-    throw new StoreError(`cannot open the database at ${options.path}`, { cause });
-  }
-  return new Store(client, options.now ?? Date.now);
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const database = isPostgresUrl(options.database)
+    ? await openPostgres({
+        url: options.database.trim(),
+        poolSize: options.poolSize,
+        migrationsFolder: options.migrationsFolder,
+      })
+    : openSqlite({ path: options.database, migrationsFolder: options.migrationsFolder });
+  return new Store(database, options.now ?? Date.now);
 }
 
-/** A database problem the caller reports without its message (which may hold SQL or paths). */
-export class StoreError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = "StoreError";
-  }
-}
+export { type Dialect, isPostgresUrl, StoreError };
 
 // --- shapes returned -----------------------------------------------------------------------------------
 
@@ -311,185 +318,228 @@ const STATUS_BY_CODE = new Map<number, StoredVerdict>(
   Object.entries(resultStatusCodes).map(([verdict, code]) => [code, verdict as StoredVerdict]),
 );
 
-/** Every read the pages make, by name: prepared once, and checked against the indexes in a test. */
-const READS = {
-  projectBySlug: "SELECT id, slug, default_branch AS defaultBranch FROM projects WHERE slug = ?",
-  listProjects: `SELECT p.id, p.slug, p.default_branch AS defaultBranch,
-      (SELECT COUNT(*) FROM runs r WHERE r.project_id = p.id) AS runs,
-      (SELECT MAX(started_at) FROM runs r WHERE r.project_id = p.id) AS lastRunAt
-    FROM projects p ORDER BY p.slug`,
-  tokenByHash: `SELECT t.id, t.project_id AS projectId, p.slug AS projectSlug FROM upload_tokens t
-    JOIN projects p ON p.id = t.project_id WHERE t.token_hash = ?`,
-  listBranches: `SELECT COALESCE(branch, '') AS branch, COUNT(*) AS runs, MAX(started_at) AS lastRunAt
-    FROM runs WHERE project_id = ? GROUP BY branch ORDER BY lastRunAt DESC`,
-  listRunsInRange: `SELECT ${runSummaryColumns("r")} FROM runs r
-    WHERE r.project_id = @projectId AND r.branch IS @branch AND r.started_at >= @since AND r.started_at < @until
-    ORDER BY r.started_at`,
-  listRecentRuns: `SELECT ${runSummaryColumns("r")} FROM runs r
-    WHERE r.project_id = @projectId AND r.branch IS @branch ORDER BY r.started_at DESC LIMIT @limit`,
-  listTestWindows: `SELECT t.id, t.test_key AS testKey, t.suite, t.classname, t.name, t.file, t.state,
-      w.passed, w.failed, w.flaky, w.skipped, w.infra, w.timed, w.totalMs, w.maxMs,
-      w.ciTimeLostMs
-    FROM (SELECT test_id, SUM(passed) AS passed, SUM(failed) AS failed, SUM(flaky) AS flaky,
-            SUM(skipped) AS skipped, SUM(infra) AS infra, SUM(timed) AS timed, SUM(total_ms) AS totalMs,
-            MAX(max_ms) AS maxMs, SUM(ci_time_lost_ms) AS ciTimeLostMs
-          FROM test_daily_rollups
-          WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
-          GROUP BY test_id) w
-    JOIN tests t ON t.id = w.test_id`,
-  listDurationsOfTests: `SELECT test_id AS testId, durations FROM test_daily_rollups
-    WHERE project_id = @projectId AND branch = @branch AND day IN (SELECT value FROM json_each(@days))
-      AND test_id IN (SELECT value FROM json_each(@testIds)) AND durations IS NOT NULL`,
-  listDurationsOfBranch: `SELECT test_id AS testId, day, durations FROM test_daily_rollups
-    WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
-      AND durations IS NOT NULL`,
-  listInfraFailures: `SELECT e.run_id AS runId, e.occurred_at AS at, e.signature, e.description,
-      e.failures AS tests, e.time_lost_ms AS timeLostMs, COALESCE(a.retried, 0) AS retried
-    FROM infra_events e LEFT JOIN run_attempts a ON a.run_id = e.run_id AND a.number = e.attempt
-    WHERE e.project_id = @projectId AND e.branch = @branch AND e.occurred_at >= @since AND e.occurred_at < @until
-    ORDER BY e.occurred_at`,
-  testByKey: `SELECT id, project_id AS projectId, test_key AS testKey, suite, classname, name, file,
-      first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, state, state_data AS stateData,
-      state_changed_at AS stateChangedAt
-    FROM tests WHERE project_id = ? AND test_key = ?`,
-  listTestDays: `SELECT day, passed, failed, flaky, skipped, infra, timed, total_ms AS totalMs, max_ms AS maxMs,
-      p50_ms AS p50Ms, p95_ms AS p95Ms,
-      ci_time_lost_ms AS ciTimeLostMs
-    FROM test_daily_rollups
-    WHERE project_id = @projectId AND branch = @branch AND day IN (SELECT value FROM json_each(@days))
-      AND test_id = @testId
-    ORDER BY day`,
-  listTestDurations: `SELECT durations FROM test_daily_rollups
-    WHERE project_id = @projectId AND branch = @branch AND day IN (SELECT value FROM json_each(@days))
-      AND test_id = @testId AND durations IS NOT NULL`,
-  // A test's latest results: the project's latest runs, newest first, each looked up for the test.
-  listTestResults: `SELECT tr.run_id AS runId, r.started_at AS startedAt, tr.status, tr.duration_ms AS durationMs,
-      tr.attempts, tr.failure_id AS failureId, r.commit_sha AS commitSha, r.branch, r.pull_request AS pullRequest,
-      r.job, r.job_key AS jobKey
-    FROM runs r INDEXED BY runs_project_started_idx JOIN test_results tr ON tr.run_id = r.id AND tr.test_id = @testId
-    WHERE r.project_id = @projectId ORDER BY r.started_at DESC LIMIT @limit`,
-  listTestResultsOnBranch: `SELECT tr.run_id AS runId, r.started_at AS startedAt, tr.status,
-      tr.duration_ms AS durationMs, tr.attempts, tr.failure_id AS failureId, r.commit_sha AS commitSha, r.branch,
-      r.pull_request AS pullRequest, r.job, r.job_key AS jobKey
-    FROM runs r INDEXED BY runs_project_branch_started_idx
-      JOIN test_results tr ON tr.run_id = r.id AND tr.test_id = @testId
-    WHERE r.project_id = @projectId AND r.branch IS @branch ORDER BY r.started_at DESC LIMIT @limit`,
-  listFailureGroups: `SELECT f.id, f.fingerprint, f.type, f.message, f.details, f.signature, g.count, g.firstAt, g.lastAt
-    FROM (SELECT failure_id, COUNT(*) AS count, MIN(started_at) AS firstAt, MAX(started_at) AS lastAt
-          FROM test_results WHERE test_id = @testId AND failure_id IS NOT NULL GROUP BY failure_id) g
-    JOIN failure_messages f ON f.id = g.failure_id ORDER BY g.lastAt DESC LIMIT @limit`,
-  listFailureRuns: `SELECT run_id AS runId FROM test_results
-    WHERE test_id = @testId AND failure_id = @failureId ORDER BY started_at DESC LIMIT @limit`,
-  runById: `SELECT ${runSummaryColumns("r")}, r.project_id AS projectId, r.source, r.provider, r.ref,
-      r.base_branch AS baseBranch, r.ci_run_id AS ciRunId, r.ci_run_attempt AS ciRunAttempt, r.run_url AS runUrl,
-      r.command, r.received_at AS receivedAt, r.cancelled, r.passed, r.skipped, r.recovered
-    FROM runs r WHERE r.project_id = ? AND r.id = ?`,
-  listRunAttempts: `SELECT number, duration_ms AS durationMs, exit_code AS exitCode, signal, timed_out AS timedOut,
-      outcome, retried, tests, failed_tests AS failedTests, unreadable_reports AS unreadableReports, evidence
-    FROM run_attempts WHERE run_id = ? ORDER BY number`,
-  listRunResultsByStatus: `SELECT t.id, t.test_key AS testKey, t.suite, t.classname, t.name, t.file, tr.status,
-      tr.duration_ms AS durationMs, tr.attempts, f.id AS failureId, f.fingerprint, f.type, f.message, f.details,
-      f.signature
-    FROM test_results tr JOIN tests t ON t.id = tr.test_id LEFT JOIN failure_messages f ON f.id = tr.failure_id
-    WHERE tr.run_id = @runId AND tr.status IN (SELECT value FROM json_each(@statuses))
-    ORDER BY tr.status, t.suite, t.name LIMIT @limit`,
-  listSlowestRunResults: `SELECT t.id, t.test_key AS testKey, t.suite, t.classname, t.name, t.file, tr.status,
-      tr.duration_ms AS durationMs, tr.attempts, NULL AS failureId
-    FROM test_results tr JOIN tests t ON t.id = tr.test_id
-    WHERE tr.run_id = @runId AND tr.status <> ${resultStatusCodes.skipped}
-    ORDER BY tr.duration_ms DESC LIMIT @limit`,
-  listRunInfraEvents: `SELECT e.attempt, e.signature, e.description, e.evidence_line AS evidenceLine, e.failures,
-      e.time_lost_ms AS timeLostMs, t.id AS testId, t.test_key AS testKey, t.suite, t.classname, t.name, t.file
-    FROM infra_events e LEFT JOIN tests t ON t.id = e.test_id WHERE e.run_id = ? ORDER BY e.attempt, e.id`,
-  searchTests: `SELECT id, test_key AS testKey, suite, classname, name, file, state, last_seen_at AS lastSeenAt
-    FROM tests
-    WHERE project_id = @projectId
-      AND (name LIKE @pattern ESCAPE '\\' OR classname LIKE @pattern ESCAPE '\\' OR suite LIKE @pattern ESCAPE '\\'
-           OR file LIKE @pattern ESCAPE '\\' OR test_key = @exact)
-    ORDER BY last_seen_at DESC, name LIMIT @limit`,
-  // The PR comment's baseline: each named test's rollup days on the base branch (nulls when it has none there).
-  baselineOfTests: `SELECT t.test_key AS testKey, t.state, d.passed, d.failed, d.flaky, d.timed, d.durations
-    FROM tests t LEFT JOIN test_daily_rollups d ON d.project_id = t.project_id AND d.branch = @branch
-      AND d.day IN (SELECT value FROM json_each(@days)) AND d.test_id = t.id
-    WHERE t.project_id = @projectId AND t.test_key IN (SELECT value FROM json_each(@testKeys))`,
-  baselineOfBranch: `SELECT t.test_key AS testKey, t.state, d.passed, d.failed, d.flaky, d.timed, d.durations
-    FROM test_daily_rollups d JOIN tests t ON t.id = d.test_id
-    WHERE d.project_id = @projectId AND d.branch = @branch AND d.day >= @fromDay AND d.day <= @toDay`,
-  oidcPolicyBySlug: `SELECT p.id AS projectId, p.slug AS projectSlug, o.refs, o.workflows FROM projects p
-    JOIN oidc_policies o ON o.project_id = p.id WHERE p.slug = ?`,
-  countRuns: "SELECT COUNT(*) AS count FROM runs",
-  listUnwellTests: "SELECT id, state FROM tests WHERE project_id = ? AND state <> 'healthy'",
-} as const;
+/**
+ * Every read the pages make, by name, for either database: written once, checked against the indexes in a
+ * test. Aliases are quoted so that PostgreSQL keeps their case.
+ */
+function readQueries(q: SqlFlavour) {
+  const runsOnBranch = (branch: "value" | "none") =>
+    branch === "value" ? "r.branch = @branch" : "r.branch IS NULL";
+  const runsInRange = (branch: "value" | "none") => `SELECT ${runSummaryColumns("r")} FROM runs r
+    WHERE r.project_id = @projectId AND ${runsOnBranch(branch)} AND r.started_at >= @since AND r.started_at < @until
+    ORDER BY r.started_at, r.id`;
+  const recentRuns = (branch: "value" | "none") => `SELECT ${runSummaryColumns("r")} FROM runs r
+    WHERE r.project_id = @projectId AND ${runsOnBranch(branch)} ORDER BY r.started_at DESC, r.id DESC LIMIT @limit`;
+  const testResultColumns = `tr.run_id AS "runId", r.started_at AS "startedAt", tr.status,
+      tr.duration_ms AS "durationMs", tr.attempts, tr.failure_id AS "failureId", r.commit_sha AS "commitSha",
+      r.branch, r.pull_request AS "pullRequest", r.job, r.job_key AS "jobKey"`;
+  // A test's latest results: the project's latest runs, newest first, each looked up for the test (and, on
+  // PostgreSQL, in the month of the run's start only). Each run has at most one result of the test, which
+  // neither planner knows: SQLite is told the index to walk, PostgreSQL gets a lateral lookup per run (its
+  // join estimate otherwise made it scan every month of results for the test).
+  const resultOfRun = "tr.run_id = r.id AND tr.test_id = @testId AND tr.started_at = r.started_at";
+  const testResults = (branch: "any" | "value" | "none") => `SELECT ${testResultColumns}
+    FROM runs r ${q.indexedBy(branch === "any" ? "runs_project_started_idx" : "runs_project_branch_started_idx")}
+      ${
+        q.dialect === "postgres"
+          ? `CROSS JOIN LATERAL (SELECT tr.run_id, tr.status, tr.duration_ms, tr.attempts, tr.failure_id
+              FROM test_results tr WHERE ${resultOfRun} LIMIT 1) tr`
+          : `JOIN test_results tr ON ${resultOfRun}`
+      }
+    WHERE r.project_id = @projectId${branch === "any" ? "" : ` AND ${runsOnBranch(branch)}`}
+    ORDER BY r.started_at DESC, r.id DESC LIMIT @limit`;
+  return {
+    projectBySlug: `SELECT id, slug, default_branch AS "defaultBranch" FROM projects WHERE slug = ?`,
+    listProjects: `SELECT p.id, p.slug, p.default_branch AS "defaultBranch",
+        (SELECT COUNT(*) FROM runs r WHERE r.project_id = p.id) AS runs,
+        (SELECT MAX(started_at) FROM runs r WHERE r.project_id = p.id) AS "lastRunAt"
+      FROM projects p ORDER BY p.slug${q.bytewise}`,
+    tokenByHash: `SELECT t.id, t.project_id AS "projectId", p.slug AS "projectSlug" FROM upload_tokens t
+      JOIN projects p ON p.id = t.project_id WHERE t.token_hash = ?`,
+    listBranches: `SELECT COALESCE(branch, '') AS branch, COUNT(*) AS runs, MAX(started_at) AS "lastRunAt"
+      FROM runs WHERE project_id = ? GROUP BY COALESCE(branch, '') ORDER BY "lastRunAt" DESC, 1`,
+    listRunsInRange: runsInRange("value"),
+    listRunsInRangeWithoutBranch: runsInRange("none"),
+    listRecentRuns: recentRuns("value"),
+    listRecentRunsWithoutBranch: recentRuns("none"),
+    listTestWindows: `SELECT t.id, t.test_key AS "testKey", t.suite, t.classname, t.name, t.file, t.state,
+        w.passed, w.failed, w.flaky, w.skipped, w.infra, w.timed, w."totalMs", w."maxMs", w."ciTimeLostMs"
+      FROM (SELECT test_id, SUM(passed) AS passed, SUM(failed) AS failed, SUM(flaky) AS flaky,
+              SUM(skipped) AS skipped, SUM(infra) AS infra, SUM(timed) AS timed, SUM(total_ms) AS "totalMs",
+              MAX(max_ms) AS "maxMs", SUM(ci_time_lost_ms) AS "ciTimeLostMs"
+            FROM test_daily_rollups
+            WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
+            GROUP BY test_id) w
+      JOIN tests t ON t.id = w.test_id`,
+    listDurationsOfTests: `SELECT test_id AS "testId", durations FROM test_daily_rollups
+      WHERE project_id = @projectId AND branch = @branch AND ${q.anyOf("day", "days", "int")}
+        AND ${q.anyOf("test_id", "testIds", "int")} AND durations IS NOT NULL`,
+    listDurationsOfBranch: `SELECT test_id AS "testId", day, durations FROM test_daily_rollups
+      WHERE project_id = @projectId AND branch = @branch AND day >= @fromDay AND day <= @toDay
+        AND durations IS NOT NULL`,
+    listInfraFailures: `SELECT e.run_id AS "runId", e.occurred_at AS at, e.signature, e.description,
+        e.failures AS tests, e.time_lost_ms AS "timeLostMs", COALESCE(a.retried, FALSE) AS retried
+      FROM infra_events e LEFT JOIN run_attempts a ON a.run_id = e.run_id AND a.number = e.attempt
+      WHERE e.project_id = @projectId AND e.branch = @branch AND e.occurred_at >= @since
+        AND e.occurred_at < @until
+      ORDER BY e.occurred_at`,
+    testByKey: `SELECT id, project_id AS "projectId", test_key AS "testKey", suite, classname, name, file,
+        first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt", state, state_changed_at AS "stateChangedAt"
+      FROM tests WHERE project_id = ? AND test_key = ?`,
+    testStatesChunk: "SELECT states FROM test_states WHERE project_id = ? AND chunk = ?",
+    listTestDays: `SELECT day, passed, failed, flaky, skipped, infra, timed, total_ms AS "totalMs",
+        max_ms AS "maxMs", p50_ms AS "p50Ms", p95_ms AS "p95Ms", ci_time_lost_ms AS "ciTimeLostMs"
+      FROM test_daily_rollups
+      WHERE project_id = @projectId AND branch = @branch AND ${q.anyOf("day", "days", "int")}
+        AND test_id = @testId
+      ORDER BY day`,
+    listTestDurations: `SELECT durations FROM test_daily_rollups
+      WHERE project_id = @projectId AND branch = @branch AND ${q.anyOf("day", "days", "int")}
+        AND test_id = @testId AND durations IS NOT NULL`,
+    listTestResults: testResults("any"),
+    listTestResultsOnBranch: testResults("value"),
+    listTestResultsWithoutBranch: testResults("none"),
+    listFailureGroups: `SELECT f.id, f.fingerprint, f.type, f.message, f.details, f.signature, g.count,
+        g."firstAt", g."lastAt"
+      FROM (SELECT failure_id, COUNT(*) AS count, MIN(started_at) AS "firstAt", MAX(started_at) AS "lastAt"
+            FROM test_results WHERE test_id = @testId AND failure_id IS NOT NULL GROUP BY failure_id) g
+      JOIN failure_messages f ON f.id = g.failure_id ORDER BY g."lastAt" DESC, f.id DESC LIMIT @limit`,
+    listFailureRuns: `SELECT run_id AS "runId" FROM test_results
+      WHERE test_id = @testId AND failure_id = @failureId ORDER BY started_at DESC, run_id DESC LIMIT @limit`,
+    runById: `SELECT ${runSummaryColumns("r")}, r.project_id AS "projectId", r.source, r.provider, r.ref,
+        r.base_branch AS "baseBranch", r.ci_run_id AS "ciRunId", r.ci_run_attempt AS "ciRunAttempt",
+        r.run_url AS "runUrl", r.command, r.received_at AS "receivedAt", r.cancelled, r.passed, r.skipped,
+        r.recovered
+      FROM runs r WHERE r.project_id = ? AND r.id = ?`,
+    listRunAttempts: `SELECT number, duration_ms AS "durationMs", exit_code AS "exitCode", signal,
+        timed_out AS "timedOut", outcome, retried, tests, failed_tests AS "failedTests",
+        unreadable_reports AS "unreadableReports", evidence
+      FROM run_attempts WHERE run_id = ? ORDER BY number`,
+    // A run's results, found by the run's start too: on PostgreSQL that is one month's partition.
+    listRunResultsByStatus: `SELECT t.id, t.test_key AS "testKey", t.suite, t.classname, t.name, t.file, tr.status,
+        tr.duration_ms AS "durationMs", tr.attempts, f.id AS "failureId", f.fingerprint, f.type, f.message,
+        f.details, f.signature
+      FROM runs r JOIN test_results tr ON tr.run_id = r.id AND tr.started_at = r.started_at
+        JOIN tests t ON t.id = tr.test_id LEFT JOIN failure_messages f ON f.id = tr.failure_id
+      WHERE r.id = @runId AND ${q.anyOf("tr.status", "statuses", "int")}
+      ORDER BY tr.status, t.suite${q.bytewise}, t.name${q.bytewise}, t.id LIMIT @limit`,
+    listSlowestRunResults: `SELECT t.id, t.test_key AS "testKey", t.suite, t.classname, t.name, t.file, tr.status,
+        tr.duration_ms AS "durationMs", tr.attempts, NULL AS "failureId"
+      FROM runs r JOIN test_results tr ON tr.run_id = r.id AND tr.started_at = r.started_at
+        JOIN tests t ON t.id = tr.test_id
+      WHERE r.id = @runId AND tr.status <> ${resultStatusCodes.skipped}
+      ORDER BY tr.duration_ms DESC, t.id LIMIT @limit`,
+    listRunInfraEvents: `SELECT e.attempt, e.signature, e.description, e.evidence_line AS "evidenceLine",
+        e.failures, e.time_lost_ms AS "timeLostMs", t.id AS "testId", t.test_key AS "testKey", t.suite,
+        t.classname, t.name, t.file
+      FROM infra_events e LEFT JOIN tests t ON t.id = e.test_id WHERE e.run_id = ? ORDER BY e.attempt, e.id`,
+    searchTests: `SELECT id, test_key AS "testKey", suite, classname, name, file, state,
+        last_seen_at AS "lastSeenAt"
+      FROM tests
+      WHERE project_id = @projectId
+        AND (name ${q.like} @pattern ESCAPE '\\' OR classname ${q.like} @pattern ESCAPE '\\'
+          OR suite ${q.like} @pattern ESCAPE '\\' OR file ${q.like} @pattern ESCAPE '\\' OR test_key = @exact)
+      ORDER BY last_seen_at DESC, name${q.bytewise}, id LIMIT @limit`,
+    // The PR comment's baseline: each named test's rollup days on the base branch (nulls when it has none there).
+    baselineOfTests: `SELECT t.test_key AS "testKey", t.state, d.passed, d.failed, d.flaky, d.timed, d.durations
+      FROM tests t LEFT JOIN test_daily_rollups d ON d.project_id = t.project_id AND d.branch = @branch
+        AND ${q.anyOf("d.day", "days", "int")} AND d.test_id = t.id
+      WHERE t.project_id = @projectId AND ${q.anyOf("t.test_key", "testKeys", "text")}`,
+    baselineOfBranch: `SELECT t.test_key AS "testKey", t.state, d.passed, d.failed, d.flaky, d.timed, d.durations
+      FROM test_daily_rollups d JOIN tests t ON t.id = d.test_id
+      WHERE d.project_id = @projectId AND d.branch = @branch AND d.day >= @fromDay AND d.day <= @toDay`,
+    oidcPolicyBySlug: `SELECT p.id AS "projectId", p.slug AS "projectSlug", o.refs, o.workflows FROM projects p
+      JOIN oidc_policies o ON o.project_id = p.id WHERE p.slug = ?`,
+    countRuns: "SELECT COUNT(*) AS count FROM runs",
+    listUnwellTests: "SELECT id, state FROM tests WHERE project_id = ? AND state <> 'healthy'",
+    projectVersions: `SELECT ingest_version AS ingest, past_days_version AS "pastDays" FROM projects WHERE id = ?`,
+  } as const;
+}
 
-type ReadName = keyof typeof READS;
+type Reads = ReturnType<typeof readQueries>;
+type ReadName = keyof Reads;
 
 /** Sample parameters for each read, for `explainReadQueries`. */
-const SAMPLE_PARAMETERS: Record<ReadName, unknown[]> = {
+const SAMPLE_PARAMETERS: Record<ReadName, Params> = {
   projectBySlug: ["org/repo"],
   listProjects: [],
   tokenByHash: ["0"],
   listBranches: [1],
-  listRunsInRange: [{ projectId: 1, branch: "main", since: 0, until: 1 }],
-  listRecentRuns: [{ projectId: 1, branch: "main", limit: 10 }],
-  listTestWindows: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
-  listDurationsOfTests: [{ projectId: 1, branch: "main", days: "[0,1]", testIds: "[1]" }],
-  listDurationsOfBranch: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
-  listInfraFailures: [{ projectId: 1, branch: "main", since: 0, until: 1 }],
+  listRunsInRange: { projectId: 1, branch: "main", since: 0, until: 1 },
+  listRunsInRangeWithoutBranch: { projectId: 1, since: 0, until: 1 },
+  listRecentRuns: { projectId: 1, branch: "main", limit: 10 },
+  listRecentRunsWithoutBranch: { projectId: 1, limit: 10 },
+  listTestWindows: { projectId: 1, branch: "main", fromDay: 0, toDay: 1 },
+  listDurationsOfTests: { projectId: 1, branch: "main", days: [0, 1], testIds: [1] },
+  listDurationsOfBranch: { projectId: 1, branch: "main", fromDay: 0, toDay: 1 },
+  listInfraFailures: { projectId: 1, branch: "main", since: 0, until: 1 },
   testByKey: [1, "0"],
-  listTestDays: [{ projectId: 1, testId: 1, branch: "main", days: "[0,1]" }],
-  listTestDurations: [{ projectId: 1, testId: 1, branch: "main", days: "[0,1]" }],
-  listTestResults: [{ projectId: 1, testId: 1, limit: 10 }],
-  listTestResultsOnBranch: [{ projectId: 1, testId: 1, branch: "main", limit: 10 }],
-  listFailureGroups: [{ testId: 1, limit: 10 }],
-  listFailureRuns: [{ testId: 1, failureId: 1, limit: 5 }],
+  testStatesChunk: [1, 0],
+  listTestDays: { projectId: 1, testId: 1, branch: "main", days: [0, 1] },
+  listTestDurations: { projectId: 1, testId: 1, branch: "main", days: [0, 1] },
+  listTestResults: { projectId: 1, testId: 1, limit: 10 },
+  listTestResultsOnBranch: { projectId: 1, testId: 1, branch: "main", limit: 10 },
+  listTestResultsWithoutBranch: { projectId: 1, testId: 1, limit: 10 },
+  listFailureGroups: { testId: 1, limit: 10 },
+  listFailureRuns: { testId: 1, failureId: 1, limit: 5 },
   runById: [1, 1],
   listRunAttempts: [1],
-  listRunResultsByStatus: [{ runId: 1, statuses: "[1]", limit: 10 }],
-  listSlowestRunResults: [{ runId: 1, limit: 10 }],
+  listRunResultsByStatus: { runId: 1, statuses: [1], limit: 10 },
+  listSlowestRunResults: { runId: 1, limit: 10 },
   listRunInfraEvents: [1],
-  searchTests: [{ projectId: 1, pattern: "%a%", exact: "a", limit: 10 }],
-  baselineOfTests: [{ projectId: 1, branch: "main", days: "[0,1]", testKeys: '["a"]' }],
-  baselineOfBranch: [{ projectId: 1, branch: "main", fromDay: 0, toDay: 1 }],
+  searchTests: { projectId: 1, pattern: "%a%", exact: "a", limit: 10 },
+  baselineOfTests: { projectId: 1, branch: "main", days: [0, 1], testKeys: ["a"] },
+  baselineOfBranch: { projectId: 1, branch: "main", fromDay: 0, toDay: 1 },
   oidcPolicyBySlug: ["org/repo"],
   countRuns: [],
   listUnwellTests: [1],
+  projectVersions: [1],
 };
 
 function runSummaryColumns(alias: string): string {
   return [
     "id",
-    "started_at AS startedAt",
-    "duration_ms AS durationMs",
+    'started_at AS "startedAt"',
+    'duration_ms AS "durationMs"',
     "outcome",
     "branch",
-    "commit_sha AS commitSha",
-    "pull_request AS pullRequest",
+    'commit_sha AS "commitSha"',
+    'pull_request AS "pullRequest"',
     "workflow",
     "job",
-    "job_key AS jobKey",
+    'job_key AS "jobKey"',
     "tests",
     "failed",
     "flaky",
-    "infra_failed AS infraFailed",
+    'infra_failed AS "infraFailed"',
     "attempts",
-    "infra_retries AS infraRetries",
+    'infra_retries AS "infraRetries"',
   ]
     .map((column) => `${alias}.${column}`)
     .join(", ");
 }
 
-type Statement = Database.Statement<unknown[], unknown>;
-
 export class Store {
-  private readonly statements = new Map<string, Statement>();
+  private readonly reads: Reads;
 
   constructor(
-    private readonly client: Database.Database,
+    private readonly db: Database,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.reads = readQueries(db.flavour);
+  }
+
+  /** Which database this store runs on (the bench and the copy command say it). */
+  get dialect(): Dialect {
+    return this.db.dialect;
+  }
+
+  private closed = false;
 
   async close(): Promise<void> {
-    this.client.close();
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.close();
   }
 
   // --- projects and tokens ---------------------------------------------------------------------------
@@ -500,13 +550,15 @@ export class Store {
     slug: string;
   }): Promise<{ id: number; slug: string; defaultBranch: string | null } | null> {
     return (
-      (this.read("projectBySlug").get(slug) as { id: number; slug: string; defaultBranch: string | null }) ??
-      null
+      (await this.db.get<{ id: number; slug: string; defaultBranch: string | null }>(
+        this.reads.projectBySlug,
+        [slug],
+      )) ?? null
     );
   }
 
   async listProjects(): Promise<ProjectSummary[]> {
-    return this.read("listProjects").all() as ProjectSummary[];
+    return this.db.all<ProjectSummary>(this.reads.listProjects);
   }
 
   /** The project, created when missing. */
@@ -517,7 +569,7 @@ export class Store {
     slug: string;
     defaultBranch?: string | null;
   }): Promise<number> {
-    return this.ensureProjectNow(slug, defaultBranch);
+    return this.db.transaction((tx) => this.ensureProjectIn(tx, slug, defaultBranch));
   }
 
   /** A new upload token for a project (created when missing). The token is returned once, never stored. */
@@ -529,15 +581,14 @@ export class Store {
     label?: string | null;
   }): Promise<CreatedUploadToken> {
     const token = `${UPLOAD_TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
-    const projectId = this.client
-      .transaction(() => {
-        const id = this.ensureProjectNow(projectSlug, null);
-        this.prepare(
-          "INSERT INTO upload_tokens (project_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
-        ).run(id, hashToken(token), label, this.now());
-        return id;
-      })
-      .immediate();
+    const projectId = await this.db.transaction(async (tx) => {
+      const id = await this.ensureProjectIn(tx, projectSlug, null);
+      await tx.run(
+        "INSERT INTO upload_tokens (project_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
+        [id, hashToken(token), label, this.now()],
+      );
+      return id;
+    });
     return { token, projectId, projectSlug };
   }
 
@@ -548,19 +599,23 @@ export class Store {
     token: string;
   }): Promise<{ projectId: number; projectSlug: string } | null> {
     if (!token.startsWith(UPLOAD_TOKEN_PREFIX)) return null;
-    const row = this.read("tokenByHash").get(hashToken(token)) as
-      | { id: number; projectId: number; projectSlug: string }
-      | undefined;
+    const row = await this.db.get<{ id: number; projectId: number; projectSlug: string }>(
+      this.reads.tokenByHash,
+      [hashToken(token)],
+    );
     if (!row) return null;
-    this.prepare("UPDATE upload_tokens SET last_used_at = ? WHERE id = ?").run(this.now(), row.id);
+    await this.db.run("UPDATE upload_tokens SET last_used_at = ? WHERE id = ?", [this.now(), row.id]);
     return { projectId: row.projectId, projectSlug: row.projectSlug };
   }
 
   /** The project's OIDC policy, or null when it takes no OIDC token (or does not exist). */
   async getOidcPolicy({ slug }: { slug: string }): Promise<OidcPolicy | null> {
-    const row = this.read("oidcPolicyBySlug").get(slug) as
-      | { projectId: number; projectSlug: string; refs: string; workflows: string }
-      | undefined;
+    const row = await this.db.get<{
+      projectId: number;
+      projectSlug: string;
+      refs: string;
+      workflows: string;
+    }>(this.reads.oidcPolicyBySlug, [slug]);
     if (!row) return null;
     return {
       projectId: row.projectId,
@@ -580,37 +635,49 @@ export class Store {
     refs: readonly string[];
     workflows: readonly string[];
   }): Promise<OidcPolicy> {
-    const projectId = this.client
-      .transaction(() => {
-        const id = this.ensureProjectNow(projectSlug, null);
-        this.prepare(
-          `INSERT INTO oidc_policies (project_id, refs, workflows, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (project_id) DO UPDATE SET refs = excluded.refs, workflows = excluded.workflows,
-             updated_at = excluded.updated_at`,
-        ).run(id, JSON.stringify(refs), JSON.stringify(workflows), this.now());
-        return id;
-      })
-      .immediate();
+    const projectId = await this.db.transaction(async (tx) => {
+      const id = await this.ensureProjectIn(tx, projectSlug, null);
+      await tx.run(
+        `INSERT INTO oidc_policies (project_id, refs, workflows, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (project_id) DO UPDATE SET refs = excluded.refs, workflows = excluded.workflows,
+           updated_at = excluded.updated_at`,
+        [id, JSON.stringify(refs), JSON.stringify(workflows), this.now()],
+      );
+      return id;
+    });
     return { projectId, projectSlug, refs: [...refs], workflows: [...workflows] };
   }
 
   /** The project takes no OIDC token any more; false when it took none. */
   async removeOidcPolicy({ projectSlug }: { projectSlug: string }): Promise<boolean> {
-    const result = this.prepare(
+    const changed = await this.db.run(
       "DELETE FROM oidc_policies WHERE project_id = (SELECT id FROM projects WHERE slug = ?)",
-    ).run(projectSlug);
-    return result.changes > 0;
+      [projectSlug],
+    );
+    return changed > 0;
   }
 
   async countRuns(): Promise<number> {
-    return (this.read("countRuns").get() as { count: number }).count;
+    return ((await this.db.get<{ count: number }>(this.reads.countRuns)) as { count: number }).count;
+  }
+
+  private async ensureProjectIn(
+    tx: Transaction,
+    slug: string,
+    defaultBranch: string | null,
+  ): Promise<number> {
+    await tx.run(
+      "INSERT INTO projects (slug, default_branch, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+      [slug, defaultBranch, this.now()],
+    );
+    return ((await tx.get<{ id: number }>(this.reads.projectBySlug, [slug])) as { id: number }).id;
   }
 
   // --- ingest --------------------------------------------------------------------------------------------
 
   /**
-   * Stores one upload in one transaction: all of it or nothing. The same (project, upload key) again
-   * writes nothing and answers with the run stored the first time.
+   * Stores one upload in one transaction: all of it or nothing. The same (project, upload key) again writes
+   * nothing and answers with the run stored the first time, also when both arrive at once at two servers.
    */
   async ingestRun({
     projectId,
@@ -621,48 +688,117 @@ export class Store {
     record: RunRecord;
     source: "run-report" | "junit";
   }): Promise<IngestedRun> {
+    for (let attempt = 1; ; attempt++) {
+      await this.db.prepareResults(record.run.startedAt);
+      try {
+        return await this.db.transaction((tx) => this.ingestIn(tx, projectId, record, source));
+      } catch (error) {
+        if (error instanceof AlreadyStored) return { runId: error.runId, duplicate: true };
+        // Another server dropped the month meanwhile: the next attempt creates it again.
+        if (error instanceof MissingMonthError && attempt < 2) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async ingestIn(
+    tx: Transaction,
+    projectId: number,
+    record: RunRecord,
+    source: "run-report" | "junit",
+  ): Promise<IngestedRun> {
+    const { run } = record;
+    const day = dayOf(run.startedAt);
+    // The project's row first: uploads of one project take turns from here to the commit, whichever server
+    // they reached.
+    const head = await tx.get<{ version: number; defaultBranch: string | null }>(
+      `UPDATE projects SET ingest_version = ingest_version + 1,
+         past_days_version = past_days_version + @late
+       WHERE id = @projectId RETURNING ingest_version AS version, default_branch AS "defaultBranch"`,
+      { projectId, late: day < dayOf(this.now() + LATE_MARGIN_MS) ? 1 : 0 },
+    );
+    if (!head) throw new StoreError(`there is no project ${projectId}`);
+    const existing = await tx.get<{ id: number }>(
+      "SELECT id FROM runs WHERE project_id = ? AND upload_key = ?",
+      [projectId, run.uploadKey],
+    );
+    if (existing) throw new AlreadyStored(existing.id);
+
+    const cache = this.takeCache(projectId, head.version - 1);
+    // The bulk writes are sent without waiting for each: PostgreSQL stores one while this process works out
+    // the next (node-postgres sends a connection's statements in order). All are awaited before the commit.
+    const writes: Promise<unknown>[] = [];
+    const send = (write: Promise<unknown>) => {
+      write.catch(() => undefined);
+      writes.push(write);
+    };
     try {
-      const { ingested, staged } = this.client
-        .transaction(() => {
-          this.checkCache();
-          const staging = newStaging();
-          return { ingested: this.ingestNow(projectId, record, source, staging), staged: staging };
-        })
-        .immediate();
-      this.applyStaged(staged);
-      if (!ingested.duplicate)
-        this.forgetClosedDays(projectId, record.run.branch ?? "", dayOf(record.run.startedAt));
-      return ingested;
+      const runId = await this.insertRun(tx, projectId, record, source);
+      const defaultBranch = await this.learnDefaultBranch(tx, projectId, head.defaultBranch, run);
+      const tests = await this.resolveTests(tx, projectId, record.results, run.startedAt, cache);
+      const failureIds = await this.resolveFailures(tx, projectId, record, run.startedAt);
+      send(
+        tx.insertResults(
+          runId,
+          run.startedAt,
+          record.results.map((result) => ({
+            testId: (tests.get(result.testKey) as CachedTest).id,
+            status: resultStatusCodes[result.verdict],
+            durationMs: result.durationMs,
+            attempts: result.attempts,
+            failureId:
+              result.failureFingerprint === null ? null : (failureIds.get(result.failureFingerprint) ?? null),
+          })),
+        ),
+      );
+      await this.updateRollups(tx, projectId, run.branch ?? "", day, record.results, tests, cache, send);
+      if (run.branch !== null && run.branch === defaultBranch) {
+        await this.advanceStates(tx, projectId, run, record.results, tests, cache, send);
+      }
+      send(
+        tx.insertMany(
+          "infra_events",
+          INFRA_EVENT_COLUMNS,
+          record.infraEvents.map((event) => [
+            projectId,
+            runId,
+            event.attempt,
+            event.testKey === null ? null : (tests.get(event.testKey)?.id ?? null),
+            event.signature,
+            event.description,
+            event.evidenceLine,
+            event.failures,
+            event.timeLostMs,
+            run.startedAt,
+            run.branch ?? "",
+          ]),
+        ),
+      );
+      await Promise.all(writes);
+      // Written in place: it describes the database once this transaction commits (and is dropped if not).
+      cache.version = head.version;
+      return { runId, duplicate: false };
     } catch (error) {
-      // What the cache staged may not have been written: start again from the database.
-      this.cache = null;
+      this.dropCache(projectId, cache);
       throw error;
     }
   }
 
-  private ingestNow(
+  private async insertRun(
+    tx: Transaction,
     projectId: number,
     record: RunRecord,
     source: "run-report" | "junit",
-    staging: Staging,
-  ): IngestedRun {
+  ): Promise<number> {
     const { run } = record;
-    const existing = this.prepare("SELECT id FROM runs WHERE project_id = ? AND upload_key = ?").get(
-      projectId,
-      run.uploadKey,
-    ) as { id: number } | undefined;
-    if (existing) return { runId: existing.id, duplicate: true };
-
-    const receivedAt = this.now();
-    const runId = (
-      this.prepare(
-        `INSERT INTO runs (project_id, upload_key, source, report_version, provider, commit_sha, branch, ref,
-          base_branch, pull_request, workflow, job, job_key, ci_run_id, ci_run_attempt, run_url, command, started_at,
-          duration_ms, received_at, outcome, cancelled, attempts, infra_retries, tests, passed, failed, flaky,
-          skipped, infra_failed, recovered)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        RETURNING id`,
-      ).get(
+    const inserted = await tx.get<{ id: number }>(
+      `INSERT INTO runs (project_id, upload_key, source, report_version, provider, commit_sha, branch, ref,
+        base_branch, pull_request, workflow, job, job_key, ci_run_id, ci_run_attempt, run_url, command, started_at,
+        duration_ms, received_at, outcome, cancelled, attempts, infra_retries, tests, passed, failed, flaky,
+        skipped, infra_failed, recovered)
+      VALUES (${valuesPlaceholders(1, 31).slice(1, -1)})
+      RETURNING id`,
+      [
         projectId,
         run.uploadKey,
         source,
@@ -682,9 +818,9 @@ export class Store {
         run.command,
         run.startedAt,
         run.durationMs,
-        receivedAt,
+        this.now(),
         run.outcome,
-        run.cancelled ? 1 : 0,
+        run.cancelled,
         run.attemptCount,
         run.infraRetries,
         run.counts.tests,
@@ -694,163 +830,89 @@ export class Store {
         run.counts.skipped,
         run.counts.infraFailed,
         run.counts.recovered,
-      ) as { id: number }
-    ).id;
-
-    this.learnDefaultBranch(projectId, run.defaultBranch, run.branch);
-
-    const insertAttempt = this.prepare(
-      `INSERT INTO run_attempts (run_id, number, duration_ms, exit_code, signal, timed_out, outcome, retried, tests,
-        failed_tests, unreadable_reports, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ],
     );
-    for (const attempt of record.attempts) {
-      insertAttempt.run(
+    const runId = (inserted as { id: number }).id;
+    await tx.insertMany(
+      "run_attempts",
+      ATTEMPT_COLUMNS,
+      record.attempts.map((attempt) => [
         runId,
         attempt.number,
         attempt.durationMs,
         attempt.exitCode,
         attempt.signal,
-        attempt.timedOut ? 1 : 0,
+        attempt.timedOut,
         attempt.outcome,
-        attempt.retried ? 1 : 0,
+        attempt.retried,
         attempt.tests,
         attempt.failedTests,
         attempt.unreadableReports,
         JSON.stringify(attempt.evidence),
-      );
-    }
-
-    const onDefaultBranch = run.branch !== null && run.branch === this.defaultBranchOf(projectId);
-    const tests = this.resolveTests(projectId, record.results, run.startedAt, staging);
-    const testIds = new Map([...tests].map(([key, test]) => [key, test.id]));
-    const failureIds = this.resolveFailures(projectId, record, run.startedAt);
-    this.insertResults(runId, run.startedAt, record.results, testIds, failureIds);
-    this.updateRollups(projectId, run.branch ?? "", dayOf(run.startedAt), record.results, testIds, staging);
-    if (onDefaultBranch) this.advanceStates(projectId, run, record.results, tests, staging);
-
-    const insertEvent = this.prepare(
-      `INSERT INTO infra_events (project_id, run_id, attempt, test_id, signature, description, evidence_line,
-        failures, time_lost_ms, occurred_at, branch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ]),
     );
-    for (const event of record.infraEvents) {
-      insertEvent.run(
-        projectId,
-        runId,
-        event.attempt,
-        event.testKey === null ? null : (testIds.get(event.testKey) ?? null),
-        event.signature,
-        event.description,
-        event.evidenceLine,
-        event.failures,
-        event.timeLostMs,
-        run.startedAt,
-        run.branch ?? "",
-      );
-    }
-    return { runId, duplicate: false };
-  }
-
-  private defaultBranchOf(projectId: number): string | null {
-    const row = this.prepare("SELECT default_branch AS defaultBranch FROM projects WHERE id = ?").get(
-      projectId,
-    ) as { defaultBranch: string | null } | undefined;
-    return row?.defaultBranch ?? null;
+    return runId;
   }
 
   /**
-   * Each test's health on the default branch, advanced by this run's result (core/analytics' test state),
-   * so that no page recomputes it from raw results. Only tests whose state changed are written.
+   * The default branch a report names wins; without one, a project's first `main` or `master` is taken. The
+   * project's default branch after this upload.
    */
-  private advanceStates(
+  private async learnDefaultBranch(
+    tx: Transaction,
     projectId: number,
+    known: string | null,
     run: PlannedRun,
-    results: readonly PlannedResult[],
-    tests: ReadonlyMap<string, CachedTest>,
-    staging: Staging,
-  ): void {
-    const update = this.prepare(
-      "UPDATE tests SET state = ?, state_data = ?, state_changed_at = ? WHERE id = ?",
-    );
-    const commitSha = stateCommit(run.commitSha);
-    for (const result of results) {
-      const test = tests.get(result.testKey) as CachedTest;
-      const previous = test.state ?? readState(test.stateText);
-      const next = advanceTestState(previous, { verdict: result.verdict, commitSha, at: run.startedAt });
-      if (next === previous) continue;
-      const text = encodeTestState(next);
-      update.run(next.health, text, next.since, test.id);
-      staging.tests.push([projectId, result.testKey, { ...test, state: next, stateText: text }]);
+  ): Promise<string | null> {
+    if (run.defaultBranch) {
+      if (known !== run.defaultBranch) {
+        await tx.run("UPDATE projects SET default_branch = ? WHERE id = ?", [run.defaultBranch, projectId]);
+      }
+      return run.defaultBranch;
     }
-  }
-
-  private ensureProjectNow(slug: string, defaultBranch: string | null): number {
-    this.prepare(
-      "INSERT INTO projects (slug, default_branch, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
-    ).run(slug, defaultBranch, this.now());
-    return (this.read("projectBySlug").get(slug) as { id: number }).id;
-  }
-
-  /** The default branch a report names wins; without one, a project's first `main` or `master` is taken. */
-  private learnDefaultBranch(projectId: number, named: string | null, branch: string | null): void {
-    if (named) {
-      this.prepare("UPDATE projects SET default_branch = ? WHERE id = ? AND default_branch IS NOT ?").run(
-        named,
-        projectId,
-        named,
-      );
-    } else if (branch === "main" || branch === "master") {
-      this.prepare("UPDATE projects SET default_branch = ? WHERE id = ? AND default_branch IS NULL").run(
-        branch,
-        projectId,
-      );
+    if (known === null && (run.branch === "main" || run.branch === "master")) {
+      await tx.run("UPDATE projects SET default_branch = ? WHERE id = ?", [run.branch, projectId]);
+      return run.branch;
     }
+    return known;
   }
 
   /**
    * Test key → the test, from the cache or the database, inserting the tests seen for the first time. Each
    * test's `last_seen_at` is moved on once a day, not at every upload.
    */
-  private resolveTests(
+  private async resolveTests(
+    tx: Transaction,
     projectId: number,
     results: readonly PlannedResult[],
     seenAt: number,
-    staging: Staging,
-  ): Map<string, CachedTest> {
-    const cached = this.cache?.tests.get(projectId);
+    cache: ProjectCache,
+  ): Promise<Map<string, CachedTest>> {
     const tests = new Map<string, CachedTest>();
     const missing: string[] = [];
     for (const result of results) {
-      const test = cached?.get(result.testKey);
+      const test = cache.tests.get(result.testKey);
       if (test) tests.set(result.testKey, test);
       else missing.push(result.testKey);
     }
     if (missing.length > 0) {
-      const known = this.prepare(
-        `SELECT id, test_key AS testKey, state_data AS stateText, last_seen_at AS lastSeenAt FROM tests
-         WHERE project_id = ? AND test_key IN (SELECT value FROM json_each(?))`,
+      const known = await tx.all<{ id: number; testKey: string; lastSeenAt: number }>(
+        `SELECT id, test_key AS "testKey", last_seen_at AS "lastSeenAt" FROM tests
+         WHERE project_id = @projectId AND ${this.db.flavour.anyOf("test_key", "keys", "text")}`,
+        { projectId, keys: missing },
       );
-      for (const row of known.iterate(projectId, JSON.stringify(missing)) as Iterable<
-        Omit<CachedTest, "state"> & { testKey: string }
-      >) {
-        const test: CachedTest = {
-          id: row.id,
-          stateText: row.stateText,
-          state: null,
-          lastSeenAt: row.lastSeenAt,
-        };
+      for (const row of known) {
+        const test = { id: row.id, lastSeenAt: row.lastSeenAt };
         tests.set(row.testKey, test);
-        staging.tests.push([projectId, row.testKey, test]);
+        cache.tests.set(row.testKey, test);
       }
     }
     const fresh = results.filter((result) => !tests.has(result.testKey));
-    batches(fresh, INSERT_BATCH, (batch) => {
-      const statement = this.prepare(
-        `INSERT INTO tests (project_id, test_key, suite, classname, name, file, first_seen_at, last_seen_at)
-         VALUES ${placeholders(batch.length, 8)} RETURNING id, test_key AS testKey`,
-      );
-      const values: unknown[] = [];
-      for (const result of batch) {
-        values.push(
+    if (fresh.length > 0) {
+      const inserted = await tx.insertMany(
+        "tests",
+        ["project_id", "test_key", "suite", "classname", "name", "file", "first_seen_at", "last_seen_at"],
+        fresh.map((result) => [
           projectId,
           result.testKey,
           result.suite,
@@ -859,183 +921,221 @@ export class Store {
           result.file,
           seenAt,
           seenAt,
-        );
-      }
-      for (const row of statement.all(values) as { id: number; testKey: string }[]) {
-        const test: CachedTest = { id: row.id, stateText: null, state: null, lastSeenAt: seenAt };
+        ]),
+        ["id", 'test_key AS "testKey"'],
+      );
+      for (const row of inserted as { id: number; testKey: string }[]) {
+        const test = { id: row.id, lastSeenAt: seenAt };
         tests.set(row.testKey, test);
-        staging.tests.push([projectId, row.testKey, test]);
+        cache.tests.set(row.testKey, test);
       }
-    });
+    }
     const dayStart = seenAt - (seenAt % DAY_MS);
-    const stale = results.filter((result) => (tests.get(result.testKey) as CachedTest).lastSeenAt < dayStart);
+    const stale: CachedTest[] = [];
+    for (const test of tests.values()) if (test.lastSeenAt < dayStart) stale.push(test);
     if (stale.length > 0) {
-      this.prepare(
-        `UPDATE tests SET last_seen_at = ? WHERE project_id = ? AND last_seen_at < ?
-           AND test_key IN (SELECT value FROM json_each(?))`,
-      ).run(seenAt, projectId, dayStart, JSON.stringify(stale.map((result) => result.testKey)));
-      for (const result of stale) {
-        const test = { ...(tests.get(result.testKey) as CachedTest), lastSeenAt: seenAt };
-        tests.set(result.testKey, test);
-        staging.tests.push([projectId, result.testKey, test]);
-      }
+      await tx.run(
+        `UPDATE tests SET last_seen_at = @seenAt WHERE last_seen_at < @dayStart
+           AND ${this.db.flavour.anyOf("id", "ids", "int")}`,
+        { seenAt, dayStart, ids: stale.map((test) => test.id) },
+      );
+      for (const test of stale) test.lastSeenAt = seenAt;
     }
     return tests;
   }
 
   /** Fingerprint → failure message id, inserting new messages and dating the known ones. */
-  private resolveFailures(projectId: number, record: RunRecord, seenAt: number): Map<string, number> {
+  private async resolveFailures(
+    tx: Transaction,
+    projectId: number,
+    record: RunRecord,
+    seenAt: number,
+  ): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
-    const upsert = this.prepare(
-      `INSERT INTO failure_messages (project_id, fingerprint, type, message, details, signature, first_seen_at,
-         last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (project_id, fingerprint) DO UPDATE SET
-         last_seen_at = MAX(last_seen_at, excluded.last_seen_at),
-         first_seen_at = MIN(first_seen_at, excluded.first_seen_at)
-       RETURNING id`,
-    );
-    for (const failure of record.failures) {
-      const row = upsert.get(
-        projectId,
-        failure.fingerprint,
-        failure.type,
-        failure.message,
-        failure.details,
-        failure.signature,
-        seenAt,
-        seenAt,
-      ) as { id: number };
-      ids.set(failure.fingerprint, row.id);
+    const { greatest, least } = this.db.flavour;
+    for (let start = 0; start < record.failures.length; start += INSERT_BATCH) {
+      const batch = record.failures.slice(start, start + INSERT_BATCH);
+      const values: unknown[] = [];
+      for (const failure of batch) {
+        values.push(
+          projectId,
+          failure.fingerprint,
+          failure.type,
+          failure.message,
+          failure.details,
+          failure.signature,
+          seenAt,
+          seenAt,
+        );
+      }
+      const rows = await tx.all<{ id: number; fingerprint: string }>(
+        `INSERT INTO failure_messages (project_id, fingerprint, type, message, details, signature, first_seen_at,
+           last_seen_at) VALUES ${valuesPlaceholders(batch.length, 8)}
+         ON CONFLICT (project_id, fingerprint) DO UPDATE SET
+           last_seen_at = ${greatest}(failure_messages.last_seen_at, excluded.last_seen_at),
+           first_seen_at = ${least}(failure_messages.first_seen_at, excluded.first_seen_at)
+         RETURNING id, fingerprint`,
+        values,
+      );
+      for (const row of rows) ids.set(row.fingerprint, row.id);
     }
     return ids;
   }
 
-  private insertResults(
-    runId: number,
-    startedAt: number,
-    results: readonly PlannedResult[],
-    testIds: ReadonlyMap<string, number>,
-    failureIds: ReadonlyMap<string, number>,
-  ): void {
-    batches(results, INSERT_BATCH, (batch) => {
-      const statement = this.prepare(
-        `INSERT INTO test_results (run_id, test_id, started_at, status, duration_ms, attempts, failure_id)
-         VALUES ${placeholders(batch.length, 7)}`,
-      );
-      const values: unknown[] = [];
-      for (const result of batch) {
-        values.push(
-          runId,
-          testIds.get(result.testKey),
-          startedAt,
-          resultStatusCodes[result.verdict],
-          result.durationMs,
-          result.attempts,
-          result.failureFingerprint === null ? null : (failureIds.get(result.failureFingerprint) ?? null),
-        );
-      }
-      statement.run(values);
-    });
-  }
-
   /**
    * Adds the upload's results to their tests' rollup rows of that branch and day. The transaction holds the
-   * write lock, so the rows read (from the cache or the database) cannot change before they are written back.
+   * project's lock, so the rows read (from the cache or the database) cannot change before they are written.
    */
-  private updateRollups(
+  private async updateRollups(
+    tx: Transaction,
     projectId: number,
     branch: string,
     day: number,
     results: readonly PlannedResult[],
-    testIds: ReadonlyMap<string, number>,
-    staging: Staging,
-  ): void {
-    const cacheKey = `${projectId}|${branch}`;
-    const cached = this.cache?.rollups.get(cacheKey);
-    const known = cached?.day === day ? cached.rows : new Map<number, RollupRow>();
-    const ids = results.map((result) => testIds.get(result.testKey) as number);
+    tests: ReadonlyMap<string, CachedTest>,
+    cache: ProjectCache,
+    send: (write: Promise<unknown>) => void,
+  ): Promise<void> {
+    let cached = cache.rollups.get(branch);
+    if (!cached || cached.day < day) {
+      cached = { day, rows: new Map() };
+      cache.rollups.set(branch, cached);
+    }
+    // A late upload for an earlier day reads and writes that day without keeping it.
+    const known = cached.day === day ? cached.rows : new Map<number, RollupRow>();
+    const ids = results.map((result) => (tests.get(result.testKey) as CachedTest).id);
     const missing = ids.filter((id) => !known.has(id));
-    const rows = new Map<number, RollupRow>();
     if (missing.length > 0) {
-      const existing = this.prepare(
-        `SELECT rowid, test_id AS testId, passed, failed, flaky, skipped, infra, timed, total_ms AS totalMs,
-           ci_time_lost_ms AS ciTimeLostMs, durations FROM test_daily_rollups
-         WHERE project_id = ? AND branch = ? AND day = ? AND test_id IN (SELECT value FROM json_each(?))`,
-      );
-      for (const row of existing.iterate(projectId, branch, day, JSON.stringify(missing)) as Iterable<
+      const rows = await tx.all<
         OutcomeCounts & {
-          rowid: number;
+          ref: number;
           testId: number;
           timed: number;
           totalMs: number;
           ciTimeLostMs: number;
           durations: Uint8Array | null;
         }
-      >) {
-        const { passed, failed, flaky, skipped, infra } = row;
-        rows.set(row.testId, {
-          rowid: row.rowid,
-          counts: { passed, failed, flaky, skipped, infra },
+      >(
+        `SELECT ${this.db.flavour.rollupRef} AS ref, test_id AS "testId", passed, failed, flaky, skipped, infra,
+           timed, total_ms AS "totalMs", ci_time_lost_ms AS "ciTimeLostMs", durations
+         FROM test_daily_rollups
+         WHERE project_id = @projectId AND branch = @branch AND day = @day
+           AND ${this.db.flavour.anyOf("test_id", "testIds", "int")}`,
+        { projectId, branch, day, testIds: missing },
+      );
+      for (const row of rows) {
+        const summary = row.durations ? summarizeSketch(decodeDurationSketch(row.durations)) : null;
+        known.set(row.testId, {
+          ref: row.ref,
+          testId: row.testId,
+          passed: row.passed,
+          failed: row.failed,
+          flaky: row.flaky,
+          skipped: row.skipped,
+          infra: row.infra,
           timed: row.timed,
           totalMs: row.totalMs,
           ciTimeLostMs: row.ciTimeLostMs,
-          sketch: row.durations ? decodeDurationSketch(row.durations) : null,
+          maxMs: roundOrNull(summary?.maxMs),
+          p50Ms: roundOrNull(summary?.p50Ms),
+          p95Ms: roundOrNull(summary?.p95Ms),
+          durations: row.durations,
         });
       }
     }
-    const updated = new Map<number, RollupRow>();
-    results.forEach((result, index) => {
+    const writes: RollupWrite[] = [];
+    const updated: [number, RollupRow][] = [];
+    for (let index = 0; index < results.length; index++) {
+      const result = results[index] as PlannedResult;
       const testId = ids[index] as number;
-      const before = known.get(testId) ?? rows.get(testId) ?? EMPTY_ROLLUP;
-      const sketch = result.timed
-        ? addDuration(before.sketch ?? newDurationSketch(), result.durationMs)
-        : before.sketch;
-      updated.set(testId, {
-        rowid: before.rowid,
-        counts: addOutcome(before.counts, result.verdict),
-        timed: before.timed + (result.timed ? 1 : 0),
-        totalMs: before.totalMs + (result.timed ? result.durationMs : 0),
-        ciTimeLostMs: before.ciTimeLostMs + result.ciTimeLostMs,
-        sketch,
-      });
-    });
-    // Rows that exist are updated by rowid (known from the cache or the read above): the cheapest write SQLite
-    // has. New rows go in batches, and their rowids come back for the next upload of the day.
-    const update = this.prepare(
-      `UPDATE test_daily_rollups SET passed = ?, failed = ?, flaky = ?, skipped = ?, infra = ?, timed = ?,
-         total_ms = ?, max_ms = ?, p50_ms = ?, p95_ms = ?, durations = ?, ci_time_lost_ms = ? WHERE rowid = ?`,
-    );
-    const fresh: [number, RollupRow][] = [];
-    for (const [testId, row] of updated) {
-      if (row.rowid === null) {
-        fresh.push([testId, row]);
-        continue;
-      }
-      update.run(...rollupValues(row), row.rowid);
+      const row = addToRollup(known.get(testId) ?? EMPTY_ROLLUP, testId, result);
+      updated.push([testId, row]);
+      writes.push(row);
     }
-    batches(fresh, INSERT_BATCH, (batch) => {
-      const statement = this.prepare(
-        `INSERT INTO test_daily_rollups (project_id, branch, day, test_id, passed, failed, flaky, skipped, infra, timed,
-           total_ms, max_ms, p50_ms, p95_ms, durations, ci_time_lost_ms) VALUES ${placeholders(batch.length, 16)}
-         RETURNING rowid, test_id AS testId`,
+    for (const [testId, row] of updated) known.set(testId, row);
+    send(
+      tx.writeRollups({ projectId, branch, day }, writes).then((refs) => {
+        // The new rows' handles, for the next upload of the day.
+        for (const [testId, row] of updated) if (row.ref === null) row.ref = refs.get(testId) ?? null;
+      }),
+    );
+  }
+
+  /**
+   * Each test's health on the default branch, advanced by this run's result (core/analytics' test state),
+   * so that no page recomputes it from raw results. The chunks of states that changed are written back;
+   * `tests.state` only when a test's health changed.
+   */
+  private async advanceStates(
+    tx: Transaction,
+    projectId: number,
+    run: PlannedRun,
+    results: readonly PlannedResult[],
+    tests: ReadonlyMap<string, CachedTest>,
+    cache: ProjectCache,
+    send: (write: Promise<unknown>) => void,
+  ): Promise<void> {
+    const missing = new Set<number>();
+    for (const result of results) {
+      const chunk = stateChunkOf((tests.get(result.testKey) as CachedTest).id);
+      if (!cache.states.has(chunk)) missing.add(chunk);
+    }
+    if (missing.size > 0) {
+      const rows = await tx.all<{ chunk: number; states: string }>(
+        `SELECT chunk, states FROM test_states WHERE project_id = @projectId
+           AND ${this.db.flavour.anyOf("chunk", "chunks", "int")}`,
+        { projectId, chunks: [...missing] },
       );
-      const values: unknown[] = [];
-      for (const [testId, row] of batch) values.push(projectId, branch, day, testId, ...rollupValues(row));
-      for (const inserted of statement.all(values) as { rowid: number; testId: number }[]) {
-        updated.set(inserted.testId, {
-          ...(updated.get(inserted.testId) as RollupRow),
-          rowid: inserted.rowid,
-        });
+      for (const chunk of missing) cache.states.set(chunk, new Map());
+      for (const row of rows) {
+        const entries = cache.states.get(row.chunk) as Map<number, StateEntry>;
+        for (const [id, text] of splitStateChunk(row.states)) entries.set(id, text);
       }
-    });
-    staging.rollups.set(cacheKey, { day, rows: updated });
+    }
+    const commitSha = stateCommit(run.commitSha);
+    const changed = new Set<number>();
+    const healthChanges: [health: TestHealth, since: number | null, testId: number][] = [];
+    for (const result of results) {
+      const testId = (tests.get(result.testKey) as CachedTest).id;
+      const chunk = stateChunkOf(testId);
+      const entries = cache.states.get(chunk) as Map<number, StateEntry>;
+      const entry = entries.get(testId);
+      const previous =
+        entry === undefined ? newTestState : typeof entry === "string" ? readState(entry) : entry;
+      const next = advanceTestState(previous, { verdict: result.verdict, commitSha, at: run.startedAt });
+      if (next === previous) continue;
+      entries.set(testId, next);
+      changed.add(chunk);
+      if (next.health !== previous.health) healthChanges.push([next.health, next.since, testId]);
+    }
+    const chunks = [...changed];
+    for (let start = 0; start < chunks.length; start += INSERT_BATCH) {
+      const batch = chunks.slice(start, start + INSERT_BATCH);
+      const values: unknown[] = [];
+      for (const chunk of batch) {
+        const entries = cache.states.get(chunk) as Map<number, StateEntry>;
+        values.push(projectId, chunk, joinStateChunk(entries));
+      }
+      send(
+        tx.run(
+          `INSERT INTO test_states (project_id, chunk, states) VALUES ${valuesPlaceholders(batch.length, 3)}
+           ON CONFLICT (project_id, chunk) DO UPDATE SET states = excluded.states`,
+          values,
+        ),
+      );
+    }
+    for (const change of healthChanges) {
+      send(tx.run("UPDATE tests SET state = ?, state_changed_at = ? WHERE id = ?", change));
+    }
   }
 
   // --- retention -----------------------------------------------------------------------------------------
 
   /**
-   * Deletes raw test results of runs that started before `before` (epoch ms), a few runs per transaction so
-   * that uploads are not held up. Runs, attempts, infrastructure events and the daily rollups stay.
+   * Removes raw test results of runs that started before `before` (epoch ms); runs, attempts,
+   * infrastructure events and the daily rollups stay. SQLite deletes a few runs' results per transaction, so
+   * that uploads are not held up; PostgreSQL drops every month that ended before `before`, whole (a month
+   * that ends after it waits until it has).
    */
   async pruneResults({
     before,
@@ -1044,32 +1144,14 @@ export class Store {
     before: number;
     runsPerBatch?: number;
   }): Promise<number> {
-    const oldRuns = this.prepare(
-      `SELECT r.id FROM runs r WHERE r.started_at < ?
-         AND EXISTS (SELECT 1 FROM test_results tr WHERE tr.run_id = r.id) LIMIT ?`,
-    );
-    const remove = this.prepare("DELETE FROM test_results WHERE run_id = ?");
-    let deleted = 0;
-    for (;;) {
-      const count = this.client
-        .transaction(() => {
-          const ids = oldRuns.all(before, runsPerBatch) as { id: number }[];
-          let removed = 0;
-          for (const { id } of ids) removed += remove.run(id).changes;
-          return ids.length === 0 ? -1 : removed;
-        })
-        .immediate();
-      if (count < 0) return deleted;
-      deleted += count;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    return this.db.pruneResults(before, runsPerBatch);
   }
 
   // --- reads: overview -----------------------------------------------------------------------------------
 
   /** Branches with runs, the most recently run first. */
   async listBranches({ projectId }: { projectId: number }): Promise<BranchSummary[]> {
-    return this.read("listBranches").all(projectId) as BranchSummary[];
+    return this.db.all<BranchSummary>(this.reads.listBranches, [projectId]);
   }
 
   async listRunsInRange({
@@ -1083,7 +1165,9 @@ export class Store {
     since: number;
     until: number;
   }): Promise<RunSummary[]> {
-    return this.read("listRunsInRange").all({ projectId, branch, since, until }) as RunSummary[];
+    return branch === null
+      ? this.db.all<RunSummary>(this.reads.listRunsInRangeWithoutBranch, { projectId, since, until })
+      : this.db.all<RunSummary>(this.reads.listRunsInRange, { projectId, branch, since, until });
   }
 
   async listRecentRuns({
@@ -1095,7 +1179,9 @@ export class Store {
     branch: string | null;
     limit: number;
   }): Promise<RunSummary[]> {
-    return this.read("listRecentRuns").all({ projectId, branch, limit }) as RunSummary[];
+    return branch === null
+      ? this.db.all<RunSummary>(this.reads.listRecentRunsWithoutBranch, { projectId, limit })
+      : this.db.all<RunSummary>(this.reads.listRecentRuns, { projectId, branch, limit });
   }
 
   /** Every test that ran on the branch in the days, with its counts and time summed over them. */
@@ -1111,34 +1197,42 @@ export class Store {
     toDay: number;
   }): Promise<TestWindow[]> {
     const sum = (from: number, to: number) =>
-      this.read("listTestWindows").all({ projectId, branch, fromDay: from, toDay: to }) as TestWindow[];
+      this.db.all<TestWindow>(this.reads.listTestWindows, { projectId, branch, fromDay: from, toDay: to });
     const today = dayOf(this.now());
-    // Days before today no longer change: their sums are kept, and only today is read again.
-    const closed =
-      fromDay < today
-        ? this.readClosedDays(
-            { kind: "windows", projectId, branch, fromDay, toDay: Math.min(toDay, today - 1) },
-            sum,
-          )
-        : [];
-    const byTest = new Map(closed.map((window) => [window.id, window]));
-    if (toDay >= today) {
-      for (const live of sum(Math.max(fromDay, today), toDay)) {
-        const before = byTest.get(live.id);
-        byTest.set(live.id, before ? addWindows(before, live) : live);
-      }
-    }
-    // Health changes with every upload: always today's, whatever the kept sums remembered.
-    const unwell = new Map(
-      (this.read("listUnwellTests").all(projectId) as { id: number; state: TestHealth }[]).map((row) => [
-        row.id,
-        row.state,
-      ]),
+    const versions = await this.projectVersions(projectId);
+    return this.keep(
+      `windows|${projectId}|${branch}|${fromDay}|${toDay}|${today}`,
+      versions.ingest,
+      async () => {
+        // Days before today no longer change (unless a late upload comes, which moves the past-days version):
+        // their sums are kept across uploads, and only today is read again.
+        const closed =
+          fromDay < today
+            ? await this.keep(
+                `windows-closed|${projectId}|${branch}|${fromDay}|${Math.min(toDay, today - 1)}`,
+                versions.pastDays,
+                () => sum(fromDay, Math.min(toDay, today - 1)),
+              )
+            : [];
+        const byTest = new Map(closed.map((window) => [window.id, window]));
+        if (toDay >= today) {
+          for (const live of await sum(Math.max(fromDay, today), toDay)) {
+            const before = byTest.get(live.id);
+            byTest.set(live.id, before ? addWindows(before, live) : live);
+          }
+        }
+        // Health changes with uploads: today's, whatever the kept sums of past days remembered.
+        const unwell = new Map(
+          (await this.db.all<{ id: number; state: TestHealth }>(this.reads.listUnwellTests, [projectId])).map(
+            (row) => [row.id, row.state],
+          ),
+        );
+        return [...byTest.values()].map((window) => {
+          const state = unwell.get(window.id) ?? "healthy";
+          return state === window.state ? window : { ...window, state };
+        });
+      },
     );
-    return [...byTest.values()].map((window) => {
-      const state = unwell.get(window.id) ?? "healthy";
-      return state === window.state ? window : { ...window, state };
-    });
   }
 
   /** The merged durations of some tests over the days. */
@@ -1155,16 +1249,21 @@ export class Store {
     toDay: number;
     testIds: readonly number[];
   }): Promise<Map<number, DurationSketch>> {
-    const mergers = new Map<number, StoredSketchMerger>();
     if (testIds.length === 0) return new Map();
-    const rows = this.read("listDurationsOfTests").iterate({
-      projectId,
-      branch,
-      days: daysBetween(fromDay, toDay),
-      testIds: JSON.stringify(testIds),
-    }) as Iterable<{ testId: number; durations: Uint8Array }>;
-    for (const row of rows) mergeInto(mergers, row.testId, row.durations);
-    return sketchesOf(mergers);
+    const versions = await this.projectVersions(projectId);
+    return this.keep(
+      `durations-of|${projectId}|${branch}|${fromDay}|${toDay}|${testIds.join(",")}`,
+      versions.ingest,
+      async () => {
+        const mergers = new Map<number, StoredSketchMerger>();
+        const rows = await this.db.all<{ testId: number; durations: Uint8Array }>(
+          this.reads.listDurationsOfTests,
+          { projectId, branch, days: daysBetween(fromDay, toDay), testIds: [...testIds] },
+        );
+        for (const row of rows) mergeInto(mergers, row.testId, row.durations);
+        return sketchesOf(mergers);
+      },
+    );
   }
 
   /** Every test's merged durations in two windows of days: the figures "got slower" compares. */
@@ -1180,36 +1279,52 @@ export class Store {
     current: { fromDay: number; toDay: number };
   }): Promise<{ baseline: Map<number, DurationSketch>; current: Map<number, DurationSketch> }> {
     return {
-      baseline: this.getBranchDurations({ projectId, branch, ...baseline }),
-      current: this.getBranchDurations({ projectId, branch, ...current }),
+      baseline: await this.getBranchDurations({ projectId, branch, ...baseline }),
+      current: await this.getBranchDurations({ projectId, branch, ...current }),
     };
   }
 
   /** Every test's merged durations over the days; days before today come from the kept merges. */
-  private getBranchDurations(range: {
+  private async getBranchDurations(range: {
     projectId: number;
     branch: string;
     fromDay: number;
     toDay: number;
-  }): Map<number, DurationSketch> {
-    const merge = (fromDay: number, toDay: number) => {
+  }): Promise<Map<number, DurationSketch>> {
+    const merge = async (fromDay: number, toDay: number) => {
       const mergers = new Map<number, StoredSketchMerger>();
-      const rows = this.read("listDurationsOfBranch").iterate({ ...range, fromDay, toDay }) as Iterable<{
-        testId: number;
-        durations: Uint8Array;
-      }>;
+      const rows = await this.db.all<{ testId: number; durations: Uint8Array }>(
+        this.reads.listDurationsOfBranch,
+        {
+          ...range,
+          fromDay,
+          toDay,
+        },
+      );
       for (const row of rows) mergeInto(mergers, row.testId, row.durations);
       return sketchesOf(mergers);
     };
     const today = dayOf(this.now());
-    if (range.toDay < today) return this.readClosedDays({ kind: "durations", ...range }, merge);
-    if (range.fromDay >= today) return merge(range.fromDay, range.toDay);
-    const merged = new Map(this.readClosedDays({ kind: "durations", ...range, toDay: today - 1 }, merge));
-    for (const [testId, sketch] of merge(today, range.toDay)) {
-      const before = merged.get(testId);
-      merged.set(testId, before ? mergeDurationSketches(before, sketch) : sketch);
-    }
-    return merged;
+    const { projectId, branch, fromDay, toDay } = range;
+    const versions = await this.projectVersions(projectId);
+    const closed = (to: number) =>
+      this.keep(`durations-closed|${projectId}|${branch}|${fromDay}|${to}`, versions.pastDays, () =>
+        merge(fromDay, to),
+      );
+    if (toDay < today) return closed(toDay);
+    return this.keep(
+      `durations|${projectId}|${branch}|${fromDay}|${toDay}|${today}`,
+      versions.ingest,
+      async () => {
+        if (fromDay >= today) return merge(fromDay, toDay);
+        const merged = new Map(await closed(today - 1));
+        for (const [testId, sketch] of await merge(today, toDay)) {
+          const before = merged.get(testId);
+          merged.set(testId, before ? mergeDurationSketches(before, sketch) : sketch);
+        }
+        return merged;
+      },
+    );
   }
 
   /** Attempts infrastructure failed on the branch in the time range, oldest first. */
@@ -1224,11 +1339,11 @@ export class Store {
     since: number;
     until: number;
   }): Promise<InfraFailureRow[]> {
-    const rows = this.read("listInfraFailures").all({ projectId, branch, since, until }) as (Omit<
-      InfraFailureRow,
-      "retried"
-    > & { retried: number })[];
-    return rows.map((row) => ({ ...row, retried: row.retried === 1 }));
+    const rows = await this.db.all<Omit<InfraFailureRow, "retried"> & { retried: number | boolean }>(
+      this.reads.listInfraFailures,
+      { projectId, branch, since, until },
+    );
+    return rows.map((row) => ({ ...row, retried: Boolean(row.retried) }));
   }
 
   /**
@@ -1249,16 +1364,7 @@ export class Store {
     fromDay: number;
     toDay: number;
   }): Promise<BaselineRow[]> {
-    const rows = (
-      testKeys === null
-        ? this.read("baselineOfBranch").iterate({ projectId, branch, fromDay, toDay })
-        : this.read("baselineOfTests").iterate({
-            projectId,
-            branch,
-            days: daysBetween(fromDay, toDay),
-            testKeys: JSON.stringify(testKeys),
-          })
-    ) as Iterable<{
+    const rows = await this.db.all<{
       testKey: string;
       state: TestHealth;
       passed: number | null;
@@ -1266,7 +1372,12 @@ export class Store {
       flaky: number | null;
       timed: number | null;
       durations: Uint8Array | null;
-    }>;
+    }>(
+      testKeys === null ? this.reads.baselineOfBranch : this.reads.baselineOfTests,
+      testKeys === null
+        ? { projectId, branch, fromDay, toDay }
+        : { projectId, branch, days: daysBetween(fromDay, toDay), testKeys: [...testKeys] },
+    );
     const byTest = new Map<
       string,
       {
@@ -1284,10 +1395,10 @@ export class Store {
         entry = { state: row.state, passed: 0, failed: 0, flaky: 0, timed: 0, merger: null };
         byTest.set(row.testKey, entry);
       }
-      entry.passed += row.passed ?? 0;
-      entry.failed += row.failed ?? 0;
-      entry.flaky += row.flaky ?? 0;
-      entry.timed += row.timed ?? 0;
+      entry.passed += Number(row.passed ?? 0);
+      entry.failed += Number(row.failed ?? 0);
+      entry.flaky += Number(row.flaky ?? 0);
+      entry.timed += Number(row.timed ?? 0);
       if (row.durations) {
         entry.merger ??= new StoredSketchMerger();
         entry.merger.add(row.durations);
@@ -1303,12 +1414,17 @@ export class Store {
   // --- reads: a test ---------------------------------------------------------------------------------------
 
   async getTest({ projectId, testKey }: { projectId: number; testKey: string }): Promise<TestDetail | null> {
-    const row = this.read("testByKey").get(projectId, testKey) as
-      | (Omit<TestDetail, "stateDetail"> & { stateData: string | null })
-      | undefined;
-    if (!row) return null;
-    const { stateData, ...test } = row;
-    return { ...test, stateDetail: stateData ? readState(stateData) : null };
+    const test = await this.db.get<Omit<TestDetail, "stateDetail">>(this.reads.testByKey, [
+      projectId,
+      testKey,
+    ]);
+    if (!test) return null;
+    const chunk = await this.db.get<{ states: string }>(this.reads.testStatesChunk, [
+      projectId,
+      stateChunkOf(test.id),
+    ]);
+    const text = chunk ? splitStateChunk(chunk.states).get(test.id) : undefined;
+    return { ...test, stateDetail: text ? readState(text) : null };
   }
 
   async listTestDays({
@@ -1324,12 +1440,12 @@ export class Store {
     fromDay: number;
     toDay: number;
   }): Promise<DailyTiming[]> {
-    return this.read("listTestDays").all({
+    return this.db.all<DailyTiming>(this.reads.listTestDays, {
       projectId,
       testId,
       branch,
       days: daysBetween(fromDay, toDay),
-    }) as DailyTiming[];
+    });
   }
 
   async getTestDurations({
@@ -1346,14 +1462,12 @@ export class Store {
     toDay: number;
   }): Promise<DurationSketch> {
     const merger = new StoredSketchMerger();
-    const rows = this.read("listTestDurations").iterate({
+    const rows = await this.db.all<{ durations: Uint8Array }>(this.reads.listTestDurations, {
       projectId,
       testId,
       branch,
       days: daysBetween(fromDay, toDay),
-    }) as Iterable<{
-      durations: Uint8Array;
-    }>;
+    });
     for (const row of rows) merger.add(row.durations);
     return merger.sketch();
   }
@@ -1370,14 +1484,14 @@ export class Store {
     branch?: string | null;
     limit: number;
   }): Promise<ResultHistoryRow[]> {
+    type Row = Omit<ResultHistoryRow, "verdict"> & { status: number };
     const rows =
       branch === undefined
-        ? this.read("listTestResults").all({ projectId, testId, limit })
-        : this.read("listTestResultsOnBranch").all({ projectId, testId, branch, limit });
-    return (rows as (Omit<ResultHistoryRow, "verdict"> & { status: number })[]).map(({ status, ...row }) => ({
-      ...row,
-      verdict: verdictOf(status),
-    }));
+        ? await this.db.all<Row>(this.reads.listTestResults, { projectId, testId, limit })
+        : branch === null
+          ? await this.db.all<Row>(this.reads.listTestResultsWithoutBranch, { projectId, testId, limit })
+          : await this.db.all<Row>(this.reads.listTestResultsOnBranch, { projectId, testId, branch, limit });
+    return rows.map(({ status, ...row }) => ({ ...row, verdict: verdictOf(status) }));
   }
 
   /** The test's failures by message, the most recent first, each with the runs it happened in. */
@@ -1390,15 +1504,20 @@ export class Store {
     limit: number;
     runsPerGroup?: number;
   }): Promise<FailureGroup[]> {
-    const groups = this.read("listFailureGroups").all({ testId, limit }) as Omit<FailureGroup, "runIds">[];
-    return groups.map((group) => ({
-      ...group,
-      runIds: (
-        this.read("listFailureRuns").all({ testId, failureId: group.id, limit: runsPerGroup }) as {
-          runId: number;
-        }[]
-      ).map((row) => row.runId),
-    }));
+    const groups = await this.db.all<Omit<FailureGroup, "runIds">>(this.reads.listFailureGroups, {
+      testId,
+      limit,
+    });
+    const out: FailureGroup[] = [];
+    for (const group of groups) {
+      const runs = await this.db.all<{ runId: number }>(this.reads.listFailureRuns, {
+        testId,
+        failureId: group.id,
+        limit: runsPerGroup,
+      });
+      out.push({ ...group, runIds: runs.map((row) => row.runId) });
+    }
+    return out;
   }
 
   async searchTests({
@@ -1411,30 +1530,36 @@ export class Store {
     limit: number;
   }): Promise<(TestIdentity & { state: TestHealth; lastSeenAt: number })[]> {
     const pattern = `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    return this.read("searchTests").all({ projectId, pattern, exact: query, limit }) as (TestIdentity & {
-      state: TestHealth;
-      lastSeenAt: number;
-    })[];
+    return this.db.all<TestIdentity & { state: TestHealth; lastSeenAt: number }>(this.reads.searchTests, {
+      projectId,
+      pattern,
+      exact: query,
+      limit,
+    });
   }
 
   // --- reads: a run ----------------------------------------------------------------------------------------
 
   async getRun({ projectId, runId }: { projectId: number; runId: number }): Promise<RunDetail | null> {
-    const row = this.read("runById").get(projectId, runId) as
-      | (Omit<RunDetail, "cancelled"> & { cancelled: number })
-      | undefined;
-    return row ? { ...row, cancelled: row.cancelled === 1 } : null;
+    const row = await this.db.get<Omit<RunDetail, "cancelled"> & { cancelled: number | boolean }>(
+      this.reads.runById,
+      [projectId, runId],
+    );
+    return row ? { ...row, cancelled: Boolean(row.cancelled) } : null;
   }
 
   async listRunAttempts({ runId }: { runId: number }): Promise<RunAttemptDetail[]> {
-    const rows = this.read("listRunAttempts").all(runId) as (Omit<
-      RunAttemptDetail,
-      "evidence" | "timedOut" | "retried"
-    > & { evidence: string; timedOut: number; retried: number })[];
+    const rows = await this.db.all<
+      Omit<RunAttemptDetail, "evidence" | "timedOut" | "retried"> & {
+        evidence: string;
+        timedOut: number | boolean;
+        retried: number | boolean;
+      }
+    >(this.reads.listRunAttempts, [runId]);
     return rows.map((row) => ({
       ...row,
-      timedOut: row.timedOut === 1,
-      retried: row.retried === 1,
+      timedOut: Boolean(row.timedOut),
+      retried: Boolean(row.retried),
       evidence: JSON.parse(row.evidence) as EvidenceGroup[],
     }));
   }
@@ -1449,25 +1574,29 @@ export class Store {
     verdicts: readonly StoredVerdict[];
     limit: number;
   }): Promise<RunResultRow[]> {
-    const statuses = JSON.stringify(verdicts.map((verdict) => resultStatusCodes[verdict]));
-    return (this.read("listRunResultsByStatus").all({ runId, statuses, limit }) as RawResultRow[]).map(
+    const statuses = verdicts.map((verdict) => resultStatusCodes[verdict]);
+    return (
+      await this.db.all<RawResultRow>(this.reads.listRunResultsByStatus, { runId, statuses, limit })
+    ).map(toResultRow);
+  }
+
+  async listSlowestRunResults({ runId, limit }: { runId: number; limit: number }): Promise<RunResultRow[]> {
+    return (await this.db.all<RawResultRow>(this.reads.listSlowestRunResults, { runId, limit })).map(
       toResultRow,
     );
   }
 
-  async listSlowestRunResults({ runId, limit }: { runId: number; limit: number }): Promise<RunResultRow[]> {
-    return (this.read("listSlowestRunResults").all({ runId, limit }) as RawResultRow[]).map(toResultRow);
-  }
-
   async listRunInfraEvents({ runId }: { runId: number }): Promise<InfraEventRow[]> {
-    const rows = this.read("listRunInfraEvents").all(runId) as (Omit<InfraEventRow, "test"> & {
-      testId: number | null;
-      testKey: string;
-      suite: string;
-      classname: string;
-      name: string;
-      file: string | null;
-    })[];
+    const rows = await this.db.all<
+      Omit<InfraEventRow, "test"> & {
+        testId: number | null;
+        testKey: string;
+        suite: string;
+        classname: string;
+        name: string;
+        file: string | null;
+      }
+    >(this.reads.listRunInfraEvents, [runId]);
     return rows.map(({ testId, testKey, suite, classname, name, file, ...event }) => ({
       ...event,
       test: testId === null ? null : { id: testId, testKey, suite, classname, name, file },
@@ -1476,121 +1605,138 @@ export class Store {
 
   // --- maintenance -----------------------------------------------------------------------------------------
 
-  /** EXPLAIN QUERY PLAN of every read the pages make, with sample parameters. */
+  /** The plan of every read the pages make, with sample parameters. */
   async explainReadQueries(): Promise<QueryPlan[]> {
-    return (Object.keys(READS) as ReadName[]).map((name) => {
-      const sql = READS[name];
-      const rows = this.client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...SAMPLE_PARAMETERS[name]) as {
-        detail: string;
-      }[];
-      return { name, sql, plan: rows.map((row) => row.detail) };
-    });
+    const plans: QueryPlan[] = [];
+    for (const name of Object.keys(this.reads) as ReadName[]) {
+      const sql = this.reads[name];
+      plans.push({ name, sql, plan: await this.db.explain(sql, SAMPLE_PARAMETERS[name]) });
+    }
+    return plans;
   }
 
-  /** Bytes the database file holds (pages in use and free). */
+  /**
+   * Copies every row of this database into `target`, which must hold no project or run yet; ids are kept.
+   * The rows copied, by table.
+   */
+  async copyInto({
+    target,
+    progress,
+  }: {
+    target: Store;
+    progress?: (table: string, rows: number) => void;
+  }): Promise<Map<string, number>> {
+    return copyDatabase(this.db, target.db, progress);
+  }
+
+  /** Bytes the database holds. */
   async getDatabaseSize(): Promise<number> {
-    const pages = this.client.pragma("page_count", { simple: true }) as number;
-    const size = this.client.pragma("page_size", { simple: true }) as number;
-    return pages * size;
+    return this.db.size();
   }
 
-  /** Moves the write-ahead log into the database file (the bench, before measuring the file's size). */
+  /** SQLite: moves the write-ahead log into the database file (the bench, before measuring the size). */
   async checkpoint(): Promise<void> {
-    this.client.pragma("wal_checkpoint(TRUNCATE)");
+    await this.db.checkpoint();
   }
 
-  // --- the ingest cache -------------------------------------------------------------------------------------
+  // --- what is kept in memory -------------------------------------------------------------------------------
   //
   // Uploads read back what earlier uploads wrote (each test's id and state, the day's rollup rows). This
-  // connection keeps that in memory between uploads, as long as no other connection wrote to the database:
-  // SQLite's data_version changes when one did, and then the cache is dropped. Only what a committed upload
-  // wrote is kept (see `ingestRun`).
+  // server keeps that per project while the project's ingest version is the one its last upload wrote: an
+  // upload through another server (or process) moves it on, and this one then starts that project again
+  // from the database. The check is made under the project's lock, so nothing can change behind it.
 
-  private cache: IngestCache | null = null;
+  private readonly caches = new Map<number, ProjectCache>();
 
-  // Sums and merges of rollup days before today, which no longer change: the overview reads a range of days
-  // again at every view. Kept per (project, branch, range) while no other connection writes, and dropped
-  // when an upload of this connection lands on one of their days (a late upload for an earlier day).
-  private closedDays = { dataVersion: -1, entries: new Map<string, ClosedDaysEntry>() };
+  /**
+   * The project's cache if it matches the version, else a new empty one in its place. Past a limit of entries
+   * (all projects together), every project starts again.
+   */
+  private takeCache(projectId: number, version: number): ProjectCache {
+    let entries = 0;
+    for (const cache of this.caches.values()) entries += entriesOf(cache);
+    if (entries > MAX_CACHED_ENTRIES) this.caches.clear();
+    const kept = this.caches.get(projectId);
+    if (kept && kept.version === version) return kept;
+    const fresh: ProjectCache = { version: -1, tests: new Map(), states: new Map(), rollups: new Map() };
+    this.caches.set(projectId, fresh);
+    return fresh;
+  }
 
-  private readClosedDays<T>(
-    scope: { kind: string; projectId: number; branch: string; fromDay: number; toDay: number },
-    read: (fromDay: number, toDay: number) => T,
-  ): T {
-    const version = this.client.pragma("data_version", { simple: true }) as number;
-    if (version !== this.closedDays.dataVersion)
-      this.closedDays = { dataVersion: version, entries: new Map() };
-    const key = `${scope.kind}|${scope.projectId}|${scope.branch}|${scope.fromDay}|${scope.toDay}`;
-    const kept = this.closedDays.entries.get(key);
-    if (kept) {
+  /** After a failed upload: what the cache took in may not have been written. */
+  private dropCache(projectId: number, cache: ProjectCache): void {
+    if (this.caches.get(projectId) === cache) this.caches.delete(projectId);
+  }
+
+  // What the overview reads again at every view (sums and merges of rollups over a range of days, and the
+  // figures of its slowest tests), kept per project, branch and range with a version of the project that
+  // every change to it moves on, through any server: the ingest version (every upload) for what includes
+  // today, the past-days version (uploads landing on an earlier day) for sums of past days, which then
+  // outlive the day's uploads.
+  private kept = new Map<string, KeptEntry>();
+
+  /** The project's versions, read before what they guard: an upload committed in between leaves an older one. */
+  private async projectVersions(projectId: number): Promise<{ ingest: number; pastDays: number }> {
+    return (
+      (await this.db.get<{ ingest: number; pastDays: number }>(this.reads.projectVersions, [projectId])) ?? {
+        ingest: -1,
+        pastDays: -1,
+      }
+    );
+  }
+
+  private async keep<T>(key: string, version: number, read: () => Promise<T>): Promise<T> {
+    const entry = this.kept.get(key);
+    if (entry && entry.version === version) {
       // Most recently used last: the first entry is the one to drop when there are too many.
-      this.closedDays.entries.delete(key);
-      this.closedDays.entries.set(key, kept);
-      return kept.value as T;
+      this.kept.delete(key);
+      this.kept.set(key, entry);
+      return entry.value as T;
     }
-    const value = read(scope.fromDay, scope.toDay);
-    this.closedDays.entries.set(key, { ...scope, value });
-    if (this.closedDays.entries.size > MAX_CLOSED_DAY_ENTRIES) {
-      this.closedDays.entries.delete(this.closedDays.entries.keys().next().value as string);
-    }
+    const value = await read();
+    this.kept.delete(key);
+    this.kept.set(key, { version, value });
+    if (this.kept.size > MAX_KEPT_ENTRIES) this.kept.delete(this.kept.keys().next().value as string);
     return value;
   }
+}
 
-  /** An upload landed on a day: kept sums that include it are no longer right. */
-  private forgetClosedDays(projectId: number, branch: string, day: number): void {
-    for (const [key, entry] of this.closedDays.entries) {
-      if (
-        entry.projectId === projectId &&
-        entry.branch === branch &&
-        entry.fromDay <= day &&
-        day <= entry.toDay
-      ) {
-        this.closedDays.entries.delete(key);
-      }
-    }
-  }
-
-  /** Called inside an upload's transaction, which holds the write lock: nobody can write behind it. */
-  private checkCache(): void {
-    const version = this.client.pragma("data_version", { simple: true }) as number;
-    if (this.cache?.dataVersion === version && this.cache.size < MAX_CACHED_TESTS) return;
-    this.cache = { dataVersion: version, tests: new Map(), rollups: new Map(), size: 0 };
-  }
-
-  private applyStaged(staged: Staging): void {
-    const cache = this.cache;
-    if (!cache) return;
-    for (const [projectId, key, test] of staged.tests) {
-      let tests = cache.tests.get(projectId);
-      if (!tests) {
-        tests = new Map();
-        cache.tests.set(projectId, tests);
-      }
-      if (!tests.has(key)) cache.size++;
-      tests.set(key, test);
-    }
-    for (const [key, { day, rows }] of staged.rollups) {
-      const cached = cache.rollups.get(key);
-      if (cached && cached.day === day) for (const [testId, row] of rows) cached.rows.set(testId, row);
-      else if (!cached || cached.day < day) cache.rollups.set(key, { day, rows });
-    }
-  }
-
-  // --- plumbing --------------------------------------------------------------------------------------------
-
-  private read(name: ReadName): Statement {
-    return this.prepare(READS[name]);
-  }
-
-  private prepare(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.client.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+/** The upload key is stored already: the transaction is rolled back and the first run answered. */
+class AlreadyStored extends Error {
+  constructor(readonly runId: number) {
+    super(`run ${runId} holds this upload already`);
+    this.name = "AlreadyStored";
   }
 }
+
+const ATTEMPT_COLUMNS = [
+  "run_id",
+  "number",
+  "duration_ms",
+  "exit_code",
+  "signal",
+  "timed_out",
+  "outcome",
+  "retried",
+  "tests",
+  "failed_tests",
+  "unreadable_reports",
+  "evidence",
+];
+
+const INFRA_EVENT_COLUMNS = [
+  "project_id",
+  "run_id",
+  "attempt",
+  "test_id",
+  "signature",
+  "description",
+  "evidence_line",
+  "failures",
+  "time_lost_ms",
+  "occurred_at",
+  "branch",
+];
 
 interface RawResultRow extends TestIdentity {
   status: number;
@@ -1652,54 +1798,69 @@ function roundOrNull(value: number | null | undefined): number | null {
   return value === null || value === undefined ? null : Math.round(value);
 }
 
-/** A test as uploads need it: its id, its state (decoded once) and the day it was last seen. */
+/** A test as uploads need it: its id and the day it was last seen. */
 interface CachedTest {
   readonly id: number;
-  readonly stateText: string | null;
-  readonly state: TestState | null;
-  readonly lastSeenAt: number;
+  lastSeenAt: number;
 }
 
-/** A test's rollup row of one branch and day, as the next upload of that day continues it. */
-interface RollupRow {
-  /** Null until the row is written. */
-  readonly rowid: number | null;
-  readonly counts: OutcomeCounts;
+/** A test's state: packed as read from its chunk, or the state itself once an upload advanced it. */
+type StateEntry = TestState | string;
+
+/**
+ * A test's rollup row of one branch and day, as the next upload of that day continues it: flat, and its
+ * durations packed, so that the rows an upload leaves in memory for the next are two objects each.
+ */
+interface RollupRow extends RollupWrite {
+  /** The engine's handle on the stored row; null until it is written. */
+  ref: number | null;
+  readonly passed: number;
+  readonly failed: number;
+  readonly flaky: number;
+  readonly skipped: number;
+  readonly infra: number;
   readonly timed: number;
   readonly totalMs: number;
   readonly ciTimeLostMs: number;
-  readonly sketch: DurationSketch | null;
+  readonly maxMs: number | null;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+  /** core/history's packing of the day's DurationSketch. */
+  readonly durations: Uint8Array | null;
 }
 
-interface IngestCache {
-  readonly dataVersion: number;
-  /** Project → test key → test. */
-  readonly tests: Map<number, Map<string, CachedTest>>;
-  /** `project|branch` → the latest day's rows by test id. */
+/** What uploads of one project read back, as of the project's ingest version `version`. */
+interface ProjectCache {
+  version: number;
+  /** Test key → test. */
+  readonly tests: Map<string, CachedTest>;
+  /** Chunk of test ids → test id → state. */
+  readonly states: Map<number, Map<number, StateEntry>>;
+  /** Branch → the latest day's rows by test id. */
   readonly rollups: Map<string, { day: number; rows: Map<number, RollupRow> }>;
-  size: number;
 }
 
-/** What one upload adds to the cache once it is committed. */
-interface Staging {
-  readonly tests: [projectId: number, key: string, test: CachedTest][];
-  readonly rollups: Map<string, { day: number; rows: Map<number, RollupRow> }>;
+/** Tests, states and rollup rows a project's cache holds. */
+function entriesOf(cache: ProjectCache): number {
+  let entries = cache.tests.size;
+  for (const chunk of cache.states.values()) entries += chunk.size;
+  for (const { rows } of cache.rollups.values()) entries += rows.size;
+  return entries;
 }
 
-function newStaging(): Staging {
-  return { tests: [], rollups: new Map() };
-}
-
-interface ClosedDaysEntry {
-  readonly projectId: number;
-  readonly branch: string;
-  readonly fromDay: number;
-  readonly toDay: number;
+interface KeptEntry {
+  readonly version: number;
   readonly value: unknown;
 }
 
-/** Ranges kept for the overview: a few branches × ranges × kinds. */
-const MAX_CLOSED_DAY_ENTRIES = 64;
+/** What is kept for the overview: a few projects × branches × ranges × kinds. */
+const MAX_KEPT_ENTRIES = 96;
+
+/**
+ * Beyond this many tests, states and rollup rows in memory (a few hundred bytes each; the rows of one day of
+ * 20,000 tests on 20 branches are 400,000), the caches start over.
+ */
+const MAX_CACHED_ENTRIES = 1_000_000;
 
 function addWindows(a: TestWindow, b: TestWindow): TestWindow {
   return {
@@ -1717,26 +1878,13 @@ function addWindows(a: TestWindow, b: TestWindow): TestWindow {
   };
 }
 
-/** Beyond this many tests in memory (about 1 KB each), the cache starts over. */
-const MAX_CACHED_TESTS = 200_000;
-
-function readState(text: string | null): TestState {
-  if (!text) return newTestState;
+function readState(text: string): TestState {
   // Rows written before the compact encoding hold the object itself.
   return text.startsWith("{") ? (JSON.parse(text) as TestState) : decodeTestState(text);
 }
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-function placeholders(rows: number, columns: number): string {
-  const row = `(${new Array(columns).fill("?").join(", ")})`;
-  return new Array(rows).fill(row).join(", ");
-}
-
-function batches<T>(items: readonly T[], size: number, each: (batch: readonly T[]) => void): void {
-  for (let start = 0; start < items.length; start += size) each(items.slice(start, start + size));
 }
 
 /** The UTC day number of an epoch-millisecond time, as the rollups key days. */
@@ -1747,39 +1895,59 @@ export function dayOf(time: number): number {
 export { DAY_MS };
 
 const EMPTY_ROLLUP: RollupRow = {
-  rowid: null,
-  counts: { passed: 0, failed: 0, flaky: 0, skipped: 0, infra: 0 },
+  ref: null,
+  testId: 0,
+  passed: 0,
+  failed: 0,
+  flaky: 0,
+  skipped: 0,
+  infra: 0,
   timed: 0,
   totalMs: 0,
   ciTimeLostMs: 0,
-  sketch: null,
+  maxMs: null,
+  p50Ms: null,
+  p95Ms: null,
+  durations: null,
 };
 
-/** A rollup row's values from `passed` to `ci_time_lost_ms`, in the order of the statements above. */
-function rollupValues(row: RollupRow): unknown[] {
-  // The day's figures come from the analytics' sketch: p50/p95 within 1 %, the max exact.
-  const summary = row.sketch ? summarizeSketch(row.sketch) : null;
-  const bytes = row.sketch ? encodeDurationSketch(row.sketch) : null;
-  const { passed, failed, flaky, skipped, infra } = row.counts;
-  return [
-    passed,
-    failed,
-    flaky,
-    skipped,
-    infra,
-    row.timed,
-    row.totalMs,
-    roundOrNull(summary?.maxMs),
-    roundOrNull(summary?.p50Ms),
-    roundOrNull(summary?.p95Ms),
-    bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null,
-    row.ciTimeLostMs,
-  ];
+/** The row with one more result: the analytics' outcome counts and duration sketch. */
+function addToRollup(before: RollupRow, testId: number, result: PlannedResult): RollupRow {
+  const counts: OutcomeCounts = addOutcome(before, result.verdict);
+  let { maxMs, p50Ms, p95Ms, durations } = before;
+  if (result.timed) {
+    const sketch = addDuration(
+      before.durations ? decodeDurationSketch(before.durations) : newDurationSketch(),
+      result.durationMs,
+    );
+    // The day's figures come from the analytics' sketch: p50/p95 within 1 %, the max exact.
+    const summary = summarizeSketch(sketch);
+    maxMs = roundOrNull(summary.maxMs);
+    p50Ms = roundOrNull(summary.p50Ms);
+    p95Ms = roundOrNull(summary.p95Ms);
+    durations = encodeDurationSketch(sketch);
+  }
+  return {
+    ref: before.ref,
+    testId,
+    passed: counts.passed,
+    failed: counts.failed,
+    flaky: counts.flaky,
+    skipped: counts.skipped,
+    infra: counts.infra,
+    timed: before.timed + (result.timed ? 1 : 0),
+    totalMs: before.totalMs + (result.timed ? result.durationMs : 0),
+    ciTimeLostMs: before.ciTimeLostMs + result.ciTimeLostMs,
+    maxMs,
+    p50Ms,
+    p95Ms,
+    durations,
+  };
 }
 
-/** The days of a range as a JSON list, so that SQLite seeks each day of the day-first rollup key. */
-function daysBetween(fromDay: number, toDay: number): string {
+/** The days of a range, so that each day of the day-first rollup key is one seek. */
+function daysBetween(fromDay: number, toDay: number): number[] {
   const days: number[] = [];
   for (let day = fromDay; day <= toDay; day++) days.push(day);
-  return JSON.stringify(days);
+  return days;
 }

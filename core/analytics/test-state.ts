@@ -11,7 +11,7 @@
 //   pass. Its failure streak then leaves the flip window: a regression and its fix are not flakiness.
 // - infrastructure verdicts and skips leave the state untouched: an outage is never flaky.
 import type { TestVerdict } from "../run/index.ts";
-import { type AnalyticsOptions, resolveOptions } from "./defaults.ts";
+import { type AnalyticsOptions, analyticsDefaults, resolveOptions } from "./defaults.ts";
 import { flipRateOfOutcomes } from "./flakiness.ts";
 import { countedOutcome } from "./outcomes.ts";
 
@@ -73,73 +73,102 @@ export const newTestState: TestState = {
   results: 0,
 };
 
-/** The state after one more result: what ingest calls for each stored result. */
+/**
+ * The state after one more result: what ingest calls for each stored result, thousands of times per upload.
+ * It builds the next state once, with no intermediate objects (an earlier version spread the state up to three
+ * times and copied the commits three times per result); a property test holds it to that version's results.
+ */
 export function advanceTestState(
   previous: TestState,
   result: TestResult,
-  options: Partial<AnalyticsOptions> = {},
+  options?: Partial<AnalyticsOptions>,
 ): TestState {
-  const settings = resolveOptions(options);
   const outcome = countedOutcome(result.verdict);
   if (outcome === null) return previous;
+  const settings = options === undefined ? analyticsDefaults : resolveOptions(options);
 
-  const seen =
-    result.commitSha === null ? undefined : previous.commits.find((c) => c.sha === result.commitSha);
+  const sha = result.commitSha;
+  const seen = sha === null ? undefined : findCommit(previous.commits, sha);
+
   const passed = outcome !== "fail";
   const failed = outcome !== "pass";
   const flake =
     outcome === "flaky" || (seen !== undefined && ((passed && seen.failed) || (failed && seen.passed)));
   const final = outcome === "fail" ? "F" : "P";
   const failuresInARow = final === "F" ? previous.failuresInARow + 1 : 0;
+  const streakStartCommit = final === "F" ? (failuresInARow === 1 ? sha : previous.streakStartCommit) : null;
+  const passesInARow = final === "P" && !flake ? previous.passesInARow + 1 : 0;
+  const resultsSinceFlake = flake
+    ? 0
+    : previous.resultsSinceFlake === null
+      ? null
+      : previous.resultsSinceFlake + 1;
+  const commits = rememberCommit(previous.commits, sha, seen, passed, failed, settings.commitMemory);
+  let recent = appendOutcome(previous.recent, final, settings.flipWindow);
 
-  const next: TestState = {
-    ...previous,
-    recent: (previous.recent + final).slice(-settings.flipWindow),
+  // What the result makes of the health; `recent` changes only when a broken test is fixed.
+  let health: TestHealth = previous.health;
+  let reason: HealthReason | null = previous.reason;
+  let entered = false;
+  let brokenSinceCommit = previous.brokenSinceCommit;
+  if (previous.health === "broken") {
+    if (final === "P") {
+      // The regression's failures leave the window; what came before them stays.
+      const before = previous.recent.slice(0, Math.max(0, previous.recent.length - previous.failuresInARow));
+      recent = (before + final).slice(-settings.flipWindow);
+      const flakyReason = flakyEvidence(recent, failuresInARow, flake, settings);
+      health = flakyReason ? "flaky" : "healthy";
+      reason = flakyReason;
+      entered = true;
+    }
+  } else {
+    const brokenAfter =
+      previous.health === "flaky" ? settings.flakyBrokenAfterFailures : settings.brokenAfterFailures;
+    if (failuresInARow >= brokenAfter) {
+      health = "broken";
+      reason = "failures-in-a-row";
+      entered = true;
+    } else if (previous.health === "healthy") {
+      const flakyReason = flakyEvidence(recent, failuresInARow, flake, settings);
+      if (flakyReason) {
+        health = "flaky";
+        reason = flakyReason;
+        entered = true;
+      }
+    } else if (flake) {
+      // Flaky: same-commit evidence is the stronger explanation whenever it arrives.
+      reason = "same-commit";
+    } else if (isFlakinessResolved(recent, passesInARow, resultsSinceFlake, settings)) {
+      health = "healthy";
+      reason = null;
+      entered = true;
+    }
+  }
+  let since = previous.since;
+  if (entered && health !== previous.health) {
+    since = result.at;
+    // Broken since the first failing commit of the streak; any other change forgets it.
+    brokenSinceCommit = health === "broken" ? streakStartCommit : null;
+  }
+  return {
+    health,
+    reason,
+    since,
+    brokenSinceCommit,
+    recent,
     failuresInARow,
-    passesInARow: final === "P" && !flake ? previous.passesInARow + 1 : 0,
-    resultsSinceFlake: flake
-      ? 0
-      : previous.resultsSinceFlake === null
-        ? null
-        : previous.resultsSinceFlake + 1,
-    streakStartCommit:
-      final === "F" ? (failuresInARow === 1 ? result.commitSha : previous.streakStartCommit) : null,
-    commits: rememberCommit(previous.commits, result.commitSha, seen, passed, failed, settings.commitMemory),
+    passesInARow,
+    resultsSinceFlake,
+    streakStartCommit,
+    commits,
     results: previous.results + 1,
   };
-
-  if (previous.health === "broken") {
-    if (final === "F") return next;
-    // The regression's failures leave the window; what came before them stays.
-    const before = previous.recent.slice(0, Math.max(0, previous.recent.length - previous.failuresInARow));
-    const fixed: TestState = { ...next, recent: (before + final).slice(-settings.flipWindow) };
-    const flakyReason = flakyEvidence(fixed, flake, settings);
-    return flakyReason ? enter(fixed, "flaky", flakyReason, result) : enter(fixed, "healthy", null, result);
-  }
-
-  const brokenAfter =
-    previous.health === "flaky" ? settings.flakyBrokenAfterFailures : settings.brokenAfterFailures;
-  if (failuresInARow >= brokenAfter) {
-    return {
-      ...enter(next, "broken", "failures-in-a-row", result),
-      brokenSinceCommit: next.streakStartCommit,
-    };
-  }
-
-  if (previous.health === "healthy") {
-    const flakyReason = flakyEvidence(next, flake, settings);
-    return flakyReason ? enter(next, "flaky", flakyReason, result) : next;
-  }
-
-  // Flaky: same-commit evidence is the stronger explanation whenever it arrives.
-  if (flake) return { ...next, reason: "same-commit" };
-  return isFlakinessResolved(next, settings) ? enter(next, "healthy", null, result) : next;
 }
 
 /** The state after a list of results in commit order: the same steps as ingest, over stored results. */
 export function foldTestState(
   results: Iterable<TestResult>,
-  options: Partial<AnalyticsOptions> = {},
+  options?: Partial<AnalyticsOptions>,
   initial: TestState = newTestState,
 ): TestState {
   let state = initial;
@@ -152,36 +181,73 @@ export function flipRateOfState(state: TestState, options: Partial<AnalyticsOpti
   return flipRateOfOutcomes(state.recent, resolveOptions(options).flipWindow);
 }
 
-function flakyEvidence(state: TestState, flake: boolean, settings: AnalyticsOptions): HealthReason | null {
+function flakyEvidence(
+  recent: string,
+  failuresInARow: number,
+  flake: boolean,
+  settings: AnalyticsOptions,
+): HealthReason | null {
   if (flake) return "same-commit";
   // Only once the test passes again: while it keeps failing, the broken rule decides.
-  if (state.failuresInARow > 0) return null;
-  return flipRateOfOutcomes(state.recent, settings.flipWindow).rate >= settings.flakyFlipRate
+  if (failuresInARow > 0) return null;
+  return flipsIn(recent, settings.flipWindow) / (settings.flipWindow - 1) >= settings.flakyFlipRate
     ? "flip-rate"
     : null;
 }
 
-function isFlakinessResolved(state: TestState, settings: AnalyticsOptions): boolean {
-  if (state.passesInARow >= settings.flakyResolvesAfterPasses) return true;
-  const fullWindow = state.recent.length >= settings.flipWindow;
-  const noFlakeInWindow = state.resultsSinceFlake === null || state.resultsSinceFlake >= settings.flipWindow;
+function isFlakinessResolved(
+  recent: string,
+  passesInARow: number,
+  resultsSinceFlake: number | null,
+  settings: AnalyticsOptions,
+): boolean {
+  if (passesInARow >= settings.flakyResolvesAfterPasses) return true;
+  const fullWindow = recent.length >= settings.flipWindow;
+  const noFlakeInWindow = resultsSinceFlake === null || resultsSinceFlake >= settings.flipWindow;
   return (
     fullWindow &&
     noFlakeInWindow &&
-    flipRateOfOutcomes(state.recent, settings.flipWindow).rate < settings.resolvedFlipRate
+    flipsIn(recent, settings.flipWindow) / (settings.flipWindow - 1) < settings.resolvedFlipRate
   );
 }
 
-function enter(
-  state: TestState,
-  health: TestHealth,
-  reason: HealthReason | null,
-  result: TestResult,
-): TestState {
-  if (state.health === health) return { ...state, reason };
-  return { ...state, health, reason, since: result.at, brokenSinceCommit: null };
+/** flipRateOfOutcomes' flips, without its result object: this runs for most results of a healthy test. */
+function flipsIn(outcomes: string, window: number): number {
+  if (!Number.isInteger(window) || window < 2)
+    throw new RangeError(`The flip window must be 2 or more: ${window}`);
+  const start = Math.max(0, outcomes.length - window);
+  let flips = 0;
+  for (let index = start + 1; index < outcomes.length; index += 1) {
+    if (outcomes.charCodeAt(index) !== outcomes.charCodeAt(index - 1)) flips += 1;
+  }
+  return flips;
 }
 
+/** The commit in the list, looked for once per shared list and commit (see rememberCommit). */
+function findCommit(commits: readonly CommitSeen[], sha: string): CommitSeen | undefined {
+  const found = lastFound.get(commits);
+  if (found && found.sha === sha) return found.commit;
+  let commit: CommitSeen | undefined;
+  for (let index = 0; index < commits.length; index++) {
+    if ((commits[index] as CommitSeen).sha === sha) {
+      commit = commits[index];
+      break;
+    }
+  }
+  lastFound.set(commits, { sha, commit });
+  return commit;
+}
+
+const lastFound = new WeakMap<readonly CommitSeen[], { sha: string; commit: CommitSeen | undefined }>();
+
+/**
+ * The commits with this one last (moved there if it was seen before), the oldest dropped beyond `memory`.
+ *
+ * An upload advances thousands of tests by the same commit, and most of them had the same commits before
+ * (they ran together): the list made for one is handed to the next with the same list and outcome, instead of
+ * a copy per test that would stay in memory until the next upload. The lists are never changed, so sharing
+ * them changes no state.
+ */
 function rememberCommit(
   commits: readonly CommitSeen[],
   sha: string | null,
@@ -191,10 +257,71 @@ function rememberCommit(
   memory: number,
 ): readonly CommitSeen[] {
   if (sha === null) return commits;
-  const entry: CommitSeen = {
-    sha,
-    passed: passed || (seen?.passed ?? false),
-    failed: failed || (seen?.failed ?? false),
-  };
-  return [...commits.filter((commit) => commit.sha !== sha), entry].slice(-Math.max(1, memory));
+  const slot = (passed ? 1 : 0) | (failed ? 2 : 0);
+  let made = lastRemembered.get(commits);
+  const kept = made?.[slot];
+  if (kept && kept.sha === sha && kept.memory === memory) return kept.commits;
+  const nowPassed = passed || (seen?.passed ?? false);
+  const nowFailed = failed || (seen?.failed ?? false);
+  const entry: CommitSeen =
+    seen !== undefined && seen.passed === nowPassed && seen.failed === nowFailed
+      ? seen
+      : commitSeen(sha, nowPassed, nowFailed);
+  let others = 0;
+  for (let index = 0; index < commits.length; index++)
+    if ((commits[index] as CommitSeen).sha !== sha) others++;
+  // As slice(-limit) would: the oldest of the others fall out of memory.
+  let skip = Math.max(0, others + 1 - Math.trunc(Math.max(1, memory)));
+  const out: CommitSeen[] = [];
+  for (let index = 0; index < commits.length; index++) {
+    const commit = commits[index] as CommitSeen;
+    if (commit.sha === sha) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    out.push(commit);
+  }
+  out.push(entry);
+  if (!made) {
+    made = [];
+    lastRemembered.set(commits, made);
+  }
+  made[slot] = { sha, memory, commits: out };
+  return out;
+}
+
+/** The window after one more outcome; the same string for the tests that had the same window. */
+function appendOutcome(recent: string, final: "P" | "F", window: number): string {
+  if (lastAppended.recent === recent && lastAppended.final === final && lastAppended.window === window) {
+    return lastAppended.result;
+  }
+  const result = (recent + final).slice(-window);
+  lastAppended = { recent, final, window, result };
+  return result;
+}
+
+let lastAppended = { recent: "", final: "", window: 0, result: "" };
+
+/**
+ * Per list of commits, the lists the last results made of it, one per outcome (a pass, a failure, a pass after
+ * a failure): tests that ran together share them whatever order they are advanced in. Dropped with the list.
+ */
+const lastRemembered = new WeakMap<
+  readonly CommitSeen[],
+  ({ sha: string; memory: number; commits: readonly CommitSeen[] } | undefined)[]
+>();
+
+/** The entries of the last commit seen, one per outcome, shared by the tests that ran on it. */
+let lastCommit: { sha: string; entries: (CommitSeen | undefined)[] } = { sha: "", entries: [] };
+
+function commitSeen(sha: string, passed: boolean, failed: boolean): CommitSeen {
+  if (lastCommit.sha !== sha) lastCommit = { sha, entries: [] };
+  const slot = (passed ? 1 : 0) | (failed ? 2 : 0);
+  let entry = lastCommit.entries[slot];
+  if (!entry) {
+    entry = { sha, passed, failed };
+    lastCommit.entries[slot] = entry;
+  }
+  return entry;
 }

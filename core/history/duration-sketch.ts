@@ -9,30 +9,43 @@ import { type DurationSketch, newDurationSketch } from "../analytics/index.ts";
 const ENCODING_VERSION = 2;
 
 export function encodeDurationSketch(sketch: DurationSketch): Uint8Array {
-  const out = new Uint8Array(1 + 16 + 10 + sketch.bins.length * 20);
-  const view = new DataView(out.buffer);
+  // Written into a buffer kept for the purpose, then copied out at its length: a packed sketch is a few dozen
+  // bytes, which V8 keeps on its own heap, where a buffer sized for the worst case would not be.
+  const size = 1 + 16 + 10 + sketch.bins.length * 20;
+  if (scratch.length < size) {
+    scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+    scratchView = new DataView(scratch.buffer);
+  }
+  const out = scratch;
   out[0] = ENCODING_VERSION;
-  view.setFloat64(1, sketch.relativeError, true);
-  view.setFloat64(9, sketch.maxMs ?? Number.NaN, true);
-  let length = 17;
-  const write = (value: number) => {
-    let rest = value;
-    while (rest >= 0x80) {
-      out[length++] = (rest % 0x80) | 0x80;
-      rest = Math.floor(rest / 0x80);
-    }
-    out[length++] = rest;
-  };
-  write(sketch.zeroes);
-  write(sketch.bins.length);
+  scratchView.setFloat64(1, sketch.relativeError, true);
+  scratchView.setFloat64(9, sketch.maxMs ?? Number.NaN, true);
+  let length = writeVarint(out, 17, sketch.zeroes);
+  length = writeVarint(out, length, sketch.bins.length);
   let previous = 0;
   for (const [index, count] of sketch.bins) {
     const delta = index - previous;
-    write(delta >= 0 ? delta * 2 : -delta * 2 - 1);
-    write(count);
+    length = writeVarint(out, length, delta >= 0 ? delta * 2 : -delta * 2 - 1);
+    length = writeVarint(out, length, count);
     previous = index;
   }
-  return out.subarray(0, length);
+  return out.slice(0, length);
+}
+
+let scratch = new Uint8Array(1024);
+let scratchView = new DataView(scratch.buffer);
+
+/** Writes `value` at `at` as a varint; where the next byte goes. (A function, not a closure: every rollup row of
+ * every upload is encoded.) */
+function writeVarint(out: Uint8Array, at: number, value: number): number {
+  let rest = value;
+  let offset = at;
+  while (rest >= 0x80) {
+    out[offset++] = (rest % 0x80) | 0x80;
+    rest = Math.floor(rest / 0x80);
+  }
+  out[offset++] = rest;
+  return offset;
 }
 
 export function decodeDurationSketch(bytes: Uint8Array): DurationSketch {

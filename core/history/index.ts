@@ -29,4 +29,5 @@ export {
   type RunReport,
   type RunReportVersion,
 } from "./run-report.ts";
+export { joinStateChunk, STATE_CHUNK_SIZE, splitStateChunk, stateChunkOf } from "./test-state-chunks.ts";
 export { decodeTestState, encodeTestState, stateCommit } from "./test-state-codec.ts";

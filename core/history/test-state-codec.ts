@@ -29,24 +29,68 @@ export function stateCommit(sha: string | null): string | null {
   return sha === null ? null : sha.replace(NOT_IN_SHA, "").slice(0, SHA_LENGTH);
 }
 
+/**
+ * The state as the JSON array `Encoded` describes, written out by hand: every upload encodes the state of every
+ * test it holds on the default branch, and JSON.stringify of the array (and of a mapped commits list) cost
+ * several times as much. Strings are quoted as they are when nothing in them needs escaping, else by
+ * JSON.stringify: the output is the text JSON.stringify gave.
+ */
 export function encodeTestState(state: TestState): string {
-  const encoded: Encoded = [
-    ENCODING_VERSION,
-    state.health,
-    state.reason,
-    state.since,
-    state.brokenSinceCommit,
-    state.recent,
-    state.failuresInARow,
-    state.passesInARow,
-    state.resultsSinceFlake,
-    state.streakStartCommit,
-    state.results,
-    state.commits
-      .map((commit) => `${commit.sha}:${(commit.passed ? 1 : 0) | (commit.failed ? 2 : 0)}`)
-      .join(" "),
-  ];
-  return JSON.stringify(encoded);
+  return `${encodeTestStateHead(state)},${encodeCommits(state.commits)}]`;
+}
+
+/** The encoding up to the commits: `[1,"healthy",…,results` (the chunks of states write commits apart). */
+export function encodeTestStateHead(state: TestState): string {
+  return (
+    `[${ENCODING_VERSION},${text(state.health)},${text(state.reason)},${number(state.since)},` +
+    `${text(state.brokenSinceCommit)},${text(state.recent)},${number(state.failuresInARow)},` +
+    `${number(state.passesInARow)},${number(state.resultsSinceFlake)},${text(state.streakStartCommit)},` +
+    `${number(state.results)}`
+  );
+}
+
+/**
+ * The commits as one JSON string. Tests that ran together share their list of commits (core/analytics), so
+ * each list is written once.
+ */
+export function encodeCommits(commits: readonly CommitSeen[]): string {
+  let encoded = encodedCommits.get(commits);
+  if (encoded === undefined) {
+    let text = "";
+    let plain = true;
+    for (let index = 0; index < commits.length; index++) {
+      const commit = commits[index] as CommitSeen;
+      if (plain && !isPlain(commit.sha)) plain = false;
+      text +=
+        (index === 0 ? "" : " ") +
+        commit.sha +
+        (commit.passed ? (commit.failed ? ":3" : ":1") : commit.failed ? ":2" : ":0");
+    }
+    encoded = plain ? `"${text}"` : JSON.stringify(text);
+    encodedCommits.set(commits, encoded);
+  }
+  return encoded;
+}
+
+const encodedCommits = new WeakMap<readonly CommitSeen[], string>();
+
+function text(value: string | null): string {
+  if (value === null) return "null";
+  return isPlain(value) ? `"${value}"` : JSON.stringify(value);
+}
+
+/** Nothing JSON escapes: no quote, backslash or control character (nor a lone surrogate, which it escapes). */
+function isPlain(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/** As JSON.stringify writes a number: null for null, NaN and the infinities. */
+function number(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? "null" : String(value);
 }
 
 export function decodeTestState(text: string): TestState {

@@ -196,7 +196,11 @@ describe("the action with a dashboard", () => {
   });
 
   it("uploads with GitHub's OIDC token when there is no server-token", async () => {
-    await dashboard.openStore().setOidcPolicy({ projectSlug: project, refs: ["refs/pull/*"], workflows: [] });
+    await (await dashboard.openStore()).setOidcPolicy({
+      projectSlug: project,
+      refs: ["refs/pull/*"],
+      workflows: [],
+    });
     issuer.jobClaims = { repository: project, ref: `refs/pull/${PULL}/merge`, workflow: "CI" };
     const before = proxy.requests.length;
     const run = await pullRequestRun(

@@ -103,7 +103,7 @@ describe("seamwatch upload", () => {
   });
 
   it("lets a project take GitHub OIDC tokens: seamwatch oidc allow, show, deny", async () => {
-    const db = ["--db", dashboard.dbPath];
+    const db = ["--db", dashboard.database.url];
     const allow = await cli([
       "oidc",
       "allow",

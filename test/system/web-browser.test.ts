@@ -253,7 +253,7 @@ describe("the dashboard in a browser", () => {
 
 describe("every page, for review", () => {
   it("takes a screenshot of each page, wide and phone-sized, none wider than the screen", async () => {
-    const store = server.openStore();
+    const store = await server.openStore();
     const demo = await store.getProject({ slug: "demo/webshop" });
     const runs = await store.listRunsInRange({
       projectId: demo?.id ?? 0,

@@ -114,7 +114,7 @@ describe("uploads with an OIDC token on the real server", () => {
 
   beforeAll(async () => {
     server = await startDashboard({ env: { SEAMWATCH_OIDC_ISSUER: issuer.url } });
-    const store = server.openStore();
+    const store = await server.openStore();
     await store.setOidcPolicy({ projectSlug: "acme/shop", refs: ["refs/heads/*"], workflows: ["CI"] });
   });
   afterAll(async () => {
@@ -184,7 +184,7 @@ describe("uploads with an OIDC token on the real server", () => {
   });
 
   it("keeps a token to its repository: a report naming another project is refused", async () => {
-    await server.openStore().ensureProject({ slug: "acme/other" });
+    await (await server.openStore()).ensureProject({ slug: "acme/other" });
     const token = await issuer.sign({ ...CLAIMS, aud: server.url });
     const { status, body } = await upload(
       token,

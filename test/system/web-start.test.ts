@@ -1,20 +1,26 @@
 // `npm start`, the README's first command, as a person runs it in a terminal: it starts the dashboard, seeds
-// the demo into an empty database through the upload API, prints the URL and the token, and stops on Ctrl+C.
-// A second start keeps the data and does not seed again.
+// the demo into an empty database (SQLite, or PostgreSQL given as SEAMWATCH_DB) through the upload API,
+// prints the URL and the token, and stops on Ctrl+C. A second start keeps the data and does not seed again.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { basename, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoTokenFile } from "../../scripts/start.ts";
 import { freePort } from "../support/fixture-suites.ts";
 import { repoRoot } from "../support/run-cli.ts";
+import { createTestDatabase, type TestDatabase } from "../support/web/database.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "seamwatch-start-"));
-const dbPath = join(dir, "data", "seamwatch.db");
+let database: TestDatabase;
+/** What SEAMWATCH_DB says: a SQLite file in a data/ folder of the test's own, or the PostgreSQL URL. */
+let named: string;
 const started: ChildProcess[] = [];
 
-afterAll(() => {
+beforeAll(async () => {
+  database = await createTestDatabase();
+  named = database.kind === "sqlite" ? join(database.dir, "data", "seamwatch.db") : database.url;
+});
+
+afterAll(async () => {
   for (const child of started) {
     if (child.exitCode !== null || child.signalCode !== null || !child.pid) continue;
     try {
@@ -23,7 +29,12 @@ afterAll(() => {
       // The group is gone already.
     }
   }
-  rmSync(dir, { recursive: true, force: true });
+  // The demo token of a PostgreSQL database is kept in the repository's data/, under that database's name.
+  if (database?.kind === "postgres") {
+    rmSync(join(repoRoot, "data", basename(demoTokenFile(database.url))), { force: true });
+  }
+  rmSync(join(repoRoot, demoTokenFile(database.url).slice(repoRoot.length)), { force: true });
+  await database?.remove();
 });
 
 interface Start {
@@ -37,7 +48,7 @@ interface Start {
 async function npmStart(port: number): Promise<Start> {
   const child = spawn("npm", ["start"], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), SEAMWATCH_DB: dbPath },
+    env: { ...process.env, PORT: String(port), SEAMWATCH_DB: named },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -95,32 +106,32 @@ describe("npm start", () => {
     expect(html).not.toContain("Nothing got slower");
     expect(html).not.toContain("No test failed in this range");
 
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const outcomes = Object.fromEntries(
-        (
-          db.prepare("SELECT outcome, COUNT(*) AS n FROM runs GROUP BY outcome").all() as {
-            outcome: string;
-            n: number;
-          }[]
-        ).map((row) => [row.outcome, row.n]),
-      );
-      expect(outcomes.passed).toBeGreaterThan(200);
-      expect(outcomes["test-failures"]).toBeGreaterThan(10);
-      expect(outcomes["infra-failure"]).toBeGreaterThanOrEqual(1);
-      const sources = db.prepare("SELECT DISTINCT source FROM runs ORDER BY source").all();
-      expect(sources).toEqual([{ source: "junit" }, { source: "run-report" }]);
-      const states = db.prepare("SELECT state, COUNT(*) AS n FROM tests GROUP BY state ORDER BY state").all();
-      expect(states.map((row) => (row as { state: string }).state)).toEqual(["broken", "flaky", "healthy"]);
-      const span = db.prepare("SELECT MAX(started_at) - MIN(started_at) AS ms FROM runs").get() as {
-        ms: number;
-      };
-      expect(span.ms).toBeGreaterThan(28 * 86_400_000);
-      const infra = db.prepare("SELECT DISTINCT signature FROM infra_events ORDER BY signature").all();
-      expect(infra.map((row) => (row as { signature: string }).signature)).toContain("registry-rate-limit");
-    } finally {
-      db.close();
-    }
+    const query = <T>(sql: string) =>
+      database.kind === "sqlite"
+        ? createSqliteReader(named).then((read) => read<T>(sql))
+        : database.query<T>(sql);
+    const outcomes = Object.fromEntries(
+      (
+        await query<{ outcome: string; n: number }>(
+          "SELECT outcome, COUNT(*) AS n FROM runs GROUP BY outcome",
+        )
+      ).map((row) => [row.outcome, Number(row.n)]),
+    );
+    expect(outcomes.passed).toBeGreaterThan(200);
+    expect(outcomes["test-failures"]).toBeGreaterThan(10);
+    expect(outcomes["infra-failure"]).toBeGreaterThanOrEqual(1);
+    const sources = await query("SELECT DISTINCT source FROM runs ORDER BY source");
+    expect(sources).toEqual([{ source: "junit" }, { source: "run-report" }]);
+    const states = await query<{ state: string }>(
+      "SELECT state, COUNT(*) AS n FROM tests GROUP BY state ORDER BY state",
+    );
+    expect(states.map((row) => row.state)).toEqual(["broken", "flaky", "healthy"]);
+    const [span] = await query<{ ms: number }>("SELECT MAX(started_at) - MIN(started_at) AS ms FROM runs");
+    expect(Number(span?.ms)).toBeGreaterThan(28 * 86_400_000);
+    const infra = await query<{ signature: string }>(
+      "SELECT DISTINCT signature FROM infra_events ORDER BY signature",
+    );
+    expect(infra.map((row) => row.signature)).toContain("registry-rate-limit");
 
     // The printed token uploads to the demo project.
     const upload = await fetch(
@@ -149,3 +160,16 @@ describe("npm start", () => {
     await pressCtrlC(again);
   });
 });
+
+/** A read-only look at the SQLite file `npm start` wrote (it is not the test database's own file). */
+async function createSqliteReader(path: string) {
+  const { default: Database } = await import("better-sqlite3");
+  return <T>(sql: string): T[] => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return db.prepare(sql).all() as T[];
+    } finally {
+      db.close();
+    }
+  };
+}

@@ -9,8 +9,8 @@ import { parseXml } from "../support/web/junit-files.ts";
 import { createTempStore, type TempStore } from "../support/web/temp-store.ts";
 
 let temp: TempStore;
-beforeEach(() => {
-  temp = createTempStore();
+beforeEach(async () => {
+  temp = await createTempStore();
 });
 afterEach(async () => {
   await temp.remove();

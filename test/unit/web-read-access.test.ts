@@ -35,7 +35,8 @@ describe("checkReadAccess", () => {
 describe("readSettings", () => {
   it("reads every setting, with its default", () => {
     expect(readSettings({})).toEqual({
-      databasePath: "./data/seamwatch.db",
+      database: "./data/seamwatch.db",
+      poolSize: 10,
       readToken: null,
       basicAuth: null,
       maxUploadBytes: 100 * 1024 * 1024,

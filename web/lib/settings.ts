@@ -5,7 +5,15 @@ import { z } from "zod";
 const positiveInteger = z.coerce.number().int().positive();
 
 const schema = z.object({
-  SEAMWATCH_DB: z.string().min(1).default("./data/seamwatch.db"),
+  SEAMWATCH_DB: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//i,
+      "only a postgres:// URL is read from here; set SEAMWATCH_DB for a SQLite file",
+    )
+    .optional(),
+  SEAMWATCH_DB_POOL_SIZE: positiveInteger.max(1000).default(10),
   SEAMWATCH_READ_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   SEAMWATCH_BASIC_AUTH: z
     .string()
@@ -20,8 +28,13 @@ const schema = z.object({
 });
 
 export interface Settings {
-  /** The SQLite file. */
-  readonly databasePath: string;
+  /**
+   * SEAMWATCH_DB, else DATABASE_URL (a postgres:// URL), else ./data/seamwatch.db: a `postgres://` URL selects
+   * PostgreSQL, anything else is the SQLite file.
+   */
+  readonly database: string;
+  /** PostgreSQL: connections each server opens at most. */
+  readonly poolSize: number;
   readonly readToken: string | null;
   readonly basicAuth: { readonly user: string; readonly password: string } | null;
   /** Request bodies, after gzip is undone. */
@@ -56,7 +69,8 @@ export function readSettings(env: Record<string, string | undefined> = process.e
   const values = parsed.data;
   const separator = values.SEAMWATCH_BASIC_AUTH?.indexOf(":") ?? -1;
   return {
-    databasePath: values.SEAMWATCH_DB,
+    database: values.SEAMWATCH_DB ?? values.DATABASE_URL ?? "./data/seamwatch.db",
+    poolSize: values.SEAMWATCH_DB_POOL_SIZE,
     readToken: values.SEAMWATCH_READ_TOKEN ?? null,
     basicAuth:
       values.SEAMWATCH_BASIC_AUTH && separator > 0

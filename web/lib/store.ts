@@ -3,7 +3,7 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { openStore, type Store } from "../../store/queries.ts";
+import { isPostgresUrl, openStore, type Store } from "../../store/queries.ts";
 import { readSettings, type Settings } from "./settings.ts";
 
 // One store per process, even when Next loads this module in several bundles (instrumentation, routes).
@@ -11,7 +11,7 @@ const HOLDER = Symbol.for("seamwatch.dashboard");
 
 interface Holder {
   settings?: Settings;
-  store?: Store;
+  store?: Promise<Store>;
 }
 
 function holder(): Holder {
@@ -26,29 +26,31 @@ export function getSettings(): Settings {
   return state.settings;
 }
 
-export async function getStore(): Promise<Store> {
+export function getStore(): Promise<Store> {
   const state = holder();
+  const settings = getSettings();
   state.store ??= openStore({
-    path: databasePath(getSettings().databasePath),
+    database: databaseLocation(settings.database),
+    poolSize: settings.poolSize,
     migrationsFolder: migrationsFolder(),
   });
   return state.store;
 }
 
 /**
- * A relative SEAMWATCH_DB is taken from where the server was started: the standalone server changes into
+ * A relative SQLite path is taken from where the server was started: the standalone server changes into
  * its own folder before any of this runs, but the shell's PWD still says where the user was.
  */
-function databasePath(path: string): string {
-  if (path === ":memory:" || isAbsolute(path)) return path;
-  return resolve(process.env.PWD ?? process.cwd(), path);
+function databaseLocation(database: string): string {
+  if (isPostgresUrl(database) || database === ":memory:" || isAbsolute(database)) return database;
+  return resolve(process.env.PWD ?? process.cwd(), database);
 }
 
 /** drizzle/ next to the app folder: in the repository, and in the standalone folder the build makes. */
 function migrationsFolder(): string {
   const candidates = [join(process.cwd(), "..", "drizzle"), join(process.cwd(), "drizzle")];
   return (
-    candidates.find((folder) => existsSync(join(folder, "meta", "_journal.json"))) ??
+    candidates.find((folder) => existsSync(join(folder, "sqlite", "meta", "_journal.json"))) ??
     (candidates[0] as string)
   );
 }

@@ -1,13 +1,11 @@
 // The dashboard as users run it: the standalone production build under `node`, on a free port of
-// 127.0.0.1, with a fresh SQLite file (the server applies the real migrations at start).
+// 127.0.0.1, with a fresh database of the test run's kind (a SQLite file, or a PostgreSQL database: see
+// database.ts); the server applies the real migrations at start.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openStore, type Store } from "../../../store/queries.ts";
+import type { Store } from "../../../store/queries.ts";
 import { freePort } from "../fixture-suites.ts";
-import { MIGRATIONS } from "./temp-store.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const SERVER_SCRIPT = fileURLToPath(
   new URL("../../../web/.next/standalone/web/server.js", import.meta.url),
@@ -15,13 +13,12 @@ export const SERVER_SCRIPT = fileURLToPath(
 
 export interface DashboardServer {
   readonly url: string;
-  readonly dbPath: string;
-  readonly dir: string;
+  readonly database: TestDatabase;
   readonly process: ChildProcess;
   /** What the server printed so far (stdout and stderr). */
   log(): string;
   /** Opens the same database from the test, as the CLI would (tokens, checks). */
-  openStore(): Store;
+  openStore(): Promise<Store>;
   /** A new upload token for a project. */
   createToken(project: string): Promise<string>;
   stop(): Promise<void>;
@@ -33,13 +30,15 @@ export interface StartOptions {
   readonly env?: Record<string, string>;
   /** Another copy of the standalone server (default: the build's). */
   readonly script?: string;
-  /** Reuse a database (a restart after a kill); default a fresh one in a new folder. */
-  readonly dir?: string;
+  /**
+   * A database to share (a restart after a kill, a second server on the same database); it stays when the
+   * server stops. Default: a fresh one, removed when the server stops.
+   */
+  readonly database?: TestDatabase;
 }
 
 export async function startDashboard(options: StartOptions = {}): Promise<DashboardServer> {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "seamwatch-web-"));
-  const dbPath = join(dir, "seamwatch.db");
+  const database = options.database ?? (await createTestDatabase());
   const port = await freePort();
   const output: string[] = [];
   const child = spawn(process.execPath, [options.script ?? SERVER_SCRIPT], {
@@ -47,7 +46,7 @@ export async function startDashboard(options: StartOptions = {}): Promise<Dashbo
       ...process.env,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
-      SEAMWATCH_DB: dbPath,
+      SEAMWATCH_DB: database.url,
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
     },
@@ -60,17 +59,16 @@ export async function startDashboard(options: StartOptions = {}): Promise<Dashbo
   const stores: Store[] = [];
   const server: DashboardServer = {
     url,
-    dbPath,
-    dir,
+    database,
     process: child,
     log: () => output.join(""),
-    openStore() {
-      const store = openStore({ path: dbPath, migrationsFolder: MIGRATIONS });
+    async openStore() {
+      const store = await database.open();
       stores.push(store);
       return store;
     },
     async createToken(project) {
-      const store = openStore({ path: dbPath, migrationsFolder: MIGRATIONS });
+      const store = await database.open();
       try {
         return (await store.createUploadToken({ projectSlug: project })).token;
       } finally {
@@ -81,14 +79,19 @@ export async function startDashboard(options: StartOptions = {}): Promise<Dashbo
       for (const store of stores.splice(0)) await store.close();
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
-      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+      if (!options.database) await database.remove();
     },
     async kill() {
       child.kill("SIGKILL");
       await exited;
     },
   };
-  await waitUntilReady(url, child, server.log, exited);
+  try {
+    await waitUntilReady(url, child, server.log, exited);
+  } catch (error) {
+    if (!options.database) await database.remove();
+    throw error;
+  }
   return server;
 }
 

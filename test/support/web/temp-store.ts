@@ -1,34 +1,37 @@
-// A fresh SQLite file with the real migrations, in a temporary folder of its own.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { openStore, type Store } from "../../../store/queries.ts";
+// A store on a fresh database of the test run's kind (test/support/web/database.ts), with a clock tests move.
+import type { Store } from "../../../store/queries.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
 
-export const MIGRATIONS = fileURLToPath(new URL("../../../drizzle", import.meta.url));
+export { MIGRATIONS } from "./database.ts";
 
 export interface TempStore {
   readonly store: Store;
-  readonly path: string;
-  readonly dir: string;
+  readonly database: TestDatabase;
   /** The clock the store dates rows with; tests move it. */
   readonly clock: { now: number };
+  /** Another store on the same database, as a second server or process opens it. */
+  openAnother(): Promise<Store>;
   remove(): Promise<void>;
 }
 
-export function createTempStore(now = Date.UTC(2026, 2, 2, 12)): TempStore {
-  const dir = mkdtempSync(join(tmpdir(), "seamwatch-store-"));
-  const path = join(dir, "seamwatch.db");
+export async function createTempStore(now = Date.UTC(2026, 2, 2, 12)): Promise<TempStore> {
+  const database = await createTestDatabase();
   const clock = { now };
-  const store = openStore({ path, migrationsFolder: MIGRATIONS, now: () => clock.now });
+  const store = await database.open(() => clock.now);
+  const others: Store[] = [];
   return {
     store,
-    path,
-    dir,
+    database,
     clock,
+    async openAnother() {
+      const other = await database.open(() => clock.now);
+      others.push(other);
+      return other;
+    },
     async remove() {
+      for (const other of others.splice(0)) await other.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.remove();
     },
   };
 }
