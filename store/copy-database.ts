@@ -16,6 +16,7 @@ const KEYS: Readonly<Record<string, readonly string[]>> = {
   test_results: ["run_id", "test_id"],
   infra_events: ["id"],
   test_daily_rollups: ["project_id", "branch", "day", "test_id"],
+  oidc_policies: ["project_id"],
 };
 
 const PAGE = 5000;

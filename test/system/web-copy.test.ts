@@ -18,6 +18,11 @@ beforeAll(async () => {
   demo = await startDashboard({ database: source });
   servers.push(demo);
   await seedDemo({ url: demo.url, token: await demo.createToken("demo/webshop"), now: Date.now() });
+  await (await demo.openStore()).setOidcPolicy({
+    projectSlug: "demo/webshop",
+    refs: ["refs/heads/main"],
+    workflows: ["CI"],
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -55,6 +60,11 @@ it("copies the demo database there and back, and the pages show the same figures
   const back = await createTestDatabase("sqlite");
   databases.push(back);
   await copy(target, back);
+  // What the pages do not show: which GitHub OIDC tokens may upload.
+  for (const database of [target, back]) {
+    const shown = await runCli(["oidc", "show", "--project", "demo/webshop", "--db", database.url]);
+    expect(shown.stdout).toBe("demo/webshop takes GitHub OIDC tokens from refs/heads/main, in CI\n");
+  }
 
   const copyServer = await startDashboard({ database: target });
   servers.push(copyServer);
