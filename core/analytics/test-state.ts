@@ -258,7 +258,10 @@ function rememberCommit(
 ): readonly CommitSeen[] {
   if (sha === null) return commits;
   const slot = (passed ? 1 : 0) | (failed ? 2 : 0);
-  let made = lastRemembered.get(commits);
+  if (remembered.sha !== sha || remembered.lists >= MAX_REMEMBERED_LISTS) {
+    remembered = { sha, lists: 0, made: new WeakMap() };
+  }
+  let made = remembered.made.get(commits);
   const kept = made?.[slot];
   if (kept && kept.sha === sha && kept.memory === memory) return kept.commits;
   const nowPassed = passed || (seen?.passed ?? false);
@@ -285,7 +288,8 @@ function rememberCommit(
   out.push(entry);
   if (!made) {
     made = [];
-    lastRemembered.set(commits, made);
+    remembered.made.set(commits, made);
+    remembered.lists++;
   }
   made[slot] = { sha, memory, commits: out };
   return out;
@@ -304,13 +308,25 @@ function appendOutcome(recent: string, final: "P" | "F", window: number): string
 let lastAppended = { recent: "", final: "", window: 0, result: "" };
 
 /**
- * Per list of commits, the lists the last results made of it, one per outcome (a pass, a failure, a pass after
- * a failure): tests that ran together share them whatever order they are advanced in. Dropped with the list.
+ * Per list of commits, the lists the results of one commit made of it, one per outcome (a pass, a failure, a
+ * pass after a failure): tests that ran together share them whatever order they are advanced in.
+ *
+ * Kept for one commit only, and for a bounded number of lists. A list made here is itself a key for the next
+ * commit's lists, so a memory kept across commits chained every list ever made to the oldest one a test still
+ * held (a test that stopped running kept its list, and with it every later list): ingest's memory grew with
+ * every upload, about 55 bytes a result, until the process ran out of heap at 65 million results.
  */
-const lastRemembered = new WeakMap<
-  readonly CommitSeen[],
-  ({ sha: string; memory: number; commits: readonly CommitSeen[] } | undefined)[]
->();
+let remembered: {
+  sha: string;
+  lists: number;
+  made: WeakMap<
+    readonly CommitSeen[],
+    ({ sha: string; memory: number; commits: readonly CommitSeen[] } | undefined)[]
+  >;
+} = { sha: "", lists: 0, made: new WeakMap() };
+
+/** Lists remembered for one commit before the memory starts over (an upload of 20,000 tests makes a few). */
+const MAX_REMEMBERED_LISTS = 10_000;
 
 /** The entries of the last commit seen, one per outcome, shared by the tests that ran on it. */
 let lastCommit: { sha: string; entries: (CommitSeen | undefined)[] } = { sha: "", entries: [] };
