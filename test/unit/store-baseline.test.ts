@@ -6,6 +6,7 @@ import { planRunRecord, runReportFromJunit } from "../../core/history/index.ts";
 import { DAY_MS, dayOf } from "../../store/queries.ts";
 import { ciContext } from "../support/web/ci.ts";
 import { parseXml } from "../support/web/junit-files.ts";
+import { MONDAY, ordersSuite as suite } from "../support/web/orders-suite.ts";
 import { createTempStore, type TempStore } from "../support/web/temp-store.ts";
 
 let temp: TempStore;
@@ -15,17 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await temp.remove();
 });
-
-const MONDAY = Date.UTC(2026, 2, 2, 9);
-
-function suite(durations: Record<string, number | "fail">): string {
-  const cases = Object.entries(durations).map(([name, value]) =>
-    value === "fail"
-      ? `<testcase classname="Orders" name="${name}" time="0.5"><failure message="boom" type="AssertionError">boom</failure></testcase>`
-      : `<testcase classname="Orders" name="${name}" time="${value / 1000}"/>`,
-  );
-  return `<testsuite name="orders">${cases.join("")}</testsuite>`;
-}
 
 async function upload(projectId: number, xml: string, run: number, branch = "main") {
   const report = runReportFromJunit([parseXml("orders.xml", xml)], {

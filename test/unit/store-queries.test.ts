@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planRunRecord, type RunRecord, runReportFromJunit } from "../../core/history/index.ts";
 import { DAY_MS, dayOf, hashToken } from "../../store/queries.ts";
 import { ciContext } from "../support/web/ci.ts";
-import { parseXml, readFixture } from "../support/web/junit-files.ts";
+import { readFixture } from "../support/web/junit-files.ts";
+import { MONDAY, ordersRecord as record, ordersSuite as suite } from "../support/web/orders-suite.ts";
 import { createTempStore, type TempStore } from "../support/web/temp-store.ts";
 
 let temp: TempStore;
@@ -12,31 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await temp.remove();
 });
-
-const MONDAY = Date.UTC(2026, 2, 2, 9);
-
-function suite(durations: Record<string, number | "fail">): string {
-  const cases = Object.entries(durations).map(([name, value]) =>
-    value === "fail"
-      ? `<testcase classname="Orders" name="${name}" time="0.5"><failure message="expected 200 to equal 500" type="AssertionError">AssertionError: expected 200 to equal 500</failure></testcase>`
-      : `<testcase classname="Orders" name="${name}" time="${value / 1000}"/>`,
-  );
-  return `<testsuite name="orders">${cases.join("")}</testsuite>`;
-}
-
-function record(
-  xml: string,
-  run: string,
-  startedAt: number,
-  over: Parameters<typeof ciContext>[0] = {},
-): RunRecord {
-  return planRunRecord(
-    runReportFromJunit([parseXml("orders.xml", xml)], {
-      ci: ciContext({ runId: run, ...over }),
-      startedAt: new Date(startedAt),
-    }),
-  );
-}
 
 async function project(): Promise<number> {
   return temp.store.ensureProject({ slug: "acme/shop" });

@@ -6,11 +6,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { planRunRecord, type RunRecord, runReportFromJunit } from "../../core/history/index.ts";
 import { openStore } from "../../store/queries.ts";
-import { ciContext } from "../support/web/ci.ts";
 import { MIGRATIONS } from "../support/web/database.ts";
-import { parseXml } from "../support/web/junit-files.ts";
+import {
+  BIG_TABLES,
+  MONDAY,
+  ordersRecord as record,
+  ordersSuite as suite,
+} from "../support/web/orders-suite.ts";
 import { createTempStore, type TempStore } from "../support/web/temp-store.ts";
 
 let temp: TempStore;
@@ -20,31 +23,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await temp.remove();
 });
-
-const MONDAY = Date.UTC(2026, 2, 2, 9);
-
-function suite(durations: Record<string, number | "fail">): string {
-  const cases = Object.entries(durations).map(([name, value]) =>
-    value === "fail"
-      ? `<testcase classname="Orders" name="${name}" time="0.5"><failure message="expected 200 to equal 500" type="AssertionError">AssertionError: expected 200 to equal 500</failure></testcase>`
-      : `<testcase classname="Orders" name="${name}" time="${value / 1000}"/>`,
-  );
-  return `<testsuite name="orders">${cases.join("")}</testsuite>`;
-}
-
-function record(
-  xml: string,
-  run: string,
-  startedAt: number,
-  over: Parameters<typeof ciContext>[0] = {},
-): RunRecord {
-  return planRunRecord(
-    runReportFromJunit([parseXml("orders.xml", xml)], {
-      ci: ciContext({ runId: run, ...over }),
-      startedAt: new Date(startedAt),
-    }),
-  );
-}
 
 describe("a database from before PostgreSQL", () => {
   it("opens and migrates: the migrations it ran are recognised in drizzle/sqlite, its states move into chunks", async () => {
@@ -87,16 +65,6 @@ describe("a database from before PostgreSQL", () => {
     }
   });
 });
-
-// Full scans of these tables grow with history; every read the pages make must search an index.
-const BIG_TABLES = [
-  "test_results",
-  "test_daily_rollups",
-  "runs",
-  "tests",
-  "infra_events",
-  "failure_messages",
-];
 
 describe("indexes (SQLite)", () => {
   it("serves every read from an index, never a full scan of a growing table", async () => {
