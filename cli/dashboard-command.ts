@@ -5,7 +5,14 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { DAY_MS, isPostgresUrl, openStore, type Store, StoreError } from "../store/queries.ts";
+import {
+  DAY_MS,
+  describeDatabase,
+  isPostgresUrl,
+  openStore,
+  type Store,
+  StoreError,
+} from "../store/queries.ts";
 import type { CommandIo } from "./command-io.ts";
 import { EXIT, UsageError } from "./exit-codes.ts";
 
@@ -98,7 +105,7 @@ export async function runDashboardCommand(argv: readonly string[], io: CommandIo
   }
   if (action === "db migrate") {
     return withStore(database, io, async () => {
-      io.stdout(`seamwatch: ${describe(database)} is up to date with the migrations\n`);
+      io.stdout(`seamwatch: ${describeDatabase(database)} is up to date with the migrations\n`);
     });
   }
   if (action === "db prune") {
@@ -131,7 +138,7 @@ export async function runDashboardCommand(argv: readonly string[], io: CommandIo
       });
       for (const [table, rows] of copied) io.stdout(`${table.padEnd(20)} ${rows} rows\n`);
       io.stdout(
-        `seamwatch: copied ${describe(source)} into ${describe(target)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        `seamwatch: copied ${describeDatabase(source)} into ${describeDatabase(target)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
     });
   }
@@ -169,18 +176,6 @@ function describePolicy(refs: readonly string[], workflows: readonly string[]): 
 /** A SQLite path relative to where the command runs; a URL as it is. */
 function locate(io: CommandIo, database: string): string {
   return isPostgresUrl(database) ? database : resolve(io.cwd, database);
-}
-
-/** Where the database is, without a password. */
-function describe(database: string): string {
-  if (!isPostgresUrl(database)) return database;
-  try {
-    const url = new URL(database);
-    if (url.password) url.password = "***";
-    return url.toString();
-  } catch {
-    return "the PostgreSQL database";
-  }
 }
 
 /** Opens the database (applying pending migrations), runs the work, closes it; a database it cannot open is exit 1. */

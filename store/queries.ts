@@ -46,6 +46,7 @@ import { copyDatabase } from "./copy-database.ts";
 import {
   type Database,
   type Dialect,
+  describeDatabase,
   isPostgresUrl,
   MissingMonthError,
   type Params,
@@ -94,7 +95,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return new Store(database, options.now ?? Date.now);
 }
 
-export { type Dialect, isPostgresUrl, StoreError };
+export { type Dialect, describeDatabase, isPostgresUrl, StoreError };
 
 // --- shapes returned -----------------------------------------------------------------------------------
 
