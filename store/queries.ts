@@ -15,23 +15,21 @@
 // `explainReadQueries`.
 import { createHash, randomBytes } from "node:crypto";
 import {
-  addDuration,
-  addOutcome,
   advanceTestState,
   type DurationSketch,
   type InfraFailure,
   mergeDurationSketches,
-  newDurationSketch,
   newTestState,
   type OutcomeCounts,
+  outcomeCountKey,
   summarizeSketch,
   type TestState,
 } from "../core/analytics/index.ts";
 import {
+  addToStoredSketch,
   decodeDurationSketch,
   decodeTestState,
   type EvidenceGroup,
-  encodeDurationSketch,
   joinStateChunk,
   type PlannedResult,
   type PlannedRun,
@@ -64,6 +62,8 @@ const DAY_MS = 86_400_000;
 const UPLOAD_TOKEN_PREFIX = "swu_";
 /** Rows per multi-row statement the two databases share (within SQLite's 32,766 parameters). */
 const INSERT_BATCH = 200;
+/** Rollup rows per write: small enough that the database starts on the first while the rest are counted. */
+const ROLLUP_WRITE_BATCH = 1000;
 /**
  * An upload for a day before today makes the kept sums of past days stale. "Today" is the uploading server's:
  * an upload in the last hour of its day counts as late too, so that a server whose clock is up to an hour
@@ -1044,22 +1044,33 @@ export class Store {
         });
       }
     }
-    const writes: RollupWrite[] = [];
-    const updated: [number, RollupRow][] = [];
-    for (let index = 0; index < results.length; index++) {
-      const result = results[index] as PlannedResult;
-      const testId = ids[index] as number;
-      const row = addToRollup(known.get(testId) ?? EMPTY_ROLLUP, testId, result);
-      updated.push([testId, row]);
-      writes.push(row);
+    // Written a batch at a time, in the order of test ids (each batch is one stretch of the day's rows): the
+    // database stores one batch while the next is worked out. Each row is changed in place (a failed upload
+    // drops the whole cache).
+    const order = results
+      .map((_result, index) => index)
+      .sort((a, b) => (ids[a] as number) - (ids[b] as number));
+    for (let start = 0; start < order.length; start += ROLLUP_WRITE_BATCH) {
+      const end = Math.min(order.length, start + ROLLUP_WRITE_BATCH);
+      const batch: RollupRow[] = new Array(end - start);
+      for (let at = start; at < end; at++) {
+        const index = order[at] as number;
+        const testId = ids[index] as number;
+        let row = known.get(testId);
+        if (!row) {
+          row = { ...EMPTY_ROLLUP, testId };
+          known.set(testId, row);
+        }
+        addToRollup(row, results[index] as PlannedResult);
+        batch[at - start] = row;
+      }
+      send(
+        tx.writeRollups({ projectId, branch, day }, batch).then((refs) => {
+          // The new rows' handles, for the next upload of the day.
+          for (const row of batch) if (row.ref === null) row.ref = refs.get(row.testId) ?? null;
+        }),
+      );
     }
-    for (const [testId, row] of updated) known.set(testId, row);
-    send(
-      tx.writeRollups({ projectId, branch, day }, writes).then((refs) => {
-        // The new rows' handles, for the next upload of the day.
-        for (const [testId, row] of updated) if (row.ref === null) row.ref = refs.get(testId) ?? null;
-      }),
-    );
   }
 
   /**
@@ -1815,19 +1826,19 @@ type StateEntry = TestState | string;
 interface RollupRow extends RollupWrite {
   /** The engine's handle on the stored row; null until it is written. */
   ref: number | null;
-  readonly passed: number;
-  readonly failed: number;
-  readonly flaky: number;
-  readonly skipped: number;
-  readonly infra: number;
-  readonly timed: number;
-  readonly totalMs: number;
-  readonly ciTimeLostMs: number;
-  readonly maxMs: number | null;
-  readonly p50Ms: number | null;
-  readonly p95Ms: number | null;
+  passed: number;
+  failed: number;
+  flaky: number;
+  skipped: number;
+  infra: number;
+  timed: number;
+  totalMs: number;
+  ciTimeLostMs: number;
+  maxMs: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
   /** core/history's packing of the day's DurationSketch. */
-  readonly durations: Uint8Array | null;
+  durations: Uint8Array | null;
 }
 
 /** What uploads of one project read back, as of the project's ingest version `version`. */
@@ -1912,38 +1923,21 @@ const EMPTY_ROLLUP: RollupRow = {
   durations: null,
 };
 
-/** The row with one more result: the analytics' outcome counts and duration sketch. */
-function addToRollup(before: RollupRow, testId: number, result: PlannedResult): RollupRow {
-  const counts: OutcomeCounts = addOutcome(before, result.verdict);
-  let { maxMs, p50Ms, p95Ms, durations } = before;
+/** Counts one more result into the row: the analytics' outcome counts and duration sketch. */
+function addToRollup(row: RollupRow, result: PlannedResult): void {
+  const outcome = outcomeCountKey(result.verdict);
+  if (outcome !== null) row[outcome] += 1;
   if (result.timed) {
-    const sketch = addDuration(
-      before.durations ? decodeDurationSketch(before.durations) : newDurationSketch(),
-      result.durationMs,
-    );
     // The day's figures come from the analytics' sketch: p50/p95 within 1 %, the max exact.
-    const summary = summarizeSketch(sketch);
-    maxMs = roundOrNull(summary.maxMs);
-    p50Ms = roundOrNull(summary.p50Ms);
-    p95Ms = roundOrNull(summary.p95Ms);
-    durations = encodeDurationSketch(sketch);
+    const added = addToStoredSketch(row.durations, result.durationMs);
+    row.maxMs = roundOrNull(added.maxMs);
+    row.p50Ms = roundOrNull(added.p50Ms);
+    row.p95Ms = roundOrNull(added.p95Ms);
+    row.durations = added.bytes;
+    row.timed += 1;
+    row.totalMs += result.durationMs;
   }
-  return {
-    ref: before.ref,
-    testId,
-    passed: counts.passed,
-    failed: counts.failed,
-    flaky: counts.flaky,
-    skipped: counts.skipped,
-    infra: counts.infra,
-    timed: before.timed + (result.timed ? 1 : 0),
-    totalMs: before.totalMs + (result.timed ? result.durationMs : 0),
-    ciTimeLostMs: before.ciTimeLostMs + result.ciTimeLostMs,
-    maxMs,
-    p50Ms,
-    p95Ms,
-    durations,
-  };
+  row.ciTimeLostMs += result.ciTimeLostMs;
 }
 
 /** The days of a range, so that each day of the day-first rollup key is one seek. */

@@ -83,7 +83,7 @@ export function newDurationSketch(
 export function addDuration(sketch: DurationSketch, durationMs: number): DurationSketch {
   const maxMs = sketch.maxMs === null ? durationMs : Math.max(sketch.maxMs, durationMs);
   if (durationMs <= 0) return { ...sketch, count: sketch.count + 1, maxMs, zeroes: sketch.zeroes + 1 };
-  const index = Math.ceil(Math.log(durationMs) / Math.log(gammaOf(sketch.relativeError)));
+  const index = sketchBinOf(sketch.relativeError, durationMs);
   return { ...sketch, count: sketch.count + 1, maxMs, bins: addBins(sketch.bins, [[index, 1]]) };
 }
 
@@ -109,13 +109,23 @@ export function percentileOfSketch(sketch: DurationSketch, p: number): number | 
   const rank = Math.ceil((p / 100) * sketch.count);
   if (rank === sketch.count) return sketch.maxMs;
   if (rank <= sketch.zeroes) return 0;
-  const gamma = gammaOf(sketch.relativeError);
   let seen = sketch.zeroes;
   for (const [index, count] of sketch.bins) {
     seen += count;
-    if (seen >= rank) return Math.min(sketch.maxMs, (2 * gamma ** index) / (gamma + 1));
+    if (seen >= rank) return Math.min(sketch.maxMs, sketchBinValue(sketch.relativeError, index));
   }
   return sketch.maxMs;
+}
+
+/** The bin of a sketch of `relativeError` that holds a duration over 0 ms. */
+export function sketchBinOf(relativeError: number, durationMs: number): number {
+  return Math.ceil(Math.log(durationMs) / Math.log(gammaOf(relativeError)));
+}
+
+/** What a percentile that falls in bin `index` reads: the bin's midpoint (before the cap at the max). */
+export function sketchBinValue(relativeError: number, index: number): number {
+  const gamma = gammaOf(relativeError);
+  return (2 * gamma ** index) / (gamma + 1);
 }
 
 /** The summary a sketch gives: the same fields as `summarizeDurations`, p50 and p95 approximate. */

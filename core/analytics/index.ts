@@ -11,6 +11,8 @@ export {
   newDurationSketch,
   percentile,
   percentileOfSketch,
+  sketchBinOf,
+  sketchBinValue,
   summarizeDurations,
   summarizeDurationsByDay,
   summarizeSketch,
@@ -47,6 +49,7 @@ export {
   mergeOutcomeCounts,
   noOutcomes,
   type OutcomeCounts,
+  outcomeCountKey,
 } from "./outcomes.ts";
 export {
   type BaselineComparison,

@@ -38,7 +38,7 @@ export const noOutcomes: OutcomeCounts = { passed: 0, failed: 0, flaky: 0, skipp
 
 /** The counts with one more result: the incremental form of `countOutcomes`. */
 export function addOutcome(counts: OutcomeCounts, verdict: TestVerdict): OutcomeCounts {
-  const key = countKey(verdict);
+  const key = outcomeCountKey(verdict);
   return key === null ? counts : { ...counts, [key]: counts[key] + 1 };
 }
 
@@ -60,7 +60,8 @@ export function mergeOutcomeCounts(a: OutcomeCounts, b: OutcomeCounts): OutcomeC
 }
 
 /** Null for a placeholder `superseded` by the real failures of the tests it stood for: they count instead. */
-function countKey(verdict: TestVerdict): keyof OutcomeCounts | null {
+/** The count a verdict adds one to, or null (a superseded attempt counts for nothing). */
+export function outcomeCountKey(verdict: TestVerdict): keyof OutcomeCounts | null {
   switch (verdict) {
     case "passed":
       return "passed";

@@ -4,7 +4,14 @@
 //
 // Layout: a version byte, the relative error and the max as float64, then varints: the zero count, the bin
 // count, and per bin the zigzag delta of its index from the previous one and its count.
-import { type DurationSketch, newDurationSketch } from "../analytics/index.ts";
+import {
+  addDuration,
+  type DurationSketch,
+  newDurationSketch,
+  sketchBinOf,
+  sketchBinValue,
+  summarizeSketch,
+} from "../analytics/index.ts";
 
 const ENCODING_VERSION = 2;
 
@@ -46,6 +53,138 @@ function writeVarint(out: Uint8Array, at: number, value: number): number {
   }
   out[offset++] = rest;
   return offset;
+}
+
+/** A day's packed sketch after one more duration, with the day's figures read from it. */
+export interface StoredSketchUpdate {
+  readonly bytes: Uint8Array;
+  readonly maxMs: number;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+}
+
+/**
+ * Adds a duration to a packed sketch (null: the day's first): the very bytes and figures that unpacking,
+ * core/analytics' `addDuration` and `summarizeSketch`, and packing again give, in one pass over the bytes and
+ * without making the sketch. Ingest does this for every timed result of every upload.
+ */
+export function addToStoredSketch(bytes: Uint8Array | null, durationMs: number): StoredSketchUpdate {
+  if (bytes === null) {
+    const sketch = addDuration(newDurationSketch(), durationMs);
+    const { p50Ms, p95Ms } = summarizeSketch(sketch);
+    return { bytes: encodeDurationSketch(sketch), maxMs: sketch.maxMs as number, p50Ms, p95Ms };
+  }
+  if (bytes[0] !== ENCODING_VERSION || bytes.length < 19) {
+    throw new RangeError(`not a stored duration sketch (encoding ${bytes[0]}, ${bytes.length} bytes)`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const relativeError = view.getFloat64(1, true);
+  const storedMax = view.getFloat64(9, true);
+  const maxMs = Number.isNaN(storedMax) ? durationMs : Math.max(storedMax, durationMs);
+  let offset = 17;
+  let value = readVarint(bytes, offset);
+  offset = varintEnd;
+  let zeroes = value;
+  const stored = readVarint(bytes, offset);
+  offset = varintEnd;
+  // The bins, with the new duration's counted in: the stored ones are in ascending order.
+  const target = durationMs > 0 ? sketchBinOf(relativeError, durationMs) : null;
+  if (target === null) zeroes += 1;
+  if (binIndexes.length < stored + 1) {
+    binIndexes = new Float64Array((stored + 1) * 2);
+    binCounts = new Float64Array((stored + 1) * 2);
+  }
+  let bins = 0;
+  let index = 0;
+  let added = target === null;
+  for (let bin = 0; bin < stored; bin++) {
+    const zigzag = readVarint(bytes, offset);
+    offset = varintEnd;
+    index += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    value = readVarint(bytes, offset);
+    offset = varintEnd;
+    if (!added && (target as number) < index) {
+      binIndexes[bins] = target as number;
+      binCounts[bins++] = 1;
+      added = true;
+    }
+    binIndexes[bins] = index;
+    binCounts[bins++] = !added && index === target ? value + 1 : value;
+    if (index === target) added = true;
+  }
+  if (offset !== bytes.length)
+    throw new RangeError("the stored duration sketch has bytes after its last bin");
+  if (!added) {
+    binIndexes[bins] = target as number;
+    binCounts[bins++] = 1;
+  }
+  let count = zeroes;
+  for (let bin = 0; bin < bins; bin++) count += binCounts[bin] as number;
+  const size = 1 + 16 + 10 + bins * 20;
+  if (scratch.length < size) {
+    scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+    scratchView = new DataView(scratch.buffer);
+  }
+  scratch[0] = ENCODING_VERSION;
+  scratchView.setFloat64(1, relativeError, true);
+  scratchView.setFloat64(9, maxMs, true);
+  let length = writeVarint(scratch, 17, zeroes);
+  length = writeVarint(scratch, length, bins);
+  let previous = 0;
+  for (let bin = 0; bin < bins; bin++) {
+    const delta = (binIndexes[bin] as number) - previous;
+    length = writeVarint(scratch, length, delta >= 0 ? delta * 2 : -delta * 2 - 1);
+    length = writeVarint(scratch, length, binCounts[bin] as number);
+    previous = binIndexes[bin] as number;
+  }
+  return {
+    bytes: scratch.slice(0, length),
+    maxMs,
+    p50Ms: percentileOfBins(50, relativeError, count, maxMs, zeroes, bins),
+    p95Ms: percentileOfBins(95, relativeError, count, maxMs, zeroes, bins),
+  };
+}
+
+/** core/analytics' percentileOfSketch, over the first `bins` of `binIndexes`/`binCounts`. */
+function percentileOfBins(
+  p: number,
+  relativeError: number,
+  count: number,
+  maxMs: number,
+  zeroes: number,
+  bins: number,
+): number {
+  const rank = Math.ceil((p / 100) * count);
+  if (rank === count) return maxMs;
+  if (rank <= zeroes) return 0;
+  let seen = zeroes;
+  for (let bin = 0; bin < bins; bin++) {
+    seen += binCounts[bin] as number;
+    if (seen >= rank) return Math.min(maxMs, sketchBinValue(relativeError, binIndexes[bin] as number));
+  }
+  return maxMs;
+}
+
+let binIndexes = new Float64Array(64);
+let binCounts = new Float64Array(64);
+/** Where the last `readVarint` stopped. */
+let varintEnd = 0;
+
+/** The varint at `at` (its end in `varintEnd`): a function, not a closure, for the same reason as above. */
+function readVarint(bytes: Uint8Array, at: number): number {
+  let value = 0;
+  let scale = 1;
+  let offset = at;
+  for (;;) {
+    const byte = bytes[offset++];
+    if (byte === undefined) throw new RangeError("the stored duration sketch ends inside a number");
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) {
+      varintEnd = offset;
+      return value;
+    }
+    scale *= 0x80;
+  }
 }
 
 export function decodeDurationSketch(bytes: Uint8Array): DurationSketch {

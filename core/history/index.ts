@@ -1,6 +1,12 @@
 // Public surface of the history model: what the dashboard stores for a run, and the pure pieces around it.
 export type { CiContext, CiProvider } from "../ci/index.ts";
-export { decodeDurationSketch, encodeDurationSketch, StoredSketchMerger } from "./duration-sketch.ts";
+export {
+  addToStoredSketch,
+  decodeDurationSketch,
+  encodeDurationSketch,
+  StoredSketchMerger,
+  type StoredSketchUpdate,
+} from "./duration-sketch.ts";
 export { fingerprintFailure, normaliseFailure } from "./fingerprint-failure.ts";
 export {
   branchOf,

@@ -8,7 +8,12 @@ import {
   newDurationSketch,
   summarizeSketch,
 } from "../../core/analytics/index.ts";
-import { decodeDurationSketch, encodeDurationSketch, StoredSketchMerger } from "../../core/history/index.ts";
+import {
+  addToStoredSketch,
+  decodeDurationSketch,
+  encodeDurationSketch,
+  StoredSketchMerger,
+} from "../../core/history/index.ts";
 
 function sketchOf(durations: readonly number[]): DurationSketch {
   return durations.reduce(addDuration, newDurationSketch());
@@ -65,5 +70,53 @@ describe("stored duration sketches", () => {
     const bytes = encodeDurationSketch(sketchOf([5, 500]));
     expect(() => decodeDurationSketch(bytes.subarray(0, bytes.length - 1))).toThrow(/ends inside a number/);
     expect(() => decodeDurationSketch(Uint8Array.from([...bytes, 0]))).toThrow(/bytes after/);
+  });
+});
+
+describe("adding a duration to a stored sketch", () => {
+  /** What ingest did before: unpack, add, summarise, pack. */
+  function slowly(bytes: Uint8Array | null, durationMs: number) {
+    const sketch = addDuration(bytes ? decodeDurationSketch(bytes) : newDurationSketch(), durationMs);
+    const { p50Ms, p95Ms, maxMs } = summarizeSketch(sketch);
+    return { bytes: encodeDurationSketch(sketch), maxMs, p50Ms, p95Ms };
+  }
+
+  it("gives the bytes and figures of unpacking, adding and packing again, for any day's durations", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    // Each day: durations from one of several shapes (zeroes, sub-millisecond, spread over hours, one value).
+    const shapes = [
+      () => 0,
+      () => next() * 0.9,
+      () => Math.round(next() ** 3 * 3_600_000),
+      () => 250,
+      () => Math.round(next() * 40) + 100,
+      () => (next() < 0.2 ? 0 : Math.round(next() * 90_000)),
+    ];
+    let checked = 0;
+    for (let day = 0; day < 300; day++) {
+      let bytes: Uint8Array | null = null;
+      const length = 1 + Math.floor(next() * 60);
+      for (let result = 0; result < length; result++) {
+        const shape = shapes[Math.floor(next() * shapes.length)] as () => number;
+        const durationMs = shape();
+        const fast = addToStoredSketch(bytes, durationMs);
+        const slow = slowly(bytes, durationMs);
+        expect(fast).toEqual(slow);
+        bytes = fast.bytes;
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it("refuses bytes that are not a stored sketch, as unpacking does", () => {
+    expect(() => addToStoredSketch(Uint8Array.of(9, 1, 2), 5)).toThrow(/not a stored duration sketch/);
+    const packed = encodeDurationSketch(addDuration(newDurationSketch(), 5));
+    expect(() => addToStoredSketch(packed.slice(0, packed.length - 1), 5)).toThrow(/ends inside a number/);
+    expect(() => addToStoredSketch(Uint8Array.of(...packed, 1), 5)).toThrow(/bytes after its last bin/);
   });
 });
