@@ -83,5 +83,7 @@ export async function copyDatabase(
     }
     await tx.afterCopy();
   });
+  // Fresh tables have no statistics yet: the pages' plans need them from the first request.
+  await target.settle();
   return copied;
 }

@@ -121,8 +121,11 @@ export interface Database extends Queryable {
   explain(sql: string, params: Params): Promise<string[]>;
   /** Bytes the database holds. */
   size(): Promise<number>;
-  /** SQLite: moves the write-ahead log into the file. */
-  checkpoint(): Promise<void>;
+  /**
+   * After a bulk load (a copy, the bench's fill): the upkeep the database otherwise does over time, now.
+   * SQLite moves its write-ahead log into the file; PostgreSQL vacuums and refreshes the planner's statistics.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -141,8 +141,8 @@ async function allRows<T>(runner: Runner, statements: StatementCache, sql: strin
 
 /**
  * A column of values as one array parameter. Numbers, flags and bytes go in PostgreSQL's binary array format
- * (a Buffer, which node-postgres sends as binary): the server reads that several times faster than the text
- * form, and bytes need no hex. Text goes as text (node-postgres quotes each element).
+ * (a Buffer, which node-postgres sends as binary): the server copies them in without parsing text, and bytes
+ * need no hex. Text goes as text (node-postgres quotes each element).
  */
 function arrayParameter(kind: string, values: readonly unknown[]): unknown {
   if (kind === "text") return values;
@@ -337,7 +337,7 @@ class PostgresTransaction implements Transaction {
           text: `UPDATE test_daily_rollups r SET ${ROLLUP_VALUES.map(([column]) => `${column} = v.${column}`).join(", ")}
           FROM unnest($4::int[], ${ROLLUP_VALUES.map(([column], index) => `$${index + 5}::${ARRAY_TYPE[kindOf("test_daily_rollups", column)]}`).join(", ")})
             AS v(test_id, ${ROLLUP_VALUES.map(([column]) => column).join(", ")})
-          WHERE r.project_id = $1 AND r.branch = $2 AND r.day = $3 AND r.test_id BETWEEN $17 AND $18
+          WHERE r.project_id = $1 AND r.branch = $2 AND r.day = $3 AND r.test_id BETWEEN $${ROLLUP_VALUES.length + 5} AND $${ROLLUP_VALUES.length + 6}
             AND r.test_id = v.test_id`,
           values: [
             day.projectId,
@@ -543,7 +543,11 @@ export class PostgresDatabase implements Database {
       ?.bytes as number;
   }
 
-  async checkpoint(): Promise<void> {}
+  async settle(): Promise<void> {
+    // What autovacuum would get to over the following minutes: the visibility map and statistics of the
+    // tables just filled (plans are made from them).
+    await this.pool.query("VACUUM (ANALYZE)");
+  }
 
   async close(): Promise<void> {
     await this.pool.end();

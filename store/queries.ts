@@ -1262,19 +1262,16 @@ export class Store {
     testIds: readonly number[];
   }): Promise<Map<number, DurationSketch>> {
     if (testIds.length === 0) return new Map();
-    const versions = await this.projectVersions(projectId);
-    return this.keep(
-      `durations-of|${projectId}|${branch}|${fromDay}|${toDay}|${testIds.join(",")}`,
-      versions.ingest,
-      async () => {
-        const mergers = new Map<number, StoredSketchMerger>();
-        const rows = await this.db.all<{ testId: number; durations: Uint8Array }>(
-          this.reads.listDurationsOfTests,
-          { projectId, branch, days: daysBetween(fromDay, toDay), testIds: [...testIds] },
-        );
-        for (const row of rows) mergeInto(mergers, row.testId, row.durations);
-        return sketchesOf(mergers);
-      },
+    return this.keepDurations(
+      `durations-of|${projectId}|${branch}|${testIds.join(",")}`,
+      { projectId, fromDay, toDay },
+      (from, to) =>
+        this.mergeDurations(this.reads.listDurationsOfTests, {
+          projectId,
+          branch,
+          days: daysBetween(from, to),
+          testIds: [...testIds],
+        }),
     );
   }
 
@@ -1290,53 +1287,49 @@ export class Store {
     baseline: { fromDay: number; toDay: number };
     current: { fromDay: number; toDay: number };
   }): Promise<{ baseline: Map<number, DurationSketch>; current: Map<number, DurationSketch> }> {
-    return {
-      baseline: await this.getBranchDurations({ projectId, branch, ...baseline }),
-      current: await this.getBranchDurations({ projectId, branch, ...current }),
-    };
+    const ofBranch = ({ fromDay, toDay }: { fromDay: number; toDay: number }) =>
+      this.keepDurations(`durations|${projectId}|${branch}`, { projectId, fromDay, toDay }, (from, to) =>
+        this.mergeDurations(this.reads.listDurationsOfBranch, {
+          projectId,
+          branch,
+          fromDay: from,
+          toDay: to,
+        }),
+      );
+    return { baseline: await ofBranch(baseline), current: await ofBranch(current) };
   }
 
-  /** Every test's merged durations over the days; days before today come from the kept merges. */
-  private async getBranchDurations(range: {
-    projectId: number;
-    branch: string;
-    fromDay: number;
-    toDay: number;
-  }): Promise<Map<number, DurationSketch>> {
-    const merge = async (fromDay: number, toDay: number) => {
-      const mergers = new Map<number, StoredSketchMerger>();
-      const rows = await this.db.all<{ testId: number; durations: Uint8Array }>(
-        this.reads.listDurationsOfBranch,
-        {
-          ...range,
-          fromDay,
-          toDay,
-        },
-      );
-      for (const row of rows) mergeInto(mergers, row.testId, row.durations);
-      return sketchesOf(mergers);
-    };
+  /** Each test's stored sketches a read gives (test id, packed sketch), merged per test. */
+  private async mergeDurations(sql: string, params: Params): Promise<Map<number, DurationSketch>> {
+    const mergers = new Map<number, StoredSketchMerger>();
+    const rows = await this.db.all<{ testId: number; durations: Uint8Array }>(sql, params);
+    for (const row of rows) mergeInto(mergers, row.testId, row.durations);
+    return sketchesOf(mergers);
+  }
+
+  /**
+   * Per-test durations over a range of days, kept: the days before today are merged once and kept across
+   * uploads (until a late upload moves the past-days version), and only today is read again after an upload.
+   */
+  private async keepDurations(
+    key: string,
+    { projectId, fromDay, toDay }: { projectId: number; fromDay: number; toDay: number },
+    merge: (fromDay: number, toDay: number) => Promise<Map<number, DurationSketch>>,
+  ): Promise<Map<number, DurationSketch>> {
     const today = dayOf(this.now());
-    const { projectId, branch, fromDay, toDay } = range;
     const versions = await this.projectVersions(projectId);
     const closed = (to: number) =>
-      this.keep(`durations-closed|${projectId}|${branch}|${fromDay}|${to}`, versions.pastDays, () =>
-        merge(fromDay, to),
-      );
+      this.keep(`${key}|closed|${fromDay}|${to}`, versions.pastDays, () => merge(fromDay, to));
     if (toDay < today) return closed(toDay);
-    return this.keep(
-      `durations|${projectId}|${branch}|${fromDay}|${toDay}|${today}`,
-      versions.ingest,
-      async () => {
-        if (fromDay >= today) return merge(fromDay, toDay);
-        const merged = new Map(await closed(today - 1));
-        for (const [testId, sketch] of await merge(today, toDay)) {
-          const before = merged.get(testId);
-          merged.set(testId, before ? mergeDurationSketches(before, sketch) : sketch);
-        }
-        return merged;
-      },
-    );
+    return this.keep(`${key}|${fromDay}|${toDay}|${today}`, versions.ingest, async () => {
+      if (fromDay >= today) return merge(fromDay, toDay);
+      const merged = new Map(await closed(today - 1));
+      for (const [testId, sketch] of await merge(today, toDay)) {
+        const before = merged.get(testId);
+        merged.set(testId, before ? mergeDurationSketches(before, sketch) : sketch);
+      }
+      return merged;
+    });
   }
 
   /** Attempts infrastructure failed on the branch in the time range, oldest first. */
@@ -1646,9 +1639,9 @@ export class Store {
     return this.db.size();
   }
 
-  /** SQLite: moves the write-ahead log into the database file (the bench, before measuring the size). */
-  async checkpoint(): Promise<void> {
-    await this.db.checkpoint();
+  /** After a bulk load: the database's own upkeep, at once (see Database.settle). */
+  async settle(): Promise<void> {
+    await this.db.settle();
   }
 
   // --- what is kept in memory -------------------------------------------------------------------------------

@@ -308,7 +308,7 @@ export class SqliteDatabase implements Database {
     return pages * size;
   }
 
-  async checkpoint(): Promise<void> {
+  async settle(): Promise<void> {
     await this.queue;
     this.writer.client.pragma("wal_checkpoint(TRUNCATE)");
   }

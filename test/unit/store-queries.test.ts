@@ -380,6 +380,48 @@ describe("what the overview keeps", () => {
     });
     expect(await view()).toEqual([2, 1, 2]);
   });
+
+  it("gives the slowest tests' durations with today's uploads and late ones for past days", async () => {
+    const projectId = await project();
+    temp.clock.now = MONDAY + 3_600_000;
+    const sunday = MONDAY - DAY_MS;
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 10 }), "sun", sunday),
+      source: "junit",
+    });
+    const [test] = await temp.store.searchTests({ projectId, query: "a", limit: 1 });
+    const durations = async () => {
+      const sketch = (
+        await temp.store.getDurationsOfTests({
+          projectId,
+          branch: "main",
+          fromDay: dayOf(MONDAY) - 29,
+          toDay: dayOf(MONDAY),
+          testIds: [test?.id as number],
+        })
+      ).get(test?.id as number);
+      return [sketch?.count, sketch?.maxMs];
+    };
+    expect(await durations()).toEqual([1, 10]);
+    await temp.store.ingestRun({
+      projectId,
+      record: record(suite({ a: 30 }), "mon", MONDAY),
+      source: "junit",
+    });
+    expect(await durations()).toEqual([2, 30]);
+    const other = await temp.openAnother();
+    try {
+      await other.ingestRun({
+        projectId,
+        record: record(suite({ a: 50 }), "sun-late", sunday + 60_000),
+        source: "junit",
+      });
+    } finally {
+      await other.close();
+    }
+    expect(await durations()).toEqual([3, 50]);
+  });
 });
 
 describe("pruneResults", () => {
