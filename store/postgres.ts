@@ -156,36 +156,44 @@ function arrayParameter(kind: string, values: readonly unknown[]): unknown {
     size += element.width > 0 ? element.width : (value as Uint8Array).length;
   }
   const out = Buffer.allocUnsafe(size);
-  out.writeInt32BE(1, 0); // dimensions
-  out.writeInt32BE(values.includes(null) || values.includes(undefined) ? 1 : 0, 4);
-  out.writeUInt32BE(element.oid, 8);
-  out.writeInt32BE(count, 12);
-  out.writeInt32BE(1, 16); // lower bound
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  view.setInt32(0, 1); // dimensions
+  view.setInt32(4, values.includes(null) || values.includes(undefined) ? 1 : 0);
+  view.setUint32(8, element.oid);
+  view.setInt32(12, count);
+  view.setInt32(16, 1); // lower bound
   let at = 20;
   for (let index = 0; index < count; index++) {
     const value = values[index];
     if (value === null || value === undefined) {
-      at = out.writeInt32BE(-1, at);
+      view.setInt32(at, -1);
+      at += 4;
     } else if (kind === "flag") {
-      at = out.writeInt32BE(1, at);
-      at = out.writeUInt8(value ? 1 : 0, at);
+      view.setInt32(at, 1);
+      view.setUint8(at + 4, value ? 1 : 0);
+      at += 5;
     } else if (kind === "bytes") {
       const bytes = value as Uint8Array;
-      at = out.writeInt32BE(bytes.length, at);
-      out.set(bytes, at);
-      at += bytes.length;
+      view.setInt32(at, bytes.length);
+      out.set(bytes, at + 4);
+      at += 4 + bytes.length;
     } else {
       const number = value as number;
       if (!Number.isSafeInteger(number))
         throw new StoreError(`not a whole number for a ${kind} column: ${number}`);
       if (element.width === 4) {
-        at = out.writeInt32BE(4, at);
-        at = out.writeInt32BE(number, at);
+        if (number > 0x7fff_ffff || number < -0x8000_0000) {
+          throw new StoreError(`a number too large for a ${kind} column: ${number}`);
+        }
+        view.setInt32(at, 4);
+        view.setInt32(at + 4, number);
+        at += 8;
       } else {
         const high = Math.floor(number / 0x1_0000_0000);
-        at = out.writeInt32BE(8, at);
-        at = out.writeInt32BE(high, at);
-        at = out.writeUInt32BE(number - high * 0x1_0000_0000, at);
+        view.setInt32(at, 8);
+        view.setInt32(at + 4, high);
+        view.setUint32(at + 8, number - high * 0x1_0000_0000);
+        at += 12;
       }
     }
   }
