@@ -711,18 +711,21 @@ export class Store {
     const { run } = record;
     const day = dayOf(run.startedAt);
     // The project's row first: uploads of one project take turns from here to the commit, whichever server
-    // they reached.
-    const head = await tx.get<{ version: number; defaultBranch: string | null }>(
+    // they reached. The look for the same upload is sent with it: the database runs it once the row is locked.
+    const locked = tx.get<{ version: number; defaultBranch: string | null }>(
       `UPDATE projects SET ingest_version = ingest_version + 1,
          past_days_version = past_days_version + @late
        WHERE id = @projectId RETURNING ingest_version AS version, default_branch AS "defaultBranch"`,
       { projectId, late: day < dayOf(this.now() + LATE_MARGIN_MS) ? 1 : 0 },
     );
+    const stored = tx.get<{ id: number }>("SELECT id FROM runs WHERE project_id = ? AND upload_key = ?", [
+      projectId,
+      run.uploadKey,
+    ]);
+    stored.catch(() => undefined);
+    const head = await locked;
     if (!head) throw new StoreError(`there is no project ${projectId}`);
-    const existing = await tx.get<{ id: number }>(
-      "SELECT id FROM runs WHERE project_id = ? AND upload_key = ?",
-      [projectId, run.uploadKey],
-    );
+    const existing = await stored;
     if (existing) throw new AlreadyStored(existing.id);
 
     const cache = this.takeCache(projectId, head.version - 1);
@@ -734,9 +737,9 @@ export class Store {
       writes.push(write);
     };
     try {
-      const runId = await this.insertRun(tx, projectId, record, source);
+      const runId = await this.insertRun(tx, projectId, record, source, send);
       const defaultBranch = await this.learnDefaultBranch(tx, projectId, head.defaultBranch, run);
-      const tests = await this.resolveTests(tx, projectId, record.results, run.startedAt, cache);
+      const tests = await this.resolveTests(tx, projectId, record.results, run.startedAt, cache, send);
       const failureIds = await this.resolveFailures(tx, projectId, record, run.startedAt);
       send(
         tx.insertResults(
@@ -790,6 +793,7 @@ export class Store {
     projectId: number,
     record: RunRecord,
     source: "run-report" | "junit",
+    send: (write: Promise<unknown>) => void,
   ): Promise<number> {
     const { run } = record;
     const inserted = await tx.get<{ id: number }>(
@@ -834,23 +838,25 @@ export class Store {
       ],
     );
     const runId = (inserted as { id: number }).id;
-    await tx.insertMany(
-      "run_attempts",
-      ATTEMPT_COLUMNS,
-      record.attempts.map((attempt) => [
-        runId,
-        attempt.number,
-        attempt.durationMs,
-        attempt.exitCode,
-        attempt.signal,
-        attempt.timedOut,
-        attempt.outcome,
-        attempt.retried,
-        attempt.tests,
-        attempt.failedTests,
-        attempt.unreadableReports,
-        JSON.stringify(attempt.evidence),
-      ]),
+    send(
+      tx.insertMany(
+        "run_attempts",
+        ATTEMPT_COLUMNS,
+        record.attempts.map((attempt) => [
+          runId,
+          attempt.number,
+          attempt.durationMs,
+          attempt.exitCode,
+          attempt.signal,
+          attempt.timedOut,
+          attempt.outcome,
+          attempt.retried,
+          attempt.tests,
+          attempt.failedTests,
+          attempt.unreadableReports,
+          JSON.stringify(attempt.evidence),
+        ]),
+      ),
     );
     return runId;
   }
@@ -888,6 +894,7 @@ export class Store {
     results: readonly PlannedResult[],
     seenAt: number,
     cache: ProjectCache,
+    send: (write: Promise<unknown>) => void,
   ): Promise<Map<string, CachedTest>> {
     const tests = new Map<string, CachedTest>();
     const missing: string[] = [];
@@ -935,10 +942,12 @@ export class Store {
     const stale: CachedTest[] = [];
     for (const test of tests.values()) if (test.lastSeenAt < dayStart) stale.push(test);
     if (stale.length > 0) {
-      await tx.run(
-        `UPDATE tests SET last_seen_at = @seenAt WHERE last_seen_at < @dayStart
+      send(
+        tx.run(
+          `UPDATE tests SET last_seen_at = @seenAt WHERE last_seen_at < @dayStart
            AND ${this.db.flavour.anyOf("id", "ids", "int")}`,
-        { seenAt, dayStart, ids: stale.map((test) => test.id) },
+          { seenAt, dayStart, ids: stale.map((test) => test.id) },
+        ),
       );
       for (const test of stale) test.lastSeenAt = seenAt;
     }
