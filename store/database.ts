@@ -76,6 +76,20 @@ export interface RollupDay {
   readonly day: number;
 }
 
+/** The columns of a new rollup row, as both engines insert it. */
+export const NEW_ROLLUP_COLUMNS = [
+  "project_id",
+  "branch",
+  "day",
+  "test_id",
+  ...ROLLUP_VALUES.map(([column]) => column),
+];
+
+/** A new rollup row's values, in the order of NEW_ROLLUP_COLUMNS. */
+export function newRollupValues(day: RollupDay, row: RollupWrite): unknown[] {
+  return [day.projectId, day.branch, day.day, row.testId, ...ROLLUP_VALUES.map(([, field]) => row[field])];
+}
+
 /** One test result as test_results holds it. */
 export interface ResultRow {
   readonly testId: number;

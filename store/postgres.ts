@@ -13,6 +13,8 @@ import {
   type Database,
   describeDatabase,
   MissingMonthError,
+  NEW_ROLLUP_COLUMNS,
+  newRollupValues,
   type Params,
   type ResultRow,
   ROLLUP_VALUES,
@@ -150,15 +152,16 @@ function arrayParameter(kind: string, values: readonly unknown[]): unknown {
   if (!element) throw new StoreError(`no array form for a ${kind} column`);
   const count = values.length;
   let size = 20 + count * 4;
+  let nulls = false;
   for (let index = 0; index < count; index++) {
     const value = values[index];
-    if (value === null || value === undefined) continue;
-    size += element.width > 0 ? element.width : (value as Uint8Array).length;
+    if (value === null || value === undefined) nulls = true;
+    else size += element.width > 0 ? element.width : (value as Uint8Array).length;
   }
   const out = Buffer.allocUnsafe(size);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   view.setInt32(0, 1); // dimensions
-  view.setInt32(4, values.includes(null) || values.includes(undefined) ? 1 : 0);
+  view.setInt32(4, nulls ? 1 : 0);
   view.setUint32(8, element.oid);
   view.setInt32(12, count);
   view.setInt32(16, 1); // lower bound
@@ -373,14 +376,8 @@ class PostgresTransaction implements Transaction {
       writes.push(
         this.insertMany(
           "test_daily_rollups",
-          ["project_id", "branch", "day", "test_id", ...ROLLUP_VALUES.map(([column]) => column)],
-          fresh.map((row) => [
-            day.projectId,
-            day.branch,
-            day.day,
-            row.testId,
-            ...ROLLUP_VALUES.map(([, field]) => row[field]),
-          ]),
+          NEW_ROLLUP_COLUMNS,
+          fresh.map((row) => newRollupValues(day, row)),
         ),
       );
       for (const row of fresh) refs.set(row.testId, 1);

@@ -1823,25 +1823,10 @@ type StateEntry = TestState | string;
 
 /**
  * A test's rollup row of one branch and day, as the next upload of that day continues it: flat, and its
- * durations packed, so that the rows an upload leaves in memory for the next are two objects each.
+ * durations packed, so that the rows an upload leaves in memory for the next are two objects each. Uploads
+ * count into it in place (`ref`, null until written, is the engine's handle on the stored row).
  */
-interface RollupRow extends RollupWrite {
-  /** The engine's handle on the stored row; null until it is written. */
-  ref: number | null;
-  passed: number;
-  failed: number;
-  flaky: number;
-  skipped: number;
-  infra: number;
-  timed: number;
-  totalMs: number;
-  ciTimeLostMs: number;
-  maxMs: number | null;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  /** core/history's packing of the day's DurationSketch. */
-  durations: Uint8Array | null;
-}
+type RollupRow = { -readonly [Field in keyof RollupWrite]: RollupWrite[Field] };
 
 /** What uploads of one project read back, as of the project's ingest version `version`. */
 interface ProjectCache {

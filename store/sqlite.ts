@@ -9,9 +9,10 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import {
   type Database,
+  NEW_ROLLUP_COLUMNS,
+  newRollupValues,
   type Params,
   type ResultRow,
-  ROLLUP_VALUES,
   type RollupDay,
   type RollupWrite,
   type SqlFlavour,
@@ -218,14 +219,8 @@ class SqliteTransaction implements Transaction {
     const refs = new Map<number, number>();
     const inserted = await this.insertMany(
       "test_daily_rollups",
-      ["project_id", "branch", "day", "test_id", ...ROLLUP_VALUES.map(([column]) => column)],
-      fresh.map((row) => [
-        day.projectId,
-        day.branch,
-        day.day,
-        row.testId,
-        ...ROLLUP_VALUES.map(([, field]) => row[field]),
-      ]),
+      NEW_ROLLUP_COLUMNS,
+      fresh.map((row) => newRollupValues(day, row)),
       ["rowid AS ref", "test_id AS testId"],
     );
     for (const row of inserted) refs.set(row.testId as number, row.ref as number);

@@ -59,8 +59,10 @@ export function mergeOutcomeCounts(a: OutcomeCounts, b: OutcomeCounts): OutcomeC
   };
 }
 
-/** Null for a placeholder `superseded` by the real failures of the tests it stood for: they count instead. */
-/** The count a verdict adds one to, or null (a superseded attempt counts for nothing). */
+/**
+ * The count a verdict adds one to. Null for a placeholder `superseded` by the real failures of the tests it
+ * stood for: they count instead.
+ */
 export function outcomeCountKey(verdict: TestVerdict): keyof OutcomeCounts | null {
   switch (verdict) {
     case "passed":

@@ -74,10 +74,7 @@ export function addToStoredSketch(bytes: Uint8Array | null, durationMs: number):
     const { p50Ms, p95Ms } = summarizeSketch(sketch);
     return { bytes: encodeDurationSketch(sketch), maxMs: sketch.maxMs as number, p50Ms, p95Ms };
   }
-  if (bytes[0] !== ENCODING_VERSION || bytes.length < 19) {
-    throw new RangeError(`not a stored duration sketch (encoding ${bytes[0]}, ${bytes.length} bytes)`);
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = headerOf(bytes);
   const relativeError = view.getFloat64(1, true);
   const storedMax = view.getFloat64(9, true);
   const maxMs = Number.isNaN(storedMax) ? durationMs : Math.max(storedMax, durationMs);
@@ -165,6 +162,14 @@ function percentileOfBins(
   return maxMs;
 }
 
+/** The bytes' header checked (version, length): a view on them to read the two floats after it. */
+function headerOf(bytes: Uint8Array): DataView {
+  if (bytes[0] !== ENCODING_VERSION || bytes.length < 19) {
+    throw new RangeError(`not a stored duration sketch (encoding ${bytes[0]}, ${bytes.length} bytes)`);
+  }
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 let binIndexes = new Float64Array(64);
 let binCounts = new Float64Array(64);
 /** Where the last `readVarint` stopped. */
@@ -188,23 +193,14 @@ function readVarint(bytes: Uint8Array, at: number): number {
 }
 
 export function decodeDurationSketch(bytes: Uint8Array): DurationSketch {
-  if (bytes[0] !== ENCODING_VERSION || bytes.length < 19) {
-    throw new RangeError(`not a stored duration sketch (encoding ${bytes[0]}, ${bytes.length} bytes)`);
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = headerOf(bytes);
   const relativeError = view.getFloat64(1, true);
   const max = view.getFloat64(9, true);
   let offset = 17;
   const read = (): number => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = bytes[offset++];
-      if (byte === undefined) throw new RangeError("the stored duration sketch ends inside a number");
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 0x80;
-    }
+    const value = readVarint(bytes, offset);
+    offset = varintEnd;
+    return value;
   };
   const zeroes = read();
   const binCount = read();
@@ -235,10 +231,7 @@ export class StoredSketchMerger {
   private maxMs: number | null = null;
 
   add(bytes: Uint8Array): void {
-    if (bytes[0] !== ENCODING_VERSION || bytes.length < 19) {
-      throw new RangeError(`not a stored duration sketch (encoding ${bytes[0]}, ${bytes.length} bytes)`);
-    }
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const view = headerOf(bytes);
     const relativeError = view.getFloat64(1, true);
     if (this.relativeError !== null && relativeError !== this.relativeError) {
       throw new RangeError(
@@ -250,15 +243,9 @@ export class StoredSketchMerger {
     if (!Number.isNaN(max) && (this.maxMs === null || max > this.maxMs)) this.maxMs = max;
     let offset = 17;
     const read = (): number => {
-      let value = 0;
-      let scale = 1;
-      for (;;) {
-        const byte = bytes[offset++];
-        if (byte === undefined) throw new RangeError("the stored duration sketch ends inside a number");
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) return value;
-        scale *= 0x80;
-      }
+      const value = readVarint(bytes, offset);
+      offset = varintEnd;
+      return value;
     };
     const zeroes = read();
     this.zeroes += zeroes;
